@@ -1,0 +1,3 @@
+from spinetui.cli import main
+
+raise SystemExit(main())

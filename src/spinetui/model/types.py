@@ -1,0 +1,165 @@
+"""The content model: plain, immutable data loaded from a content folder.
+
+Nothing here imports Textual; the UI reads these objects and never parses files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the content, said plainly enough for clinic staff."""
+
+    file: str  # path relative to the content folder, e.g. "articles/esi.md"
+    line: int | None  # 1-based line in that file, when known
+    message: str
+    severity: Severity = Severity.ERROR
+    field: str | None = None  # the front-matter / YAML field concerned, when known
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        label = "" if self.severity is Severity.ERROR else "warning: "
+        return f"{where}: {label}{self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int  # 1-6
+    text: str  # plain text of the heading (cleaned)
+    anchor: str  # slug, unique within the article
+    source_line: int  # 0-based line in the Markdown body
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    title: str
+    section: str
+    order: float
+    summary: str
+    reviewed: dt.date
+    sources: tuple[str, ...]
+    body: str  # cleaned Markdown, front matter removed
+    path: str  # relative to the content folder
+    body_line: int  # 1-based line in the file where the body starts
+    headings: tuple[Heading, ...] = ()
+    kind: str = "info"
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        return frozenset(h.anchor for h in self.headings)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    year: int | str
+    checked: dt.date
+    authors: str = ""
+    organisation: str = ""
+    url: str = ""
+    note: str = ""
+
+    @property
+    def citation(self) -> str:
+        who = self.authors or self.organisation
+        parts = [f"{who} ({self.year}).", f"{self.title}."]
+        if self.organisation and self.authors:
+            parts.append(f"{self.organisation}.")
+        if self.url:
+            parts.append(self.url)
+        parts.append(f"Checked {self.checked.isoformat()}.")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    id: str
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    article: str | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Treatment:
+    id: str
+    name: str
+    article: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    id: str
+    label: str
+    anchor: str | None = None
+
+
+EVIDENCE_LEVELS = ("high", "moderate", "low", "very-low")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    sources: tuple[str, ...] = ()
+    evidence: str | None = None  # one of EVIDENCE_LEVELS
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonTable:
+    treatments: tuple[Treatment, ...] = ()
+    attributes: tuple[Attribute, ...] = ()
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)  # (attribute, treatment)
+
+    def cell(self, attribute_id: str, treatment_id: str) -> Cell | None:
+        return self.cells.get((attribute_id, treatment_id))
+
+
+@dataclass(slots=True)
+class Guide:
+    """A loaded, checked content folder. Problems found while loading travel with it."""
+
+    root: Path
+    title: str
+    version: str
+    reviewed: dt.date | None
+    sections: tuple[Section, ...]
+    articles: dict[str, Article]  # by id
+    sources: dict[str, Source] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    comparison: ComparisonTable = field(default_factory=ComparisonTable)
+    problems: list[Problem] = field(default_factory=list)
+    home: str | None = None
+
+    def articles_in(self, section_id: str) -> list[Article]:
+        found = [a for a in self.articles.values() if a.section == section_id]
+        return sorted(found, key=lambda a: (a.order, a.title))
+
+    def reading_order(self) -> list[Article]:
+        """Every article, section by section, in the order of the contents."""
+        return [a for s in self.sections for a in self.articles_in(s.id)]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
