@@ -1,0 +1,66 @@
+"""The Textual application: holds the loaded guide and opens the screens."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App
+from textual.cache import LRUCache
+
+from spinetui.components.help_screen import HelpScreen
+from spinetui.components.info_screen import InfoScreen
+from spinetui.components.problems_screen import ProblemsScreen
+from spinetui.components.reader.reader_screen import ReaderScreen
+from spinetui.keymap import GLOBAL_KEYS, bindings
+from spinetui.model import Guide
+from spinetui.render import MarkdownDocument, TermMatcher
+
+
+class SpineApp(App[None]):
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "spinetui"
+    BINDINGS = bindings(GLOBAL_KEYS)
+
+    def __init__(self, guide: Guide, *, start_article: str | None = None) -> None:
+        super().__init__()
+        self.guide = guide
+        self.start_article = start_article
+        self._documents: LRUCache[str, MarkdownDocument] = LRUCache(32)
+        self._term_matcher: TermMatcher | None = None
+        self.title = guide.title
+
+    def on_mount(self) -> None:
+        self.push_screen(ReaderScreen())
+
+    # ----------------------------------------------------------- documents
+    @property
+    def term_matcher(self) -> TermMatcher:
+        if self._term_matcher is None:
+            forms = {form: term.id for term in self.guide.glossary.values() for form in term.forms}
+            self._term_matcher = TermMatcher(forms)
+        return self._term_matcher
+
+    def document_for(self, article_id: str) -> MarkdownDocument:
+        """The parsed article, kept for the next visit (parsing is the costly part)."""
+        document = self._documents.get(article_id)
+        if document is None:
+            article = self.guide.articles[article_id]
+            document = MarkdownDocument(article.body, terms=self.term_matcher)
+            self._documents[article_id] = document
+        return document
+
+    # -------------------------------------------------------------- actions
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_problems(self) -> None:
+        if not isinstance(self.screen, ProblemsScreen):
+            self.push_screen(ProblemsScreen(self.guide.problems))
+
+    def show_term(self, term_id: str) -> None:
+        term = self.guide.glossary.get(term_id)
+        if term is None:
+            body = Text(f"No glossary entry called {term_id!r}.")
+        else:
+            body = Text.assemble((term.term, "bold"), "\n\n", term.definition)
+        self.push_screen(InfoScreen("Glossary", body))

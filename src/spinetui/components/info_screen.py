@@ -1,0 +1,45 @@
+"""A small pop-up that shows plain text (a definition, a source, a link's address)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class InfoScreen(ModalScreen[None]):
+    """Shows `body` over the current screen.
+
+    `kind` is app text ("Glossary", "Source", ...) and becomes the border title, which
+    Textual reads as markup; anything from content goes in `body`, a Rich Text.
+    """
+
+    BINDINGS = [Binding("escape,enter,q,space", "close", "Close", key_display="Esc")]
+
+    DEFAULT_CSS = """
+    InfoScreen { align: center middle; }
+    InfoScreen > VerticalScroll {
+        width: 64; max-width: 100%; height: auto; max-height: 80%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, kind: str, body: Text) -> None:
+        super().__init__()
+        self._kind = kind
+        self._body = body
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = self._kind
+            scroll.border_subtitle = "Esc to close"
+            yield Static(self._body)
+
+    def on_click(self) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,362 @@
+"""The article pane: draws only the visible lines of an article (Textual's line API).
+
+The Markdown is laid out by `spinetui.render` lazily, a prefix of blocks at a time, so
+the first screen of even a very long article is drawn after laying out only what it
+shows; the rest is laid out in small steps after the first paint. Strips are cached
+per (line, width, highlight state) so scrolling redraws cost nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from spinetui.keymap import ARTICLE_KEYS, bindings
+from spinetui.render import DocumentLayout, MarkdownDocument, Target
+
+# Characters per line of text: comfortable reading, even on a very wide screen.
+READING_WIDTH = 80
+# Blocks laid out per step after the first paint; small enough to keep keys responsive.
+LAYOUT_STEP_BLOCKS = 40
+
+SELECTED_STYLE = Style(reverse=True)
+MATCH_STYLE = Style(bgcolor="yellow", color="black")
+CURRENT_MATCH_STYLE = Style(bgcolor="dark_orange", color="black", bold=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    y: int
+    x0: int
+    x1: int
+    style: Style
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article; posts `TargetActivated` when a link or marked word is chosen."""
+
+    BINDINGS = bindings(ARTICLE_KEYS)
+
+    DEFAULT_CSS = """
+    ArticleView { padding: 0 2; }
+    """
+
+    class TargetActivated(Message):
+        def __init__(self, view: ArticleView, target: Target) -> None:
+            super().__init__()
+            self.view = view
+            self.target = target
+
+    class TopHeadingChanged(Message):
+        """The heading of the section at the top of the pane changed (for line-up modes)."""
+
+        def __init__(self, view: ArticleView, anchor: str | None) -> None:
+            super().__init__()
+            self.view = view
+            self.anchor = anchor
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.document: MarkdownDocument | None = None
+        self.article_id: str | None = None
+        self._layout: DocumentLayout | None = None
+        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+        self._highlights: dict[int, list[Highlight]] = {}
+        self._highlight_version = 0
+        self._selected: Target | None = None
+        self._layout_timer_pending = False
+        self._top_anchor: str | None = None
+
+    # ----------------------------------------------------------------- showing
+    def show(
+        self,
+        article_id: str,
+        document: MarkdownDocument,
+        *,
+        anchor: str | None = None,
+        scroll_y: int = 0,
+    ) -> None:
+        """Show a document, at an anchor or a scroll position."""
+        self.article_id = article_id
+        self.document = document
+        self._layout = None
+        self._selected = None
+        self._highlights = {}
+        self._highlight_version += 1
+        self._strips.clear()
+        self._top_anchor = None
+        self._ensure_layout()
+        if anchor and self._layout is not None:
+            line = self._layout.anchor_line(anchor)
+            self._sync_virtual_size()
+            self.scroll_to(y=line or 0, animate=False, immediate=True, force=True)
+        else:
+            self.scroll_to(y=scroll_y, animate=False, immediate=True, force=True)
+        self.refresh()
+        self._schedule_layout()
+
+    def clear(self) -> None:
+        self.article_id = None
+        self.document = None
+        self._layout = None
+        self._strips.clear()
+        self.virtual_size = Size(0, 0)
+        self.refresh()
+
+    @property
+    def layout_now(self) -> DocumentLayout | None:
+        return self._layout
+
+    @property
+    def text_width(self) -> int:
+        return max(1, min(READING_WIDTH, self.scrollable_content_region.width))
+
+    def _ensure_layout(self) -> DocumentLayout | None:
+        if self.document is None:
+            return None
+        width = self.text_width
+        if self._layout is None or self._layout_width != width:
+            self._layout = self.document.layout(width)
+            self._layout_width = width
+            self._strips.clear()
+            self._sync_virtual_size()
+        return self._layout
+
+    def _sync_virtual_size(self) -> None:
+        if self._layout is not None:
+            self.virtual_size = Size(self.text_width, self._layout.height)
+
+    def _schedule_layout(self) -> None:
+        """Lay out the rest of the article in small steps once the screen has painted."""
+        if self._layout_timer_pending or self._layout is None or self._layout.complete:
+            return
+        self._layout_timer_pending = True
+        self.set_timer(0.01, self._lay_out_step)
+
+    def _lay_out_step(self) -> None:
+        self._layout_timer_pending = False
+        layout = self._layout
+        if layout is None:
+            return
+        layout.lay_out_more(LAYOUT_STEP_BLOCKS)
+        self._sync_virtual_size()
+        if not layout.complete:
+            self._schedule_layout()
+
+    def lay_out_all(self) -> DocumentLayout | None:
+        layout = self._ensure_layout()
+        if layout is not None:
+            while not layout.lay_out_more(1000):
+                pass
+            self._sync_virtual_size()
+        return layout
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.document is None:
+            return
+        # Keep the reader at the same heading when the width (and so the wrapping) changes.
+        anchor = self.top_anchor
+        self._ensure_layout()
+        if anchor and self._layout is not None:
+            line = self._layout.anchor_line(anchor)
+            if line is not None:
+                self.scroll_to(y=line, animate=False, immediate=True)
+        self._schedule_layout()
+
+    # ----------------------------------------------------------------- drawing
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        layout = self._ensure_layout()
+        line_y = round(self.scroll_offset.y) + y
+        if layout is None or line_y >= layout.height or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        key = (line_y, width, self._highlight_version)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._make_strip(layout, line_y, width)
+            self._strips[key] = strip
+        if y == 0:
+            self._note_top_line(line_y)
+        return strip
+
+    def _make_strip(self, layout: DocumentLayout, line_y: int, width: int) -> Strip:
+        segments: list[Segment] = layout.line(line_y)
+        strip = Strip(segments)
+        for highlight in self._highlights.get(line_y, ()):
+            strip = _overlay(strip, highlight.x0, highlight.x1, highlight.style)
+        if self._selected is not None and self._selected.y == line_y:
+            strip = _overlay(strip, self._selected.x0, self._selected.x1, SELECTED_STYLE)
+        # Centre the reading column when the pane is wider than the reading width.
+        margin = max(0, (width - self.text_width) // 2)
+        if margin:
+            strip = Strip.blank(margin) + strip
+        return strip.adjust_cell_length(width).apply_style(self.rich_style)
+
+    @property
+    def _margin(self) -> int:
+        return max(0, (self.scrollable_content_region.width - self.text_width) // 2)
+
+    # -------------------------------------------------------- position report
+    @property
+    def top_anchor(self) -> str | None:
+        layout = self._layout
+        if layout is None:
+            return None
+        heading = layout.heading_at(round(self.scroll_offset.y))
+        return heading.anchor if heading is not None else None
+
+    def _note_top_line(self, line_y: int) -> None:
+        layout = self._layout
+        if layout is None:
+            return
+        heading = layout.heading_at(line_y)
+        anchor = heading.anchor if heading is not None else None
+        if anchor != self._top_anchor:
+            self._top_anchor = anchor
+            self.post_message(self.TopHeadingChanged(self, anchor))
+
+    def scroll_to_anchor(self, anchor: str, *, animate: bool = False) -> bool:
+        layout = self._ensure_layout()
+        if layout is None:
+            return False
+        line = layout.anchor_line(anchor)
+        if line is None:
+            return False
+        self._sync_virtual_size()
+        self.scroll_to(y=line, animate=animate, immediate=not animate, force=True)
+        return True
+
+    # --------------------------------------------------------------- highlights
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        """Mark spans (find matches); replaces any marked before."""
+        grouped: dict[int, list[Highlight]] = {}
+        for highlight in highlights:
+            grouped.setdefault(highlight.y, []).append(highlight)
+        self._highlights = grouped
+        self._highlight_version += 1
+        self.refresh()
+
+    def scroll_line_into_view(self, y: int) -> None:
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_offset.y)
+        if y < top or y >= top + height:
+            self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True, force=True)
+
+    # ---------------------------------------------------------- links and terms
+    @property
+    def selected_target(self) -> Target | None:
+        return self._selected
+
+    def select_target(self, target: Target | None) -> None:
+        self._selected = target
+        self._highlight_version += 1
+        if target is not None:
+            self.scroll_line_into_view(target.y)
+        self.refresh()
+
+    def _all_targets(self) -> list[Target]:
+        layout = self.lay_out_all()
+        return layout.targets() if layout is not None else []
+
+    def action_next_target(self) -> None:
+        targets = self._all_targets()
+        if not targets:
+            self.notify("There are no links in this article.", timeout=3)
+            return
+        current = self._selected
+        if current is None:
+            top = round(self.scroll_offset.y)
+            after = [t for t in targets if t.y >= top]
+        else:
+            after = [
+                t
+                for t in targets
+                if (t.y, t.x0) > (current.y, current.x0) and not _continues(current, t)
+            ]
+        self.select_target(after[0] if after else targets[0])
+
+    def action_previous_target(self) -> None:
+        targets = self._all_targets()
+        if not targets:
+            self.notify("There are no links in this article.", timeout=3)
+            return
+        current = self._selected
+        if current is None:
+            bottom = round(self.scroll_offset.y) + self.scrollable_content_region.height
+            before = [t for t in targets if t.y < bottom]
+        else:
+            before = [
+                t
+                for t in targets
+                if (t.y, t.x0) < (current.y, current.x0) and not _continues(t, current)
+            ]
+        self.select_target(before[-1] if before else targets[-1])
+
+    def action_activate_target(self) -> None:
+        if self._selected is not None:
+            self.post_message(self.TargetActivated(self, self._selected))
+
+    def clear_selection(self) -> bool:
+        if self._selected is None:
+            return False
+        self.select_target(None)
+        return True
+
+    def target_at(self, x: int, y: int) -> Target | None:
+        """The link or marked word at a point of the pane (content coordinates)."""
+        layout = self._layout
+        if layout is None:
+            return None
+        line_y = round(self.scroll_offset.y) + y
+        column = x - self._margin
+        for target in layout.targets_on(line_y):
+            if target.x0 <= column < target.x1:
+                return target
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        target = self.target_at(offset.x, offset.y)
+        if target is not None:
+            event.stop()
+            self.select_target(target)
+            self.post_message(self.TargetActivated(self, target))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        offset = event.get_content_offset(self)
+        hovering = offset is not None and self.target_at(offset.x, offset.y) is not None
+        self.set_class(hovering, "-over-link")
+
+    def visible_region(self) -> Region:
+        return Region(
+            0, round(self.scroll_offset.y), self.text_width, self.scrollable_content_region.height
+        )
+
+
+def _overlay(strip: Strip, x0: int, x1: int, style: Style) -> Strip:
+    """Apply a style to cells x0..x1 of a strip."""
+    x0 = max(0, x0)
+    x1 = min(strip.cell_length, x1)
+    if x1 <= x0:
+        return strip
+    before, middle, after = strip.divide([x0, x1, strip.cell_length])
+    return Strip.join([before, middle.apply_style(style), after])
+
+
+def _continues(first: Target, second: Target) -> bool:
+    """True when `second` is the wrapped continuation of the same link as `first`."""
+    return (
+        second.value == first.value and second.kind == first.kind and second.y - first.y in (0, 1)
+    )

@@ -1,0 +1,80 @@
+"""The table of contents: sections, their articles, and the open article's headings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from spinetui.model import Guide
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsEntry:
+    article_id: str | None  # None for a section
+    anchor: str | None = None
+
+
+class ContentsTree(Tree[ContentsEntry]):
+    """Sections → articles → headings of the open article. Labels are plain Text."""
+
+    class OpenRequested(Message):
+        def __init__(self, article_id: str, anchor: str | None) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.anchor = anchor
+
+    DEFAULT_CSS = """
+    ContentsTree { width: 32; border-right: vkey $foreground 20%; }
+    """
+
+    def __init__(self, guide: Guide, *, id: str | None = None) -> None:
+        super().__init__(Text(guide.title), data=ContentsEntry(None), id=id)
+        self.guide = guide
+        self.show_root = False
+        self.guide_depth = 2
+        self._article_nodes: dict[str, TreeNode[ContentsEntry]] = {}
+        self._open_article: str | None = None
+        self._build()
+
+    def _build(self) -> None:
+        for section in self.guide.sections:
+            articles = self.guide.articles_in(section.id)
+            if not articles:
+                continue
+            node = self.root.add(
+                Text(section.title, style="bold"), data=ContentsEntry(None), expand=True
+            )
+            for article in articles:
+                self._article_nodes[article.id] = node.add(
+                    Text(article.title), data=ContentsEntry(article.id), allow_expand=False
+                )
+
+    def mark_open(self, article_id: str, headings: list[tuple[int, str, str]]) -> None:
+        """Show the open article's headings under it and move the cursor to it."""
+        if self._open_article and self._open_article in self._article_nodes:
+            old = self._article_nodes[self._open_article]
+            old.remove_children()
+            old.allow_expand = False
+            old.set_label(Text(self.guide.articles[self._open_article].title))
+        self._open_article = article_id
+        node = self._article_nodes.get(article_id)
+        if node is None:
+            return
+        node.set_label(Text(self.guide.articles[article_id].title, style="bold"))
+        for level, text, anchor in headings:
+            if level in (2, 3):
+                indent = "  " if level == 3 else ""
+                node.add_leaf(Text(indent + text), data=ContentsEntry(article_id, anchor))
+        node.allow_expand = bool(node.children)
+        node.expand()
+        self.move_cursor(node, animate=False)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[ContentsEntry]) -> None:
+        event.stop()
+        entry = event.node.data
+        if entry is not None and entry.article_id is not None:
+            self.post_message(self.OpenRequested(entry.article_id, entry.anchor))

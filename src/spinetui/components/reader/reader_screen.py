@@ -1,0 +1,223 @@
+"""The main screen: contents on the left, the article on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from spinetui.components.info_screen import InfoScreen
+from spinetui.components.reader.article_header import ArticleHeader
+from spinetui.components.reader.article_view import ArticleView
+from spinetui.components.reader.contents_tree import ContentsTree
+from spinetui.keymap import READER_KEYS, bindings
+from spinetui.model.history import History, Location
+from spinetui.render import Target
+
+if TYPE_CHECKING:
+    from spinetui.app import SpineApp
+
+# Below this many columns the contents pane starts hidden, leaving room to read.
+NARROW_WIDTH = 100
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS = bindings(READER_KEYS)
+
+    app: SpineApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history = History()
+        self._contents_wanted: bool | None = None  # None: follow the width
+
+    def compose(self) -> ComposeResult:
+        yield ArticleHeader()
+        with Horizontal(id="reader-body"):
+            yield ContentsTree(self.app.guide, id="contents")
+            yield ArticleView(id="article")
+            yield Static(
+                Text("The guide has no articles to show. Press ! to see why."), id="no-articles"
+            )
+        yield Footer()
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def contents(self) -> ContentsTree:
+        return self.query_one(ContentsTree)
+
+    def on_mount(self) -> None:
+        guide = self.app.guide
+        has_articles = bool(guide.articles)
+        self.query_one("#no-articles").display = not has_articles
+        self.article_view.display = has_articles
+        self._apply_width(self.app.size.width)
+        start = self.app.start_article or guide.home
+        if start not in guide.articles:
+            order = guide.reading_order()
+            start = order[0].id if order else None
+        if start is not None:
+            self.open_article(start)
+            self.article_view.focus()
+        else:
+            self.contents.focus()
+
+    # --------------------------------------------------------------- opening
+    def open_article(
+        self, article_id: str, anchor: str | None = None, *, scroll_y: int = 0, record: bool = True
+    ) -> bool:
+        guide = self.app.guide
+        article = guide.articles.get(article_id)
+        if article is None:
+            self.notify(
+                f"There is no article called {article_id!r} in this guide.", severity="warning"
+            )
+            return False
+        view = self.article_view
+        if record:
+            self.history.remember_scroll(round(view.scroll_offset.y))
+            self.history.visit(Location(article_id, anchor))
+        if view.article_id != article_id:
+            document = self.app.document_for(article_id)
+            view.show(article_id, document, anchor=anchor, scroll_y=scroll_y)
+            self.query_one(ArticleHeader).show(guide.title, article.title, article.reviewed)
+            self.contents.mark_open(
+                article_id, [(h.level, h.text, h.anchor) for h in document.headings]
+            )
+        elif anchor:
+            view.scroll_to_anchor(anchor)
+        else:
+            view.scroll_to(y=scroll_y, animate=False, immediate=True)
+        if anchor and anchor not in article.anchors and document_lacks(view, anchor):
+            self.notify(f"This article has no part called {anchor!r}.", severity="warning")
+        return True
+
+    def on_contents_tree_open_requested(self, message: ContentsTree.OpenRequested) -> None:
+        self.open_article(message.article_id, message.anchor)
+        if message.anchor is None:
+            self.article_view.focus()
+
+    def on_article_view_target_activated(self, message: ArticleView.TargetActivated) -> None:
+        self.follow(message.target)
+
+    def follow(self, target: Target) -> None:
+        """Act on a link or marked word chosen in the article."""
+        guide = self.app.guide
+        if target.kind == "article":
+            article_id, _, anchor = target.value.partition("#")
+            self.open_article(article_id, anchor or None)
+        elif target.kind == "anchor":
+            self.open_article(self.article_view.article_id or "", target.value.lstrip("#"))
+        elif target.kind == "source":
+            source = guide.sources.get(target.value.removeprefix("source:"))
+            body = Text(source.citation) if source else Text(f"Unknown source: {target.value}")
+            self.app.push_screen(InfoScreen("Source", body))
+        elif target.kind == "term":
+            self.app.show_term(target.value.removeprefix("glossary:"))
+        else:
+            body = Text.assemble(
+                ("This link leads outside the guide:\n\n", "bold"),
+                target.value,
+                "\n\nspinetui does not open web pages. You can type the address into a browser later.",
+            )
+            self.app.push_screen(InfoScreen("Link", body))
+
+    # --------------------------------------------------------------- actions
+    def action_toggle_contents(self) -> None:
+        contents = self.contents
+        self._contents_wanted = not contents.display
+        contents.display = self._contents_wanted
+        if contents.display:
+            contents.focus()
+        else:
+            self.article_view.focus()
+
+    def action_focus_next_pane(self) -> None:
+        self._cycle_focus()
+
+    def action_focus_previous_pane(self) -> None:
+        self._cycle_focus()
+
+    def _cycle_focus(self) -> None:
+        contents, view = self.contents, self.article_view
+        if self.focused is view and contents.display:
+            contents.focus()
+        else:
+            view.focus()
+
+    def _step_article(self, step: int) -> None:
+        order = [a.id for a in self.app.guide.reading_order()]
+        current = self.article_view.article_id
+        if not order:
+            return
+        index = order.index(current) + step if current in order else 0
+        if 0 <= index < len(order):
+            self.open_article(order[index])
+        else:
+            self.notify(
+                "This is the last article." if step > 0 else "This is the first article.", timeout=2
+            )
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_back(self) -> None:
+        self.history.remember_scroll(round(self.article_view.scroll_offset.y))
+        location = self.history.back()
+        if location is None:
+            self.notify("Nothing to go back to.", timeout=2)
+            return
+        self.open_article(
+            location.article_id, location.anchor, scroll_y=location.scroll_y, record=False
+        )
+
+    def action_forward(self) -> None:
+        self.history.remember_scroll(round(self.article_view.scroll_offset.y))
+        location = self.history.forward()
+        if location is None:
+            self.notify("Nothing to go forward to.", timeout=2)
+            return
+        self.open_article(
+            location.article_id, location.anchor, scroll_y=location.scroll_y, record=False
+        )
+
+    def action_back_out(self) -> None:
+        """Escape: undo the most recent thing, one step at a time. Never quits."""
+        view = self.article_view
+        if view.clear_selection():
+            return
+        if self.focused is view and self.contents.display:
+            self.contents.focus()
+
+    # ---------------------------------------------------------------- layout
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        narrow = width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        show = self._contents_wanted if self._contents_wanted is not None else not narrow
+        self.contents.display = show and bool(self.app.guide.articles)
+
+    def reset(self) -> None:
+        """Forget everything this visitor did (kiosk idle reset)."""
+        self.history.clear()
+        self._contents_wanted = None
+        self.article_view.clear_selection()
+        self.article_view.set_highlights([])
+
+
+def document_lacks(view: ArticleView, anchor: str) -> bool:
+    document = view.document
+    return document is None or all(h.anchor != anchor for h in document.headings)

@@ -1,0 +1,61 @@
+"""Back and forward through what was read, like a web browser's history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    article_id: str
+    anchor: str | None = None
+    scroll_y: int = 0
+
+
+class History:
+    """A list of locations and a cursor. Visiting a new place drops the forward list."""
+
+    def __init__(self, limit: int = 200) -> None:
+        self._items: list[Location] = []
+        self._index = -1
+        self._limit = limit
+
+    @property
+    def current(self) -> Location | None:
+        return self._items[self._index] if self._index >= 0 else None
+
+    @property
+    def can_go_back(self) -> bool:
+        return self._index > 0
+
+    @property
+    def can_go_forward(self) -> bool:
+        return self._index < len(self._items) - 1
+
+    def visit(self, location: Location) -> None:
+        del self._items[self._index + 1 :]
+        self._items.append(location)
+        if len(self._items) > self._limit:
+            del self._items[0]
+        self._index = len(self._items) - 1
+
+    def remember_scroll(self, scroll_y: int) -> None:
+        """Record where the reader is in the current article before leaving it."""
+        if self.current is not None:
+            self._items[self._index] = replace(self.current, scroll_y=scroll_y, anchor=None)
+
+    def back(self) -> Location | None:
+        if not self.can_go_back:
+            return None
+        self._index -= 1
+        return self.current
+
+    def forward(self) -> Location | None:
+        if not self.can_go_forward:
+            return None
+        self._index += 1
+        return self.current
+
+    def clear(self) -> None:
+        self._items.clear()
+        self._index = -1

@@ -1,0 +1,103 @@
+"""Drive the installed `spinetui` command in a real terminal, through tmux."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import in_ci
+
+
+def spinetui_command() -> Path:
+    """The console script installed beside the Python running the tests."""
+    script = Path(sys.executable).parent / "spinetui"
+    if not script.exists():
+        pytest.fail(f"the spinetui command is not installed at {script}: pip install -e '.[test]'")
+    return script
+
+
+def require_tmux() -> str:
+    tmux = shutil.which("tmux")
+    if tmux is None:
+        if in_ci():
+            pytest.fail("tmux is required in CI (.ci/run installs it)")
+        pytest.skip("tmux is not installed")
+    return tmux
+
+
+class TmuxTerminal:
+    """One tmux server and session of its own, running one command."""
+
+    def __init__(
+        self,
+        args: list[str],
+        *,
+        width: int = 100,
+        height: int = 30,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        self.tmux = require_tmux()
+        self.socket = f"spinetui-test-{uuid.uuid4().hex[:8]}"
+        command = " ".join(shlex.quote(a) for a in [str(spinetui_command()), *args])
+        environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        # Keep the pane after the program exits so a crash's output can be read.
+        self._run(
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            command,
+            env=environment,
+        )
+        self._run("set-option", "-t", "t", "remain-on-exit", "on")
+
+    def _run(self, *args: str, env: dict[str, str] | None = None) -> str:
+        result = subprocess.run(
+            [self.tmux, "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            env=env,
+        )
+        return result.stdout
+
+    def screen(self) -> str:
+        return self._run("capture-pane", "-p", "-t", "t")
+
+    def send(self, *keys: str) -> None:
+        self._run("send-keys", "-t", "t", *keys)
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} did not appear on the screen. Last screen:\n{screen}")
+
+    def is_running(self) -> bool:
+        out = self._run("list-panes", "-t", "t", "-F", "#{pane_dead}")
+        return out.strip() == "0"
+
+    def close(self) -> None:
+        self._run("kill-server")
+
+    def __enter__(self) -> TmuxTerminal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
