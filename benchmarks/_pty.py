@@ -7,6 +7,7 @@ and output. Shared by the benchmark scripts.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -87,10 +88,8 @@ class PtyProgram:
         return self.wait_for(marker, since=since, timeout=timeout) - sent
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
