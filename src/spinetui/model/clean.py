@@ -1,0 +1,43 @@
+"""Removing terminal control characters from content text.
+
+Every string that comes out of a content file passes through :func:`clean_text`, so no
+content file can move the cursor, retitle the window, write to the clipboard or
+otherwise drive a reader's terminal. Removing the introducing control character
+(ESC, CSI, OSC, DCS, ...) is enough to make what is left of an escape sequence
+harmless printable text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# C0 controls except tab (\x09) and newline (\x0a), DEL, and the C1 range.
+_CONTROLS = [c for c in range(0x20) if c not in (0x09, 0x0A)] + [0x7F] + list(range(0x80, 0xA0))
+_DROP_CONTROLS = dict.fromkeys(_CONTROLS)
+_BOM = "\ufeff"
+
+
+def clean_text(s: str) -> str:
+    """Return ``s`` without terminal control characters.
+
+    Line endings become ``\\n`` (CRLF and lone CR alike) and a leading byte-order mark
+    is dropped. Tabs, newlines and all printable Unicode (letters, emoji, ...) are kept.
+    """
+    if s.startswith(_BOM):
+        s = s[1:]
+    if "\r" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
+    return s.translate(_DROP_CONTROLS)
+
+
+def clean_data(value: Any) -> Any:
+    """Clean every string in a YAML-like structure: mapping keys, values, list items."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_data(k): clean_data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_data(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(clean_data(v) for v in value)
+    return value
