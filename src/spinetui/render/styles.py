@@ -1,0 +1,48 @@
+"""Every style the renderer uses, in one place.
+
+Styles are plain Rich ``Style`` objects: colours and attributes only. They never carry
+Textual ``@click`` meta or actions; clicks are mapped to targets by position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.style import Style
+
+
+def _s(**kwargs: object) -> Style:
+    return Style(**kwargs)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class RenderStyles:
+    """The styles of every construct the renderer draws (rich ``Style`` objects)."""
+
+    h1: Style = field(default_factory=lambda: _s(bold=True, underline=True, color="bright_cyan"))
+    h2: Style = field(default_factory=lambda: _s(bold=True, color="cyan"))
+    h3: Style = field(default_factory=lambda: _s(bold=True, color="bright_white"))
+    h4: Style = field(default_factory=lambda: _s(bold=True, italic=True))
+    h5: Style = field(default_factory=lambda: _s(italic=True, underline=True))
+    h6: Style = field(default_factory=lambda: _s(italic=True, dim=True))
+    emphasis: Style = field(default_factory=lambda: _s(italic=True))
+    strong: Style = field(default_factory=lambda: _s(bold=True))
+    strike: Style = field(default_factory=lambda: _s(strike=True))
+    code_inline: Style = field(default_factory=lambda: _s(color="bright_white", bgcolor="grey23"))
+    code_block: Style = field(default_factory=lambda: _s(color="bright_white", bgcolor="grey15"))
+    link: Style = field(default_factory=lambda: _s(color="bright_blue", underline=True))
+    link_address: Style = field(default_factory=lambda: _s(dim=True, underline=False))
+    term: Style = field(default_factory=lambda: _s(color="green", underline=True))
+    image: Style = field(default_factory=lambda: _s(italic=True, dim=True))
+    html: Style = field(default_factory=lambda: _s(dim=True))
+    quote_gutter: Style = field(default_factory=lambda: _s(color="magenta"))
+    list_marker: Style = field(default_factory=lambda: _s(bold=True, color="cyan"))
+    rule: Style = field(default_factory=lambda: _s(dim=True))
+    table_border: Style = field(default_factory=lambda: _s(dim=True))
+    table_header: Style = field(default_factory=lambda: _s(bold=True))
+
+    def heading(self, level: int) -> Style:
+        return (self.h1, self.h2, self.h3, self.h4, self.h5, self.h6)[min(max(level, 1), 6) - 1]
+
+
+DEFAULT_STYLES = RenderStyles()
