@@ -38,9 +38,9 @@ class ContentsTree(Tree[ContentsEntry]):
         self.guide_depth = 2
         self._article_nodes: dict[str, TreeNode[ContentsEntry]] = {}
         self._open_article: str | None = None
-        self._build()
+        self._add_sections()
 
-    def _build(self) -> None:
+    def _add_sections(self) -> None:
         for section in self.guide.sections:
             articles = self.guide.articles_in(section.id)
             if not articles:
