@@ -516,3 +516,29 @@ def test_sections_plain_text():
         ("one", "One", "A link."),
         ("t", "Two", "item"),
     ]
+
+
+def test_inline_parsing_is_lazy(monkeypatch):
+    from spinetui.render import block_parser
+
+    md = block_parser()
+    calls = []
+    real = md.inline.parse
+
+    def counting(src, md_, env, tokens):
+        calls.append(src)
+        return real(src, md_, env, tokens)
+
+    monkeypatch.setattr(md.inline, "parse", counting)
+    doc = MarkdownDocument(big_document(400))
+    headings = len(doc.headings)
+    assert len(calls) == headings  # construction parses heading text only
+    layout = doc.layout(80)
+    for y in range(60):
+        layout.line(y)
+    first_screen = len(calls) - headings
+    assert 0 < first_screen < 20  # only the blocks on the first screen
+    layout.lay_out_all()
+    assert len(calls) - headings == doc.block_count - headings
+    doc.layout(40).lay_out_all()  # another width reuses the parsed inline tokens
+    assert len(calls) - headings == doc.block_count - headings

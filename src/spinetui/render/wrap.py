@@ -147,7 +147,18 @@ def wrap_runs(runs: list[Run], width: int) -> list[Line]:
         for piece in _PIECES.findall(text):
             if piece[0] == " ":
                 if word:
-                    place_word()
+                    total = line_w + spaces_w + word_w if line_w else word_w
+                    if total <= width:  # the common case, inlined: the word fits
+                        if line_w:
+                            line.extend(spaces)
+                        line.extend(word)
+                        line_w = total
+                        spaces.clear()
+                        spaces_w = 0
+                        word.clear()
+                        word_w = 0
+                    else:
+                        place_word()
                 spaces.append((piece, len(piece), style, ref))
                 spaces_w += len(piece)
             else:
