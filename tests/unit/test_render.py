@@ -228,7 +228,7 @@ def test_wrap_runs_keeps_styles_and_targets():
 
 
 def test_table_fits_and_has_borders():
-    for width in (30, 40, 80):
+    for width in (40, 80):
         layout = full(MarkdownDocument(SAMPLE), width)
         lines = lines_of(layout)
         top = next(line for line in lines if line.startswith("┌"))
@@ -238,6 +238,18 @@ def test_table_fits_and_has_borders():
         assert_fits(layout, width)
     wide = "\n".join(lines_of(full(MarkdownDocument(SAMPLE), 120)))
     assert "│ ESI       │ Steroid calms the inflamed nerve root │   weeks │" in wide
+
+
+def test_narrow_table_keeps_words_whole_or_becomes_records():
+    md = (
+        "| Treatment | How it works |\n|---|---|\n| ESI | Steroid calms the inflamed nerve root |\n"
+    )
+    lines = lines_of(full(MarkdownDocument(md), 30))
+    assert "│ Treatment │ How it works   │" in lines
+    assert "│ ESI       │ Steroid calms  │" in lines
+    assert "│           │ the inflamed   │" in lines
+    lines = lines_of(full(MarkdownDocument(md), 18))
+    assert lines[:3] == ["Treatment: ESI", "How it works:", "Steroid calms the"]
 
 
 def test_table_wraps_cell_text():

@@ -49,6 +49,7 @@ __all__ = [
 
 _LAYOUT_CACHE_SIZE = 4
 _BULLETS = ("•", "◦", "▪", "‣")
+_LONG_WORD = 15  # table columns break words longer than this rather than give up
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 _parser: MarkdownIt | None = None
@@ -854,19 +855,26 @@ class DocumentLayout:
         if ncols == 0:
             return [([], 0, [])]
         natural = [1] * ncols
+        longest = [1] * ncols  # longest word, so columns need not break words
         for _head, cells in rows:
             for j, (inl, _align) in enumerate(cells):
-                natural[j] = max(natural[j], text_width(doc._plain(inl)))
+                plain = doc._plain(inl)
+                natural[j] = max(natural[j], text_width(plain))
+                for word in plain.split():
+                    longest[j] = max(longest[j], text_width(word))
         avail = width - (3 * ncols + 1)
-        if avail < sum(min(n, 3) for n in natural):
+        minimum = [min(n, w, _LONG_WORD) for n, w in zip(natural, longest, strict=True)]
+        if avail < sum(minimum):
             return self._table_as_records(rows, width)
-        widths = [0] * ncols
-        remaining = avail
-        order = sorted(range(ncols), key=lambda j: natural[j])
+        # Every column gets its minimum, then the room left is shared out, narrowest
+        # need first, so short columns stay whole and long ones wrap.
+        widths = list(minimum)
+        extra = avail - sum(minimum)
+        order = sorted(range(ncols), key=lambda j: natural[j] - minimum[j])
         for k, j in enumerate(order):
-            share = remaining // (ncols - k)
-            widths[j] = max(1, min(natural[j], share))
-            remaining -= widths[j]
+            add = min(natural[j] - minimum[j], extra // (ncols - k))
+            widths[j] += add
+            extra -= add
         border = doc.styles.table_border
 
         def rule(left: str, mid: str, right: str, fill: str) -> Line:
