@@ -91,8 +91,10 @@ async def test_following_a_link_then_back_and_forward():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
-        await pilot.press("l")  # select the first link: "second article"
+        await pilot.press("l")  # the first target: the glossary word "nerve root"
         assert view.selected_target is not None
+        assert (view.selected_target.kind, view.selected_target.value) == ("term", "nerve-root")
+        await pilot.press("l")  # then the link to the second article
         assert view.selected_target.value == "second"
         await pilot.press("enter")
         await pilot.pause()
@@ -252,7 +254,7 @@ async def test_help_lists_every_key():
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
-    console = Console(width=100, record=True)
+    console = Console(width=300, record=True)
     console.print(help_table())
     text = console.export_text()
     for _title, keys in HELP_SECTIONS:
