@@ -1,0 +1,163 @@
+"""Start-up: launch to the home article painted, beside a minimal Textual app.
+
+Both programs run in a real pseudo-terminal (120x40). The time runs from spawning the
+process to the first words of the home article (for spinetui) or the one line (for the
+minimal app) arriving on the terminal, so it includes Python's own start, every import,
+loading the content folder and the first paint. Runs alternate between the two programs
+so that load from other processes on the machine falls on both alike. After each launch
+the screen is left to settle and the resident memory (RSS) is read.
+
+Usage: python benchmarks/startup.py [--runs N] [--content DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent
+REPO = BENCHMARKS.parent
+sys.path.insert(0, str(BENCHMARKS))
+
+from _pty import PtyProgram  # noqa: E402
+from minimal_app import READY_MARKER  # noqa: E402
+
+# The article pane's reading width at 120 columns (see ArticleView.READING_WIDTH).
+ARTICLE_WIDTH = 80
+# Seconds of silence after the first paint that count as "settled" (for reading RSS).
+SETTLE_SECONDS = 0.5
+
+
+def prepare_environment(bytecode_cache: Path) -> None:
+    """Make the programs under test start the way an installed spinetui starts.
+
+    - `python -m spinetui` must find the package in src/ when it is not installed.
+    - An installed package has compiled bytecode (pip writes it); this environment sets
+      PYTHONDONTWRITEBYTECODE, which would make every launch compile spinetui from
+      source (~50 ms). Bytecode goes to a cache folder of the benchmark's own instead of
+      the working tree; the warm-up launches fill it, for both programs alike.
+
+    Child processes inherit os.environ (PtyProgram copies it), so this covers them all.
+    """
+    src = str(REPO / "src")
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    if src not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join([src, *paths])
+    if src not in sys.path:
+        sys.path.insert(0, src)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(bytecode_cache)
+
+
+@dataclass(frozen=True, slots=True)
+class Launch:
+    seconds: float  # spawn to marker on the terminal
+    rss_kib: int  # resident memory once the screen has settled
+
+
+def spinetui_argv(content: Path | None = None) -> list[str]:
+    argv = [sys.executable, "-m", "spinetui"]
+    return argv + ["--content", str(content)] if content is not None else argv
+
+
+def minimal_argv() -> list[str]:
+    return [sys.executable, str(BENCHMARKS / "minimal_app.py")]
+
+
+def home_marker(content: Path | None = None) -> str:
+    """Words that appear on the terminal only once the home article has been painted.
+
+    The first words of the home article's first paragraph, as spinetui's own renderer
+    lays them out: a paragraph's first line starts at column 0 at any width, and a run of
+    text in one style is written to the terminal in one piece, so the marker is found in
+    the output exactly when that line has been drawn.
+    """
+    from spinetui.model import bundled_content_dir, load_guide
+    from spinetui.render import MarkdownDocument, TermMatcher
+
+    guide = load_guide(content if content is not None else bundled_content_dir())
+    home = guide.home if guide.home in guide.articles else guide.reading_order()[0].id
+    forms = {form: term.id for term in guide.glossary.values() for form in term.forms}
+    layout = MarkdownDocument(guide.articles[home].body, terms=TermMatcher(forms)).layout(
+        ARTICLE_WIDTH
+    )
+    after_blank = False
+    for y in range(min(layout.height, 60)):
+        segments = [s for s in layout.line(y) if s.text]
+        if not segments:
+            after_blank = True
+            continue
+        first = segments[0].text
+        if after_blank and len(first) >= 12 and not first.startswith(" "):
+            return _whole_words(first, 24)
+        after_blank = False
+    raise ValueError(f"no plain paragraph start in the first screen of {home!r}")
+
+
+def _whole_words(text: str, limit: int) -> str:
+    words, length = [], 0
+    for word in text.split(" "):
+        if words and length + 1 + len(word) > limit:
+            break
+        words.append(word)
+        length += len(word) + (1 if len(words) > 1 else 0)
+    return " ".join(words).rstrip()
+
+
+def launch(argv: list[str], marker: str, *, timeout: float = 60.0) -> Launch:
+    with PtyProgram(argv, width=120, height=40) as program:
+        seconds = program.wait_for(marker, timeout=timeout) - program.started
+        program.drain(SETTLE_SECONDS)
+        return Launch(seconds, program.rss_kib())
+
+
+def compare_startup(
+    runs: int, content: Path | None = None, *, warm_up: bool = True
+) -> tuple[list[Launch], list[Launch]]:
+    """(spinetui launches, minimal app launches), interleaved, `runs` of each."""
+    ours_argv, ours_marker = spinetui_argv(content), home_marker(content)
+    base_argv = minimal_argv()
+    if warm_up:  # fill the OS file cache and write .pyc files; not counted
+        launch(ours_argv, ours_marker)
+        launch(base_argv, READY_MARKER)
+    ours: list[Launch] = []
+    base: list[Launch] = []
+    for _ in range(runs):
+        ours.append(launch(ours_argv, ours_marker))
+        base.append(launch(base_argv, READY_MARKER))
+    return ours, base
+
+
+def median_seconds(launches: list[Launch]) -> float:
+    return statistics.median(launch.seconds for launch in launches)
+
+
+def median_rss_kib(launches: list[Launch]) -> float:
+    return statistics.median(launch.rss_kib for launch in launches)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="launches of each program")
+    parser.add_argument("--content", type=Path, help="content folder (default: bundled)")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="spinetui-bench-") as cache:
+        prepare_environment(Path(cache))
+        ours, base = compare_startup(options.runs, options.content)
+    ours_s, base_s = median_seconds(ours), median_seconds(base)
+    ours_m, base_m = median_rss_kib(ours) / 1024, median_rss_kib(base) / 1024
+    print(f"Start-up, median of {options.runs} launches: spinetui, minimal app, ratio")
+    print(
+        f"  launch to first paint  {ours_s * 1000:6.0f} ms {base_s * 1000:6.0f} ms  {ours_s / base_s:.2f}x"
+    )
+    print(f"  RSS after settling     {ours_m:6.1f} MB {base_m:6.1f} MB  {ours_m / base_m:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
