@@ -37,9 +37,15 @@ def bindings(keys: tuple[Key, ...]) -> list[Binding]:
 
 
 # Keys that work everywhere in the app (bound on the App).
+# Bound on the App for every screen, and again first on the reader screen so the footer
+# (which lists the focused widget's keys, then the screen's, then the App's) shows it
+# even on an 80-column terminal.
+HELP_KEY = Key("question_mark,f1", "app.help", "Help", "Show this list of keys", display="?")
+
 GLOBAL_KEYS: tuple[Key, ...] = (
-    Key("question_mark,f1", "help", "Help", "Show this list of keys", display="?"),
-    Key("ctrl+p", "command_palette", "Jump", "Jump to any article, heading or term by name"),
+    HELP_KEY,
+    # Textual's footer already shows the palette key on its right-hand side.
+    Key("ctrl+p", "command_palette", "Jump", "Jump to any article, heading or term by name", show=False),
     Key(
         "exclamation_mark",
         "problems",
@@ -48,12 +54,28 @@ GLOBAL_KEYS: tuple[Key, ...] = (
         show=False,
         display="!",
     ),
+    Key("c", "compare", "Compare", "Open the side-by-side comparison of treatments"),
+    Key("s", "search", "Search", "Search the whole guide: articles, comparison and glossary"),
+    Key("g", "glossary", "Glossary", "Open the A-Z glossary of medical words"),
     Key("q", "quit", "Quit", "Quit spinetui (not in kiosk mode)"),
 )
 
 # Keys of the reader screen (contents + article).
 READER_KEYS: tuple[Key, ...] = (
+    HELP_KEY,
     Key("t", "toggle_contents", "Contents", "Hide or show the table of contents"),
+    Key("slash", "find", "Find", "Find a word in the open article", display="/"),
+    Key("n", "find_next", "Next match", "Go to the next match of the word found", show=False),
+    Key(
+        "N", "find_previous", "Prev match", "Go to the previous match of the word found", show=False
+    ),
+    Key(
+        "v",
+        "side_by_side",
+        "Side by side",
+        "Read this article beside another one, each scrolling on its own",
+        show=False,  # in the help screen; the 80-column footer has room only for the basics
+    ),
     Key(
         "tab",
         "focus_next_pane",
@@ -125,8 +147,181 @@ ARTICLE_KEYS: tuple[Key, ...] = (
     ),
 )
 
+# Keys of the comparison table itself (moving between cells).
+COMPARE_GRID_KEYS: tuple[Key, ...] = (
+    Key("up,k", "cursor_up", "Up", "Select the cell above", show=False, display="↑/k"),
+    Key("down,j", "cursor_down", "Down", "Select the cell below", show=False, display="↓/j"),
+    Key("left", "cursor_left", "Left", "Select the cell to the left", show=False, display="←"),
+    Key("right", "cursor_right", "Right", "Select the cell to the right", show=False, display="→"),
+    Key("pageup", "page_up", "Page up", "Select a row one screen up", show=False, display="PgUp"),
+    Key(
+        "pagedown",
+        "page_down",
+        "Page down",
+        "Select a row one screen down",
+        show=False,
+        display="PgDn",
+    ),
+    Key("home", "first_row", "First row", "Select the first row", show=False, display="Home"),
+    Key("end", "last_row", "Last row", "Select the last row", show=False, display="End"),
+)
+
+# Keys of the comparison screen.
+COMPARE_KEYS: tuple[Key, ...] = (
+    Key(
+        "escape",
+        "close",
+        "Close",
+        "Close the comparison and go back to reading",
+        display="Esc",
+    ),
+    Key(
+        "enter,o",
+        "read_cell",
+        "Read",
+        "Open the selected treatment's article at the part this row sums up",
+        display="Enter",
+    ),
+    Key(
+        "left_square_bracket",
+        "previous_columns",
+        "Prev cols",
+        "Show the treatments to the left when they do not all fit",
+        display="[",
+    ),
+    Key(
+        "right_square_bracket",
+        "next_columns",
+        "Next cols",
+        "Show the treatments to the right when they do not all fit",
+        display="]",
+    ),
+    Key("s", "choose", "Choose", "Choose which treatments to compare, and their order"),
+    Key(
+        "d",
+        "differences",
+        "Differences",
+        "Show only the rows where the chosen treatments differ (again: all rows)",
+    ),
+    Key(
+        "v",
+        "side_by_side",
+        "Side by side",
+        "Read the selected treatment's article beside the next column's",
+    ),
+    Key(
+        "less_than_sign",
+        "move_column(-1)",
+        "Move left",
+        "Move the selected treatment's column one place left",
+        show=False,
+        display="<",
+    ),
+    Key(
+        "greater_than_sign",
+        "move_column(1)",
+        "Move right",
+        "Move the selected treatment's column one place right",
+        show=False,
+        display=">",
+    ),
+    Key(
+        "x",
+        "hide_column",
+        "Hide column",
+        "Hide the selected treatment's column (two always stay)",
+        show=False,
+    ),
+)
+
+# Keys of the treatment chooser (opened with s on the comparison screen).
+CHOOSER_KEYS: tuple[Key, ...] = (
+    Key(
+        "space",
+        "select",
+        "Tick",
+        "Tick or untick the highlighted treatment (two always stay ticked)",
+        display="Space",
+    ),
+    Key(
+        "less_than_sign",
+        "move(-1)",
+        "Earlier",
+        "Move the highlighted treatment up (its column further left)",
+        display="<",
+    ),
+    Key(
+        "greater_than_sign",
+        "move(1)",
+        "Later",
+        "Move the highlighted treatment down (its column further right)",
+        display=">",
+    ),
+    Key("enter", "screen.apply", "Done", "Compare the ticked treatments", display="Enter"),
+    Key("escape", "screen.cancel", "Cancel", "Close the chooser and change nothing", display="Esc"),
+)
+
+# Keys of the side-by-side reader (two articles next to each other).
+SIDE_BY_SIDE_KEYS: tuple[Key, ...] = (
+    Key(
+        "tab,shift+tab",
+        "switch_side",
+        "Other side",
+        "Move between the left and the right article",
+        display="Tab",
+    ),
+    Key(
+        "u",
+        "line_up",
+        "Line up",
+        "Line up sections: as you scroll, the other side follows to the same kind of section",
+    ),
+    Key("a", "change_article", "Change", "Choose another article for this side"),
+    Key("r", "open_in_reader", "Reader", "Open this side's article in the normal reader"),
+    Key("escape", "close", "Close", "Close the side-by-side view", display="Esc"),
+)
+
+# Keys of the find bar (focus in its text box).
+FIND_KEYS: tuple[Key, ...] = (
+    Key("enter,down", "next_match", "Next", "Next match (in the find bar)", display="Enter/↓"),
+    Key(
+        "shift+enter,up",
+        "previous_match",
+        "Previous",
+        "Previous match (in the find bar)",
+        display="Shift+Enter/↑",
+    ),
+    Key("escape", "close", "Close", "Clear the find bar and close it", display="Esc"),
+)
+
+# Keys of the search and glossary screens (focus in their text box or list).
+SEARCH_KEYS: tuple[Key, ...] = (
+    Key("enter", "open_result", "Open", "Open the chosen result or term", display="Enter"),
+    Key("down", "next_result", "Down", "Choose the next result or term", show=False, display="↓"),
+    Key(
+        "up", "previous_result", "Up", "Choose the previous result or term", show=False, display="↑"
+    ),
+    Key("escape", "close", "Close", "Close search or the glossary", display="Esc"),
+)
+
 HELP_SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Reading an article", ARTICLE_KEYS),
     ("Moving around", READER_KEYS),
+    ("Comparing treatments", COMPARE_KEYS + COMPARE_GRID_KEYS),
+    ("Choosing treatments to compare", CHOOSER_KEYS),
+    ("Reading side by side", SIDE_BY_SIDE_KEYS),
     ("Everywhere", GLOBAL_KEYS),
+    ("Finding a word in an article", FIND_KEYS),
+    ("Search and glossary", SEARCH_KEYS),
+)
+
+# Kiosk mode: the admin's way out is these keys pressed one after the other (keys a
+# terminal and a browser can both send). Deliberately absent from the footer and the
+# help screen so visitors don't find it; documented in docs/kiosk.md.
+ADMIN_EXIT_CHORD: tuple[str, ...] = ("ctrl+k", "ctrl+x")
+ADMIN_EXIT_CHORD_DISPLAY = "Ctrl+K, then Ctrl+X"
+
+# Keys of the admin PIN prompt (kiosk mode).
+PIN_PROMPT_KEYS: tuple[Key, ...] = (
+    Key("escape", "cancel", "Cancel", "Close the PIN prompt and go back", display="Esc"),
 )

@@ -23,9 +23,13 @@ def help_table(extra: tuple[tuple[str, tuple[Key, ...]], ...] = ()) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
+    listed: set[Key] = set()
     for title, keys in (*HELP_SECTIONS, *extra):
         table.add_row(Text(title, style="bold underline"), Text(""))
         for key in keys:
+            if key in listed:  # a key bound in two places is listed once
+                continue
+            listed.add(key)
             table.add_row(Text(_key_label(key)), Text(key.help or key.description))
         table.add_row(Text(""), Text(""))
     return table

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from spinetui.components.find.find_bar import FindBar
 from spinetui.components.info_screen import InfoScreen
 from spinetui.components.reader.article_header import ArticleHeader
 from spinetui.components.reader.article_view import ArticleView
@@ -44,7 +45,7 @@ class ReaderScreen(Screen[None]):
             yield Static(
                 Text("The guide has no articles to show. Press ! to see why."), id="no-articles"
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def article_view(self) -> ArticleView:
@@ -96,6 +97,8 @@ class ReaderScreen(Screen[None]):
             view.scroll_to_anchor(anchor)
         else:
             view.scroll_to(y=scroll_y, animate=False, immediate=True)
+        if self.find_bar is not None:
+            self.find_bar.article_changed()
         if anchor and anchor not in article.anchors and document_lacks(view, anchor):
             self.notify(f"This article has no part called {anchor!r}.", severity="warning")
         return True
@@ -131,6 +134,13 @@ class ReaderScreen(Screen[None]):
             self.app.push_screen(InfoScreen("Link", body))
 
     # --------------------------------------------------------------- actions
+    def action_side_by_side(self) -> None:
+        # Imported here: side-by-side reading is not needed to draw the first screen.
+        from spinetui.components.compare.side_by_side import open_beside
+
+        view = self.article_view
+        open_beside(self.app, view.article_id, view.top_anchor)
+
     def action_toggle_contents(self) -> None:
         contents = self.contents
         self._contents_wanted = not contents.display
@@ -195,6 +205,9 @@ class ReaderScreen(Screen[None]):
     def action_back_out(self) -> None:
         """Escape: undo the most recent thing, one step at a time. Never quits."""
         view = self.article_view
+        if self.find_bar is not None:
+            self.find_bar.close()
+            return
         if view.clear_selection():
             return
         if self.focused is view and self.contents.display:
@@ -210,8 +223,41 @@ class ReaderScreen(Screen[None]):
         show = self._contents_wanted if self._contents_wanted is not None else not narrow
         self.contents.display = show and bool(self.app.guide.articles)
 
+    # ---------------------------------------------------------- find in article
+    @property
+    def find_bar(self) -> FindBar | None:
+        return next((bar for bar in self.query(FindBar) if not bar.closed), None)
+
+    def action_find(self) -> None:
+        """Open the find bar under the article (or go back to it) to type a word."""
+        if self.article_view.article_id is None:
+            self.notify("Open an article first, then press / to find a word in it.", timeout=3)
+            return
+        bar = self.find_bar
+        if bar is None:
+            bar = FindBar(self.article_view)
+            self.mount(bar, after=self.query_one("#reader-body"))
+            self.call_after_refresh(bar.focus_input)
+        else:
+            bar.focus_input()
+
+    def _find_step(self, direction: int) -> None:
+        bar = self.find_bar
+        if bar is None or not bar.text.strip():
+            self.notify("Press / and type a word to find it in this article.", timeout=3)
+            return
+        bar.step(direction)
+
+    def action_find_next(self) -> None:
+        self._find_step(1)
+
+    def action_find_previous(self) -> None:
+        self._find_step(-1)
+
     def reset(self) -> None:
         """Forget everything this visitor did (kiosk idle reset)."""
+        if self.find_bar is not None:
+            self.find_bar.close()
         self.history.clear()
         self._contents_wanted = None
         self.article_view.clear_selection()
