@@ -57,6 +57,13 @@ class SpineApp(App[None]):
         if not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen(self.guide.problems))
 
+    def action_compare(self) -> None:
+        # Imported here: the comparison is not needed to draw the first screen.
+        from spinetui.components.compare.comparison_screen import ComparisonScreen
+
+        if not isinstance(self.screen, ComparisonScreen):
+            self.push_screen(ComparisonScreen())
+
     def show_term(self, term_id: str) -> None:
         term = self.guide.glossary.get(term_id)
         if term is None:

@@ -1,0 +1,117 @@
+"""Choosing which treatments the comparison shows, and in what order.
+
+A tick list in column order: ticked treatments are shown, left to right as listed.
+Unticking is refused when only two would remain, with a message saying why.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from spinetui.components.compare.columns import ColumnChoice
+from spinetui.keymap import CHOOSER_KEYS, bindings
+from spinetui.model.types import Treatment
+
+
+class TreatmentList(SelectionList[str]):
+    """The tick list, with keys to move the highlighted treatment up or down."""
+
+    BINDINGS = bindings(CHOOSER_KEYS)
+
+    def __init__(self, treatments: list[Treatment], ticked: set[str], *, id: str | None = None):
+        self._names = {t.id: t.name for t in treatments}
+        super().__init__(*(self._selection(t.id, t.id in ticked) for t in treatments), id=id)
+
+    def _selection(self, treatment_id: str, ticked: bool) -> Selection[str]:
+        # Text, not a string: a string prompt would be read as markup.
+        return Selection(Text(self._names[treatment_id]), treatment_id, ticked)
+
+    @property
+    def order(self) -> list[str]:
+        return [self.get_option_at_index(i).value for i in range(self.option_count)]
+
+    def action_move(self, step: int) -> None:
+        index = self.highlighted
+        if index is None:
+            return
+        order = self.order
+        new_index = index + step
+        if not 0 <= new_index < len(order):
+            return
+        ticked = set(self.selected)
+        order.insert(new_index, order.pop(index))
+        self.clear_options()
+        self.add_options([self._selection(i, i in ticked) for i in order])
+        self.highlighted = new_index
+
+
+class TreatmentChooser(ModalScreen[list[str] | None]):
+    """Returns the ticked treatment ids in order, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    TreatmentChooser { align: center middle; }
+    TreatmentChooser > Vertical {
+        width: 60; max-width: 100%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    TreatmentChooser TreatmentList { height: auto; max-height: 16; border: none; }
+    TreatmentChooser #chooser-help { color: $text-muted; margin-top: 1; }
+    """
+
+    def __init__(self, treatments: tuple[Treatment, ...], choice: ColumnChoice) -> None:
+        super().__init__()
+        by_id = {t.id: t for t in treatments}
+        self._fewest = choice.fewest
+        order = [*choice.chosen, *choice.hidden]
+        self._treatments = [by_id[i] for i in order if i in by_id]
+        self._ticked = set(choice.chosen)
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as dialog:
+            dialog.border_title = "Choose treatments"
+            dialog.border_subtitle = "Enter: done · Esc: cancel"
+            yield Static(
+                Text(
+                    "Tick the treatments to compare; they are shown left to right in "
+                    "this order. At least two stay ticked."
+                )
+            )
+            yield TreatmentList(self._treatments, self._ticked, id="treatment-list")
+            yield Static(
+                Text("Space: tick or untick · < >: move up or down · Enter: done · Esc: cancel"),
+                id="chooser-help",
+            )
+        yield Footer()
+
+    @property
+    def treatment_list(self) -> TreatmentList:
+        return self.query_one(TreatmentList)
+
+    def on_mount(self) -> None:
+        self.treatment_list.focus()
+        self.treatment_list.highlighted = 0
+
+    def on_selection_list_selection_toggled(
+        self, message: SelectionList.SelectionToggled[str]
+    ) -> None:
+        listing = self.treatment_list
+        if len(listing.selected) < self._fewest:
+            listing.select(message.selection.value)
+            self.notify(
+                f"A comparison needs at least {self._fewest} treatments ticked.",
+                severity="warning",
+                timeout=3,
+            )
+
+    def action_apply(self) -> None:
+        listing = self.treatment_list
+        ticked = set(listing.selected)
+        self.dismiss([i for i in listing.order if i in ticked])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

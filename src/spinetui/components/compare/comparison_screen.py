@@ -1,0 +1,255 @@
+"""The comparison screen: the table, the selected cell in full, and what to do next.
+
+Everything the visitor changes (chosen treatments, their order, differences-only, the
+selected cell) lives on this screen, which is created fresh each time it is opened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from spinetui.components.compare.cell_detail import CellDetail, cell_detail_text
+from spinetui.components.compare.columns import ColumnChoice, rows_that_differ, treatments_by_id
+from spinetui.components.compare.grid import ComparisonGrid
+from spinetui.keymap import COMPARE_KEYS, bindings
+
+if TYPE_CHECKING:
+    from spinetui.app import SpineApp
+
+ALL_SAME_MESSAGE = (
+    "The chosen treatments say the same thing on every row. "
+    "Press d to show all rows, or s to choose other treatments."
+)
+
+
+class ComparisonHeader(Horizontal):
+    DEFAULT_CSS = """
+    ComparisonHeader { height: 1; background: $panel; }
+    ComparisonHeader > #compare-title { width: 1fr; padding: 0 1; text-style: bold; }
+    ComparisonHeader > #compare-status { width: auto; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Compare treatments"), id="compare-title")
+        yield Static(id="compare-status")
+
+
+class ComparisonScreen(Screen[None]):
+    BINDINGS = bindings(COMPARE_KEYS)
+
+    DEFAULT_CSS = """
+    ComparisonScreen #compare-grid { height: 1fr; }
+    ComparisonScreen #compare-nothing { height: 1fr; padding: 1 2; }
+    """
+
+    app: SpineApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.choice = ColumnChoice.default(self.app.guide.comparison)
+        self.differences_only = False
+
+    def compose(self) -> ComposeResult:
+        yield ComparisonHeader()
+        yield ComparisonGrid(id="compare-grid")
+        yield Static(
+            Text(
+                "This guide has no comparison table to show (fewer than two treatments). "
+                "Press ! to see problems with the content, or Esc to go back."
+            ),
+            id="compare-nothing",
+        )
+        yield CellDetail(id="cell-detail")
+        yield Footer()
+
+    @property
+    def grid(self) -> ComparisonGrid:
+        return self.query_one(ComparisonGrid)
+
+    @property
+    def detail(self) -> CellDetail:
+        return self.query_one(CellDetail)
+
+    @property
+    def has_table(self) -> bool:
+        return len(self.choice.chosen) >= 2
+
+    def on_mount(self) -> None:
+        self.query_one("#compare-nothing").display = not self.has_table
+        self.grid.display = self.has_table
+        self.detail.display = self.has_table
+        if self.has_table:
+            self._show_table()
+            self.grid.focus()
+        else:
+            self._update_status()
+
+    # ---------------------------------------------------------------- showing
+    def _show_table(self) -> None:
+        table = self.app.guide.comparison
+        by_id = treatments_by_id(table)
+        treatments = [by_id[i] for i in self.choice.chosen]
+        if self.differences_only:
+            attributes = rows_that_differ(table, self.choice.chosen)
+        else:
+            attributes = list(table.attributes)
+        grid = self.grid
+        grid.empty_message = Text(ALL_SAME_MESSAGE)
+        grid.show(table, treatments, attributes)
+
+    def on_comparison_grid_changed(self, message: ComparisonGrid.Changed) -> None:
+        self._update_status()
+        selected = self.grid.selected
+        if selected is None:
+            self.detail.show(Text(ALL_SAME_MESSAGE if self.differences_only else ""))
+        else:
+            self.detail.show(cell_detail_text(self.app.guide, *selected))
+
+    def _update_status(self) -> None:
+        status = self.query_one("#compare-status", Static)
+        if not self.has_table:
+            status.update(Text(""))
+            return
+        grid = self.grid
+        total = len(self.choice.chosen)
+        shown = grid.visible_count
+        if shown and shown < total:
+            first = grid.first_column + 1
+            last = grid.first_column + shown
+            columns = f"Columns {first}–{last} of {total} · [ ] to page"
+        else:
+            columns = f"{total} of {len(self.choice.all_ids)} treatments · s to choose"
+        parts = [columns]
+        if self.differences_only:
+            rows = len(grid.attributes)
+            parts.append(
+                f"Differences only: {rows} of {len(self.app.guide.comparison.attributes)} rows"
+            )
+        status.update(Text(" · ".join(parts)))
+
+    # ---------------------------------------------------------------- actions
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_previous_columns(self) -> None:
+        self._page(-1)
+
+    def action_next_columns(self) -> None:
+        self._page(1)
+
+    def _page(self, step: int) -> None:
+        if self.has_table and not self.grid.page_columns(step):
+            self.notify(
+                "Every chosen treatment is already on screen. Press s to choose others.",
+                timeout=3,
+            )
+
+    def action_differences(self) -> None:
+        if not self.has_table:
+            return
+        self.differences_only = not self.differences_only
+        self._show_table()
+        self._update_status()
+        if self.differences_only:
+            hidden = len(self.app.guide.comparison.attributes) - len(self.grid.attributes)
+            self.notify(
+                f"Showing differences only: {hidden} rows that are the same are hidden.", timeout=3
+            )
+        else:
+            self.notify("Showing all rows.", timeout=2)
+
+    def action_move_column(self, step: int) -> None:
+        selected = self.grid.selected
+        if selected is None:
+            return
+        treatment = selected[1]
+        if self.choice.move(treatment.id, step):
+            self._show_table()
+        else:
+            self.notify(
+                "This column is already the first."
+                if step < 0
+                else "This column is already the last.",
+                timeout=2,
+            )
+
+    def action_hide_column(self) -> None:
+        selected = self.grid.selected
+        if selected is None:
+            return
+        if self.choice.remove(selected[1].id):
+            self._show_table()
+            self._update_status()
+        else:
+            self.notify(
+                "A comparison needs at least two treatments. Press s to choose others.",
+                severity="warning",
+                timeout=3,
+            )
+
+    def action_choose(self) -> None:
+        if not self.has_table:
+            return
+        from spinetui.components.compare.chooser import TreatmentChooser
+
+        def chosen(treatment_ids: list[str] | None) -> None:
+            if treatment_ids is not None and self.choice.replace(treatment_ids):
+                self._show_table()
+                self._update_status()
+
+        self.app.push_screen(
+            TreatmentChooser(self.app.guide.comparison.treatments, self.choice), chosen
+        )
+
+    def action_read_cell(self) -> None:
+        selected = self.grid.selected
+        if selected is None:
+            return
+        attribute, treatment = selected
+        article_id = treatment.article
+        if not article_id or article_id not in self.app.guide.articles:
+            self.notify(
+                f"There is no article about {treatment.name} in this guide.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        from spinetui.components.compare.to_reader import open_in_reader
+
+        open_in_reader(self.app, article_id, attribute.anchor)
+
+    def action_side_by_side(self) -> None:
+        grid = self.grid
+        selected = grid.selected
+        if selected is None:
+            return
+        attribute, treatment = selected
+        treatments = grid.treatments
+        index = grid.cursor_column
+        # The selected column and the one to its right (or left, for the last), in
+        # the order the table shows them.
+        if index + 1 < len(treatments):
+            pair = (treatment, treatments[index + 1])
+        else:
+            pair = (treatments[index - 1], treatment)
+        articles = self.app.guide.articles
+        missing = [t.name for t in pair if t.article not in articles]
+        if missing:
+            self.notify(
+                f"There is no article about {missing[0]} in this guide.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        from spinetui.components.compare.side_by_side import SideBySideScreen
+
+        left, right = pair
+        self.app.push_screen(
+            SideBySideScreen(left.article or "", right.article or "", anchor=attribute.anchor)
+        )

@@ -1,0 +1,294 @@
+"""Two articles next to each other, each scrolling on its own.
+
+With "line up sections" on, the side being read leads: when the section at its top
+changes, the other side scrolls to its section with the same anchor (treatment
+articles share anchors such as `risks` and `cost`), so Risks sits beside Risks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from spinetui.components.compare.article_picker import ArticlePicker
+from spinetui.components.info_screen import InfoScreen
+from spinetui.components.reader.article_view import ArticleView
+from spinetui.keymap import SIDE_BY_SIDE_KEYS, bindings
+from spinetui.render import Target
+
+if TYPE_CHECKING:
+    from spinetui.app import SpineApp
+
+TOP = ""  # "the top of the article", as a line-up target
+
+
+class SideArticleView(ArticleView):
+    """An article pane that becomes the leading side when the wheel scrolls it."""
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self.focus()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self.focus()
+
+
+class SideBySideScreen(Screen[None]):
+    BINDINGS = bindings(SIDE_BY_SIDE_KEYS)
+
+    DEFAULT_CSS = """
+    SideBySideScreen #side-status { height: 1; background: $panel; padding: 0 1; }
+    SideBySideScreen #sides { height: 1fr; }
+    SideBySideScreen .side { width: 1fr; height: 1fr; }
+    SideBySideScreen #left-side { border-right: vkey $foreground 20%; }
+    SideBySideScreen .side-title { height: 1; padding: 0 1; color: $text-muted; }
+    SideBySideScreen .side-title.-leading { color: $text; text-style: bold; background: $accent 30%; }
+    SideBySideScreen SideArticleView { height: 1fr; padding: 0 1; }
+    """
+
+    app: SpineApp
+
+    def __init__(self, left_article: str, right_article: str, *, anchor: str | None = None) -> None:
+        super().__init__()
+        self._start = (left_article, right_article)
+        self._anchor = anchor
+        self.line_up = True
+        self._unmatched: str | None = None  # heading text the other side has no match for
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="side-status")
+        with Horizontal(id="sides"):
+            for side in ("left", "right"):
+                with Vertical(id=f"{side}-side", classes="side"):
+                    yield Static(id=f"{side}-title", classes="side-title")
+                    yield SideArticleView(id=f"{side}-article")
+        yield Footer()
+
+    @property
+    def left(self) -> ArticleView:
+        return self.query_one("#left-article", ArticleView)
+
+    @property
+    def right(self) -> ArticleView:
+        return self.query_one("#right-article", ArticleView)
+
+    @property
+    def leader(self) -> ArticleView:
+        """The side being read: the focused one."""
+        return self.right if self.focused is self.right else self.left
+
+    def other(self, view: ArticleView) -> ArticleView:
+        return self.right if view is self.left else self.left
+
+    def on_mount(self) -> None:
+        left_id, right_id = self._start
+        self.show_article(self.left, left_id, self._anchor)
+        self.show_article(self.right, right_id, self._anchor)
+        self.left.focus()
+        self._update_labels()
+
+    # ---------------------------------------------------------------- showing
+    def show_article(self, view: ArticleView, article_id: str, anchor: str | None = None) -> None:
+        article = self.app.guide.articles.get(article_id)
+        if article is None:
+            self.notify(
+                f"There is no article called {article_id!r} in this guide.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        document = self.app.document_for(article_id)
+        known = anchor is not None and any(h.anchor == anchor for h in document.headings)
+        view.show(article_id, document, anchor=anchor if known else None)
+        self._update_labels()
+
+    def _update_labels(self) -> None:
+        guide = self.app.guide
+        leader = self.leader
+        for side, view in (("left", self.left), ("right", self.right)):
+            article = guide.articles.get(view.article_id or "")
+            title = Text(article.title if article else "")
+            leading = view is leader
+            label = Text.assemble(("▶ " if leading else "  "), title)
+            widget = self.query_one(f"#{side}-title", Static)
+            widget.update(label)
+            widget.set_class(leading, "-leading")
+        status = Text("Side by side · ", style="bold")
+        if self.line_up:
+            status.append("Line up sections: on (u turns it off)")
+            if self._unmatched:
+                status.append(" · the other side has no part like ")
+                status.append(f"“{self._unmatched}”")
+        else:
+            status.append("Line up sections: off (u turns it on)")
+        self.query_one("#side-status", Static).update(status)
+
+    # ---------------------------------------------------------------- line-up
+    def on_article_view_top_heading_changed(self, message: ArticleView.TopHeadingChanged) -> None:
+        message.stop()
+        if self.line_up and message.view is self.leader:
+            self._follow(message.view)
+
+    def _follow(self, leader: ArticleView) -> None:
+        """Scroll the other side to the section of the same kind as the leader's."""
+        follower = self.other(leader)
+        target = matching_anchor(leader, follower)
+        unmatched = None
+        if target is None:
+            unmatched = _top_heading_text(leader)
+        elif target == TOP:
+            if round(follower.scroll_offset.y) != 0:
+                follower.scroll_to(y=0, animate=False, immediate=True, force=True)
+        elif follower.top_anchor != target:
+            follower.scroll_to_anchor(target)
+        if unmatched != self._unmatched:
+            self._unmatched = unmatched
+            self._update_labels()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._update_labels()
+
+    # --------------------------------------------------------------- actions
+    def action_switch_side(self) -> None:
+        self.other(self.leader).focus()
+
+    def action_line_up(self) -> None:
+        self.line_up = not self.line_up
+        self._unmatched = None
+        if self.line_up:
+            self._follow(self.leader)
+        self._update_labels()
+        self.notify(
+            "Sections line up as you scroll." if self.line_up else "Each side scrolls on its own.",
+            timeout=2,
+        )
+
+    def action_change_article(self) -> None:
+        view = self.leader
+        side = "right" if view is self.right else "left"
+
+        def picked(article_id: str | None) -> None:
+            if article_id is not None:
+                anchor = self.other(view).top_anchor if self.line_up else None
+                self.show_article(view, article_id, anchor)
+                view.focus()
+
+        self.app.push_screen(
+            ArticlePicker(
+                self.app.guide,
+                f"Article for the {side} side",
+                leave_out=self.other(view).article_id,
+                suggest=view.article_id,
+            ),
+            picked,
+        )
+
+    def action_open_in_reader(self) -> None:
+        view = self.leader
+        if view.article_id is None:
+            return
+        from spinetui.components.compare.to_reader import open_in_reader
+
+        open_in_reader(self.app, view.article_id, view.top_anchor)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    # ------------------------------------------------------------------ links
+    def on_article_view_target_activated(self, message: ArticleView.TargetActivated) -> None:
+        message.stop()
+        self._act_on(message.view, message.target)
+
+    def _act_on(self, view: ArticleView, target: Target) -> None:
+        """Links open on the same side; sources, terms and web links pop up."""
+        guide = self.app.guide
+        if target.kind == "article":
+            article_id, _, anchor = target.value.partition("#")
+            self.show_article(view, article_id, anchor or None)
+        elif target.kind == "anchor":
+            view.scroll_to_anchor(target.value.lstrip("#"))
+        elif target.kind == "source":
+            source = guide.sources.get(target.value.removeprefix("source:"))
+            body = Text(source.citation) if source else Text(f"Unknown source: {target.value}")
+            self.app.push_screen(InfoScreen("Source", body))
+        elif target.kind == "term":
+            self.app.show_term(target.value.removeprefix("glossary:"))
+        else:
+            body = Text.assemble(
+                ("This link leads outside the guide:\n\n", "bold"),
+                target.value,
+                "\n\nspinetui does not open web pages. You can type the address into a browser later.",
+            )
+            self.app.push_screen(InfoScreen("Link", body))
+
+
+def matching_anchor(leader: ArticleView, follower: ArticleView) -> str | None:
+    """The anchor in the follower's article that matches the leader's top section.
+
+    The leader's own section if the follower has it, else the nearest enclosing
+    section it has (a `###` part of Risks lines up with Risks). `TOP` when the leader
+    is above its first section; None when nothing matches (the follower stays put).
+    """
+    if leader.document is None or follower.document is None:
+        return None
+    headings = leader.document.headings
+    anchor = leader.top_anchor
+    index = next((i for i, h in enumerate(headings) if h.anchor == anchor), None)
+    if index is None or (headings[index].level == 1 and index == 0):
+        return TOP
+    theirs = {h.anchor for h in follower.document.headings}
+    level = headings[index].level + 1
+    for heading in reversed(headings[: index + 1]):
+        if heading.level >= level or heading.level == 1:
+            continue
+        if heading.anchor in theirs:
+            return heading.anchor
+        level = heading.level
+    return None
+
+
+def _top_heading_text(view: ArticleView) -> str | None:
+    if view.document is None:
+        return None
+    anchor = view.top_anchor
+    return next((h.text for h in view.document.headings if h.anchor == anchor), None)
+
+
+def open_beside(app: SpineApp, article_id: str | None, anchor: str | None = None) -> None:
+    """From the reader: choose an article to read beside `article_id`, then open both."""
+    guide = app.guide
+    if article_id is None or article_id not in guide.articles:
+        app.notify("Open an article first, then press v to read another beside it.", timeout=3)
+        return
+    if len(guide.articles) < 2:
+        app.notify("This guide has only one article.", timeout=3)
+        return
+
+    def picked(other_id: str | None) -> None:
+        if other_id is not None:
+            app.push_screen(SideBySideScreen(article_id, other_id, anchor=anchor))
+
+    app.push_screen(
+        ArticlePicker(
+            guide,
+            "Read beside this article",
+            leave_out=article_id,
+            suggest=_next_treatment_article(app, article_id),
+        ),
+        picked,
+    )
+
+
+def _next_treatment_article(app: SpineApp, article_id: str) -> str | None:
+    """The article of the treatment after this one in the comparison (a sensible pair)."""
+    articles = [t.article for t in app.guide.comparison.treatments if t.article]
+    others = [a for a in articles if a != article_id]
+    if article_id in articles:
+        after = articles[articles.index(article_id) + 1 :] + articles
+        others = [a for a in after if a != article_id]
+    return others[0] if others else None
