@@ -18,13 +18,13 @@ anchor gets ``-1``, ``-2``, ... A heading with no letters or digits gets ``secti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
-_EXPLICIT = re.compile(r"[ \t]*\{#([^\s{}]+)\}[ \t]*$")
+_EXPLICIT = re.compile(r"[ \t]*\{#([^\s{}]+)\}$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = re.compile(r"^ {0,3}> ?")
@@ -32,12 +32,13 @@ _LIST_ITEM = re.compile(r"^( {0,3})([-+*]|\d{1,9}[.)])( {1,4}|\t|$)")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _LINK_DEST = re.compile(r"(?<!\\)\]\([ \t]*(<[^>\n]*>|[^\s)]*)")
 _REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)")
-_INLINE_MARKUP = frozenset("*_`[]<>&\\!")
+_CONTAINER_STARTS = frozenset(">-+*0123456789")
+_INLINE_MARKUP_RE = re.compile(r"[*_`\[\]<>&\\!]")
+_SPACE_RUN_RE = re.compile(r"\s\s|[\t\n]")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     href: str
     line: int  # 0-based line in the body
 
@@ -70,8 +71,8 @@ def _inline_parser():
 def heading_plain_text(raw: str) -> str:
     """Plain text of a heading's inline Markdown (``*Risks* and `code` ``)."""
     raw = raw.strip()
-    if not _INLINE_MARKUP.intersection(raw):
-        return _SPACES.sub(" ", raw)
+    if not _INLINE_MARKUP_RE.search(raw):
+        return _SPACES.sub(" ", raw) if _SPACE_RUN_RE.search(raw) else raw
     parts: list[str] = []
     for token in _inline_parser().parseInline(raw):
         for child in token.children or ():
@@ -84,10 +85,12 @@ def heading_plain_text(raw: str) -> str:
     return _SPACES.sub(" ", "".join(parts)).strip()
 
 
-def _split_heading(raw: str) -> tuple[str, str | None]:
+def _split_heading(raw: str, atx: bool = True) -> tuple[str, str | None]:
     """Heading content without closing hashes and ``{#anchor}`` -> (text, explicit)."""
-    raw = _ATX_CLOSE.sub("", raw)
-    m = _EXPLICIT.search(raw)
+    raw = raw.rstrip()
+    if atx and raw.endswith("#"):
+        raw = _ATX_CLOSE.sub("", raw)
+    m = _EXPLICIT.search(raw) if raw.endswith("}") else None
     if m:
         return heading_plain_text(raw[: m.start()]), m.group(1)
     return heading_plain_text(raw), None
@@ -114,16 +117,92 @@ def _links_in(line: str, number: int, links: list[Link]) -> None:
         line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
     for m in _LINK_DEST.finditer(line):
         opening = line.rfind("[", 0, m.start())
-        if opening > 0 and line[opening - 1] == "!":
-            continue  # an image, not a link
+        if opening > 0 and line[opening - 1] in "!\\":
+            continue  # an image, or an escaped bracket: not a link
         href = m.group(1)
         if href.startswith("<") and href.endswith(">"):
             href = href[1:-1]
         links.append(Link(href, number))
 
 
+# Bodies without code blocks, indented lines or possible setext underlines (the usual
+# case) are scanned with str.find and a few regexes that start with a literal, which
+# Python's re finds quickly, instead of line by line.
+_SETEXT_ANYWHERE = re.compile(r"\n {0,3}(?:=+|-+)[ \t]*(?:\n|\Z)")
+_ATX_PREFIX = re.compile(r" {0,3}(?:> ?)*(?:(?:[-+*]|\d{1,9}[.)])(?: {1,4}|\t))?")
+_ATX_AT = re.compile(r"(#{1,6})(?:[ \t]+([^\n]*?))?[ \t]*(?:\n|\Z)")
+_LINK_ANYWHERE = re.compile(r"\]\([ \t]*(<[^>\n]*>|[^\s)]*)")
+_REF_DEF_ANYWHERE = re.compile(r"\n {0,3}\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)")
+_CODE_SPAN_ANYWHERE = re.compile(r"(`+)(?!`)(?:[^`]|(?!\1)`+)+?\1(?!`)")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _needs_lines(body: str) -> bool:
+    return (
+        "```" in body
+        or "~~~" in body
+        or "\t" in body
+        or "\n    " in body
+        or body.startswith("    ")
+        or _SETEXT_ANYWHERE.search(body) is not None
+    )
+
+
+def _scan_fast(body: str) -> tuple[list[tuple[int, str, str | None, int]], list[Link]] | None:
+    """Whole-text scan; ``None`` when the body needs the line-by-line scanner."""
+    if _needs_lines(body):
+        return None
+    raw_headings: list[tuple[int, str, str | None, int]] = []
+    i = body.find("#")
+    pos = line = 0
+    while i != -1:
+        start = body.rfind("\n", 0, i) + 1
+        if (i == start or _ATX_PREFIX.fullmatch(body, start, i)) and (m := _ATX_AT.match(body, i)):
+            line += body.count("\n", pos, start)
+            pos = start
+            raw_headings.append((len(m.group(1)), *_split_heading(m.group(2) or ""), line))
+            i = body.find("#", m.end())
+        else:
+            i = body.find("#", i + 1)
+
+    found: list[tuple[int, str]] = []  # (offset, href)
+    if "](" in body:
+        text = body
+        if "`" in text:
+            text = _CODE_SPAN_ANYWHERE.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group(0)), text)
+        for m in _LINK_ANYWHERE.finditer(text):
+            start = m.start()
+            if start and text[start - 1] == "\\":
+                continue  # an escaped bracket
+            opening = text.rfind("[", text.rfind("\n", 0, start) + 1, start)
+            if opening > 0 and text[opening - 1] in "!\\":
+                continue  # an image, or an escaped bracket: not a link
+            found.append((start, m.group(1)))
+    if "]:" in body:
+        text = "\n" + body
+        found.extend((m.start(), m.group(2)) for m in _REF_DEF_ANYWHERE.finditer(text))
+        found.sort()
+    links: list[Link] = []
+    pos = line = 0
+    for start, href in found:
+        line += body.count("\n", pos, start)
+        pos = start
+        if href.startswith("<") and href.endswith(">"):
+            href = href[1:-1]
+        links.append(Link(href, line))
+    return raw_headings, links
+
+
 def scan_body(body: str) -> tuple[list[tuple[int, str, str, int]], list[Link]]:
     """Headings ``(level, text, anchor, source_line)`` and links of a Markdown body."""
+    fast = _scan_fast(body)
+    if fast is not None:
+        return _assign_anchors(fast[0]), fast[1]
+    return _scan_lines(body)
+
+
+def _scan_lines(body: str) -> tuple[list[tuple[int, str, str, int]], list[Link]]:
+    """The line-by-line scanner, for bodies with code blocks, indents or setext headings."""
     raw_headings: list[tuple[int, str, str | None, int]] = []
     links: list[Link] = []
     fence: tuple[str, int] | None = None
@@ -136,93 +215,96 @@ def scan_body(body: str) -> tuple[list[tuple[int, str, str, int]], list[Link]]:
     want_refs = "]:" in body
 
     for number, line in enumerate(body.split("\n")):
+        stripped = line.lstrip()
         if fence is not None:
-            stripped = line.strip()
             if (
-                _indent(line) < 4
-                and stripped.startswith(fence[0] * fence[1])
-                and not stripped.strip(fence[0])
+                stripped.startswith(fence[0] * fence[1])
+                and _indent(line) < 4
+                and not stripped.rstrip().strip(fence[0])
             ):
                 fence = None
             continue
-        if not line.strip():
+        if not stripped:
             para_start = -1
-            para_lines = []
             blank_before = True
             continue
         was_blank, blank_before = blank_before, False
-        indent = _indent(line)
+        first = stripped[0]
+        leading = len(line) - len(stripped)
+        indent = _indent(line) if "\t" in line[:leading] else leading
 
         if indent >= 4:
             if para_start >= 0:
-                para_lines.append(line.strip())  # paragraph continuation
-            elif not in_list:
-                continue  # indented code block
-            elif indent - list_indent >= 4:
-                continue  # code block inside a list item
-            content = line.strip()
-            m = _ATX.match(content)
-            if m and para_start < 0:
-                raw_headings.append((len(m.group(1)), *_split_heading(m.group(2) or ""), number))
-                continue
+                para_lines.append(stripped)  # paragraph continuation
+            elif not in_list or indent - list_indent >= 4:
+                continue  # indented code block (at top level or in a list item)
+            elif first == "#":
+                m = _ATX.match(stripped)
+                if m:
+                    raw_headings.append(
+                        (len(m.group(1)), *_split_heading(m.group(2) or ""), number)
+                    )
+                    continue
             if want_links and "](" in line:
                 _links_in(line, number, links)
             continue
 
-        m = _FENCE_OPEN.match(line)
-        if m and not (m.group(2)[0] == "`" and "`" in m.group(3)):
-            fence = (m.group(2)[0], len(m.group(2)))
+        if first in "`~":
+            m = _FENCE_OPEN.match(line)
+            if m and not (m.group(2)[0] == "`" and "`" in m.group(3)):
+                fence = (m.group(2)[0], len(m.group(2)))
+                para_start = -1
+                continue
+
+        if first in "=-" and para_start >= 0 and _SETEXT.match(line):
+            text, explicit = _split_heading(" ".join(para_lines), atx=False)
+            raw_headings.append((1 if first == "=" else 2, text, explicit, para_start))
             para_start = -1
-            para_lines = []
             continue
 
-        if para_start >= 0 and _SETEXT.match(line):
-            level = 1 if line.strip()[0] == "=" else 2
-            text, explicit = _split_heading(" ".join(para_lines))
-            raw_headings.append((level, text, explicit, para_start))
+        if first in "-*_" and _HR.match(line):
             para_start = -1
-            para_lines = []
             continue
 
-        if _HR.match(line):
-            para_start = -1
-            para_lines = []
-            continue
-
-        content, contained = _strip_containers(line)
+        if first in _CONTAINER_STARTS:
+            content, contained = _strip_containers(line)
+        else:
+            content, contained = line, False
         if contained:
             item = _LIST_ITEM.match(line)
             if item:
                 in_list = True
                 list_indent = item.end() if item.group(3) else item.end() + 1
             para_start = -1
-            para_lines = []
-            m = _ATX.match(content)
-            if m:
-                raw_headings.append((len(m.group(1)), *_split_heading(m.group(2) or ""), number))
-                continue
+            if content.lstrip().startswith("#"):
+                m = _ATX.match(content)
+                if m:
+                    raw_headings.append(
+                        (len(m.group(1)), *_split_heading(m.group(2) or ""), number)
+                    )
+                    continue
         else:
             if in_list and was_blank and indent == 0:
                 in_list = False
-            m = _ATX.match(line)
-            if m:
-                raw_headings.append((len(m.group(1)), *_split_heading(m.group(2) or ""), number))
-                para_start = -1
-                para_lines = []
-                continue
+            if first == "#":
+                m = _ATX.match(line)
+                if m:
+                    raw_headings.append(
+                        (len(m.group(1)), *_split_heading(m.group(2) or ""), number)
+                    )
+                    para_start = -1
+                    continue
             if para_start >= 0:
-                para_lines.append(line.strip())
+                para_lines.append(stripped)
             elif not in_list:
+                if first == "[" and want_refs:
+                    ref = _REF_DEF.match(line)
+                    if ref:
+                        href = ref.group(2)
+                        links.append(Link(href[1:-1] if href.startswith("<") else href, number))
+                        continue
                 para_start = number
-                para_lines = [line.strip()]
-        if want_refs and para_start == number:
-            ref = _REF_DEF.match(line)
-            if ref:
-                href = ref.group(2)
-                links.append(Link(href[1:-1] if href.startswith("<") else href, number))
-                para_start = -1
-                para_lines = []
-                continue
+                para_lines = [stripped]
         if want_links and "](" in line:
             _links_in(line, number, links)
 

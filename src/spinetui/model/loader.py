@@ -17,7 +17,7 @@ import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote as _unquote
 
 import yaml
 
@@ -68,6 +68,10 @@ _ATTRIBUTE_KEYS = {"id", "label", "anchor"}
 _CELL_KEYS = {"text", "sources", "evidence"}
 
 _MISSING = object()
+
+
+def unquote(text: str) -> str:
+    return _unquote(text) if "%" in text else text
 
 
 # --------------------------------------------------------------------------- problems
@@ -321,7 +325,11 @@ class _Reader:
             return None
         try:
             with open(path, "rb") as handle:
-                data = handle.read(limit + 1)
+                # Ask for the size stat() gave, not the limit: read(8 MB) would
+                # allocate 8 MB for every small file.
+                data = handle.read(info.st_size + 1)
+                if len(data) > info.st_size:  # it grew since stat(): read on, to the cap
+                    data += handle.read(limit + 1 - len(data))
         except PermissionError:
             self.p.error(rel, None, "could not be read: permission denied")
             return None
@@ -363,19 +371,21 @@ class _Reader:
             return None
         return target
 
-    def yaml(self, rel: str, text: str, line_offset: int = 0) -> tuple[bool, Any]:
+    def yaml(
+        self, rel: str, text: str, line_offset: int = 0, suffix: str = "; the file is skipped"
+    ) -> tuple[bool, Any]:
         """Parse YAML; ``(False, None)`` with a problem when it can't be used."""
         try:
             data, duplicates = parse_yaml(text, line_offset)
         except YAMLRefused as exc:
-            self.p.error(rel, exc.line, str(exc))
+            self.p.error(rel, exc.line, str(exc) + suffix)
             return False, None
         except yaml.YAMLError as exc:
             line, message = describe_yaml_error(exc, line_offset)
-            self.p.error(rel, line, message)
+            self.p.error(rel, line, message + suffix)
             return False, None
         except RecursionError:
-            self.p.error(rel, None, "is nested too deeply to read")
+            self.p.error(rel, None, "is nested too deeply to read" + suffix)
             return False, None
         for key, line, first in duplicates:
             self.p.warn(
@@ -725,9 +735,10 @@ class _Loader:
         if not closing:
             self.p.error(rel, 1, "is left out: its front matter has no closing '---' line")
             return None
-        ok, fm = self.reader.yaml(rel, text[opening.end() : closing.start()], line_offset=1)
+        ok, fm = self.reader.yaml(
+            rel, text[opening.end() : closing.start()], 1, "; the article is left out"
+        )
         if not ok:
-            self.p.error(rel, 1, "is left out because its front matter could not be read")
             return None
         if not isinstance(fm, dict):
             self.p.error(

@@ -11,7 +11,7 @@ from enum import Enum
 from pathlib import Path
 
 
-class Severity(str, Enum):
+class Severity(str, Enum):  # noqa: UP042 - keep (str, Enum): changing str() of members is not compatible
     ERROR = "error"
     WARNING = "warning"
 
