@@ -62,8 +62,10 @@ class CellDetail(VerticalScroll, can_focus=True):
 
     DEFAULT_CSS = """
     CellDetail {
-        height: auto;
-        max-height: 40%;
+        /* A steady height, so the table does not jump as the selection moves. */
+        height: 30%;
+        min-height: 6;
+        max-height: 14;
         border-top: solid $foreground 30%;
         padding: 0 1;
         scrollbar-size-vertical: 1;

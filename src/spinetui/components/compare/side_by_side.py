@@ -86,11 +86,15 @@ class SideBySideScreen(Screen[None]):
         return self.right if view is self.left else self.left
 
     def on_mount(self) -> None:
+        self.left.focus()
+        self._update_labels()
+        # After the first layout: the panes' widths decide where an anchor's line is.
+        self.call_after_refresh(self._show_start)
+
+    def _show_start(self) -> None:
         left_id, right_id = self._start
         self.show_article(self.left, left_id, self._anchor)
         self.show_article(self.right, right_id, self._anchor)
-        self.left.focus()
-        self._update_labels()
 
     # ---------------------------------------------------------------- showing
     def show_article(self, view: ArticleView, article_id: str, anchor: str | None = None) -> None:
