@@ -183,18 +183,19 @@ COMPARE_KEYS: tuple[Key, ...] = (
         display="Enter",
     ),
     Key(
+        "right_square_bracket",
+        "next_columns",
+        "More",
+        "Show the next treatments when they do not all fit (after the last: the first)",
+        display="]",
+    ),
+    Key(
         "left_square_bracket",
         "previous_columns",
         "Prev cols",
-        "Show the treatments to the left when they do not all fit",
+        "Show the previous treatments when they do not all fit",
+        show=False,
         display="[",
-    ),
-    Key(
-        "right_square_bracket",
-        "next_columns",
-        "Next cols",
-        "Show the treatments to the right when they do not all fit",
-        display="]",
     ),
     Key("s", "choose", "Choose", "Choose which treatments to compare, and their order"),
     Key(
