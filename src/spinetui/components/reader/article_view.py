@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.actions import SkipAction
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -205,6 +206,19 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def _margin(self) -> int:
         return max(0, (self.scrollable_content_region.width - self.text_width) // 2)
+
+    # ------------------------------------------------------------ turning pages
+    # Pages turn at once. Textual's default page scroll animates at 50 lines a second,
+    # about 0.7 s a page at 40 rows: a reader waits for every page (benchmarks/scroll.py).
+    def action_page_down(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_page_up(animate=False)
 
     # -------------------------------------------------------- position report
     @property
