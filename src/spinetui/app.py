@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import App
 from textual.cache import LRUCache
 
 from spinetui.components.help_screen import HelpScreen
 from spinetui.components.info_screen import InfoScreen
+from spinetui.components.kiosk.guard import KioskGuard
 from spinetui.components.problems_screen import ProblemsScreen
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.keymap import GLOBAL_KEYS, bindings
 from spinetui.model import Guide
 from spinetui.render import MarkdownDocument, TermMatcher
 
+if TYPE_CHECKING:
+    from spinetui.kiosk.policy import KioskPolicy
 
-class SpineApp(App[None]):
+
+class SpineApp(KioskGuard, App[None]):
     CSS_PATH = "styles/app.tcss"
     TITLE = "spinetui"
     BINDINGS = bindings(GLOBAL_KEYS)
 
-    def __init__(self, guide: Guide, *, start_article: str | None = None) -> None:
+    def __init__(
+        self,
+        guide: Guide,
+        *,
+        start_article: str | None = None,
+        kiosk: KioskPolicy | None = None,
+    ) -> None:
         super().__init__()
         self.guide = guide
+        self.kiosk = kiosk  # None or a disabled policy: a personal session
         self.start_article = start_article
         self._documents: LRUCache[str, MarkdownDocument] = LRUCache(32)
         self._term_matcher: TermMatcher | None = None
@@ -30,6 +43,22 @@ class SpineApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(ReaderScreen())
+        if self.kiosk_mode:
+            self.start_kiosk()
+
+    async def reset_session(self) -> None:
+        """Start over for the next visitor (kiosk idle reset).
+
+        Every screen is closed and a fresh ReaderScreen takes their place, so what a
+        visitor did (history, search and find text, scroll positions, comparison
+        choices) goes with the screens that held it. The App itself keeps only content:
+        the guide and the parsed-document cache.
+        """
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        self.clear_notifications()
+        self._clipboard = ""  # text a visitor copied (Textual keeps it on the App)
+        await self.push_screen(ReaderScreen())
 
     # ----------------------------------------------------------- documents
     @property

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from spinetui import __version__
 
-SUBCOMMANDS = ("check",)
+SUBCOMMANDS = ("check", "kiosk", "serve")
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -24,8 +24,9 @@ def _reader_parser() -> argparse.ArgumentParser:
             "therapies for back pain, in your terminal."
         ),
         epilog=(
-            "Other commands: 'spinetui check [DIR]' validates a content folder. "
-            "Press ? inside the app for the keys."
+            "Other commands: 'spinetui check [DIR]' validates a content folder; "
+            "'spinetui serve' serves the guide to a browser; 'spinetui kiosk set-pin' "
+            "sets the kiosk's admin PIN. Press ? inside the app for the keys."
         ),
     )
     parser.add_argument("article", nargs="?", help="id of an article to open at start (e.g. esi)")
@@ -36,7 +37,31 @@ def _reader_parser() -> argparse.ArgumentParser:
         help="read this content folder instead of the bundled one",
     )
     parser.add_argument("--version", action="version", version=f"spinetui {__version__}")
+    add_kiosk_arguments(parser)
     return parser
+
+
+def add_kiosk_arguments(parser: argparse.ArgumentParser) -> None:
+    """Flags shared by the reader and `spinetui serve` (see docs/kiosk.md)."""
+    parser.add_argument(
+        "--kiosk",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="waiting-room kiosk mode: no way out for visitors, starts over when idle "
+        "(default: the config file's 'kiosk' setting)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        type=Path,
+        help="read settings from FILE (default: $XDG_CONFIG_HOME/spinetui/config.toml)",
+    )
+    parser.add_argument(
+        "--idle-seconds",
+        metavar="N",
+        type=float,
+        help="kiosk: start over after N seconds without input (default: 90)",
+    )
 
 
 def _check_parser() -> argparse.ArgumentParser:
@@ -57,6 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "check":
         return _run_check(_check_parser().parse_args(args[1:]))
+    if args and args[0] == "kiosk":
+        from spinetui.kiosk.commands import main as kiosk_main
+
+        return kiosk_main(args[1:])
+    if args and args[0] == "serve":
+        from spinetui.serve import main as serve_main
+
+        return serve_main(args[1:])
     return _run_reader(_reader_parser().parse_args(args))
 
 
@@ -83,6 +116,17 @@ def _run_reader(options: argparse.Namespace) -> int:
     folder = _content_dir(options.content)
     if folder is None:
         return 2
+    from spinetui.kiosk.config import ConfigError
+    from spinetui.kiosk.launch import prepare_process, resolve_policy
+
+    try:
+        kiosk = resolve_policy(
+            options.config, kiosk=options.kiosk, idle_seconds=options.idle_seconds
+        )
+    except ConfigError as error:
+        print(f"spinetui: {error}", file=sys.stderr)
+        return 2
+    prepare_process(kiosk)
     from spinetui.model import load_guide
 
     guide = load_guide(folder)
@@ -95,5 +139,6 @@ def _run_reader(options: argparse.Namespace) -> int:
 
     from spinetui.app import SpineApp
 
-    SpineApp(guide, start_article=options.article).run()
-    return 0
+    app = SpineApp(guide, start_article=options.article, kiosk=kiosk)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,106 @@
+"""The admin PIN prompt of a kiosk, opened by the admin chord (see keymap.ADMIN_EXIT_CHORD).
+
+A right PIN closes the app with ADMIN_EXIT_STATUS; a wrong one makes the next try wait
+longer (the wait is shown and counts down). Without a configured PIN there is no way
+out from the keyboard, and the prompt says how to stop the kiosk instead.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from spinetui.keymap import PIN_PROMPT_KEYS, bindings
+from spinetui.kiosk.pin import PinThrottle, verify_pin
+from spinetui.kiosk.policy import ADMIN_EXIT_STATUS
+
+NO_PIN_MESSAGE = (
+    "No admin PIN is set, so this kiosk cannot be closed from the keyboard.\n\n"
+    "Stop it with the service manager instead (for example: "
+    "sudo systemctl stop spinetui-kiosk). To set a PIN: spinetui kiosk set-pin."
+)
+
+
+class PinPrompt(ModalScreen[None]):
+    BINDINGS = bindings(PIN_PROMPT_KEYS)
+
+    DEFAULT_CSS = """
+    PinPrompt { align: center middle; }
+    PinPrompt > Vertical {
+        width: 60; max-width: 100%; height: auto;
+        border: round $error; background: $surface; padding: 1 2;
+    }
+    PinPrompt #pin-status { margin-top: 1; }
+    PinPrompt #pin-status.-wrong { color: $error; }
+    """
+
+    def __init__(self, pin_hash: str | None, throttle: PinThrottle) -> None:
+        super().__init__()
+        self._pin_hash = pin_hash
+        self._throttle = throttle
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Close the kiosk"
+            if self._pin_hash is None:
+                yield Static(Text(NO_PIN_MESSAGE), id="pin-message")
+            else:
+                yield Static(Text("Admin PIN:"), id="pin-message")
+                yield Input(password=True, max_length=128, id="pin-input")
+                yield Static(id="pin-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self._pin_hash is not None:
+            self.query_one(Input).focus()
+            self.set_interval(0.5, self._refresh_wait)
+            self._refresh_wait()
+
+    @property
+    def status_text(self) -> str:
+        return str(self.query_one("#pin-status", Static).render())
+
+    def _refresh_wait(self) -> None:
+        """Show how long the next try must wait, and accept input again when it may."""
+        wait = self._throttle.wait_remaining()
+        field = self.query_one(Input)
+        status = self.query_one("#pin-status", Static)
+        if wait > 0:
+            seconds = math.ceil(wait)
+            status.update(Text(f"Wrong PIN. You can try again in {seconds} s."))
+            status.add_class("-wrong")
+            field.disabled = True
+        elif field.disabled:
+            field.disabled = False
+            field.focus()
+            status.update(Text("Try again."))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.try_pin(event.value)
+
+    def try_pin(self, pin: str) -> bool:
+        """Check a PIN; returns True when it closed the app."""
+        assert self._pin_hash is not None
+        if self._throttle.wait_remaining() > 0:
+            self._refresh_wait()
+            return False
+        field = self.query_one(Input)
+        field.value = ""
+        if verify_pin(pin, self._pin_hash):
+            self._throttle.record_success()
+            self.app.exit(
+                return_code=ADMIN_EXIT_STATUS, message="spinetui: closed with the admin PIN."
+            )
+            return True
+        self._throttle.record_failure()
+        self._refresh_wait()
+        return False
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

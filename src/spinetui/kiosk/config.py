@@ -1,0 +1,184 @@
+"""The config file: `$XDG_CONFIG_HOME/spinetui/config.toml` or `--config FILE`.
+
+A flat TOML file; every key is optional:
+
+    kiosk = true              # start in kiosk mode
+    idle_seconds = 90         # no input for this long shows "Still reading?"
+    notice_seconds = 15       # ... which counts down this long, then starts over
+    attract_seconds = 8       # the start screen shows the next topic this often
+    pin_hash = "scrypt$..."   # the admin PIN, set with `spinetui kiosk set-pin`
+
+Bad values are reported as `file: key: what is wrong` and stop the program; a kiosk
+that silently ignored a typo in its idle time would keep the last visitor's page up.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from spinetui.kiosk.pin import PinFormatError, PinHash
+
+DEFAULT_IDLE_SECONDS = 90.0
+DEFAULT_NOTICE_SECONDS = 15.0
+DEFAULT_ATTRACT_SECONDS = 8.0
+# Limits that keep a kiosk usable: a reset every few seconds or never at all are both
+# mistakes, so say so instead of running with them.
+MIN_IDLE_SECONDS = 0.05  # tiny values are for tests (--idle-seconds)
+MAX_IDLE_SECONDS = 24 * 60 * 60
+MAX_NOTICE_SECONDS = 10 * 60
+MIN_ATTRACT_SECONDS = 1.0
+MAX_ATTRACT_SECONDS = 10 * 60
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    kiosk: bool = False
+    idle_seconds: float = DEFAULT_IDLE_SECONDS
+    notice_seconds: float = DEFAULT_NOTICE_SECONDS
+    attract_seconds: float = DEFAULT_ATTRACT_SECONDS
+    pin_hash: str | None = None
+    path: Path | None = None  # where it was read from, if anywhere
+
+
+KNOWN_KEYS = ("kiosk", "idle_seconds", "notice_seconds", "attract_seconds", "pin_hash")
+
+
+def default_config_path() -> Path:
+    """$XDG_CONFIG_HOME/spinetui/config.toml, or ~/.config/spinetui/config.toml."""
+    base = os.environ.get("XDG_CONFIG_HOME") or ""
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".config"
+    return root / "spinetui" / "config.toml"
+
+
+def _seconds(data: dict, key: str, default: float, low: float, high: float, where: str) -> float:
+    if key not in data:
+        return default
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(f"{where}: {key}: must be a number of seconds, not {value!r}")
+    if not low <= value <= high:
+        raise ConfigError(f"{where}: {key}: must be between {low:g} and {high:g}, not {value!r}")
+    return float(value)
+
+
+def parse_config(text: str, where: str = "config") -> Config:
+    """Read and check the settings in `text` (TOML)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{where}: not valid TOML: {error}") from None
+    unknown = sorted(set(data) - set(KNOWN_KEYS))
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown setting {unknown[0]!r}; known settings: {', '.join(KNOWN_KEYS)}"
+        )
+    kiosk = data.get("kiosk", False)
+    if not isinstance(kiosk, bool):
+        raise ConfigError(f"{where}: kiosk: must be true or false, not {kiosk!r}")
+    pin_hash = data.get("pin_hash")
+    if pin_hash is not None:
+        if not isinstance(pin_hash, str):
+            raise ConfigError(f"{where}: pin_hash: must be a string, not {pin_hash!r}")
+        try:
+            PinHash.parse(pin_hash)
+        except PinFormatError as error:
+            raise ConfigError(f"{where}: pin_hash: {error}") from None
+    return Config(
+        kiosk=kiosk,
+        idle_seconds=_seconds(
+            data, "idle_seconds", DEFAULT_IDLE_SECONDS, MIN_IDLE_SECONDS, MAX_IDLE_SECONDS, where
+        ),
+        notice_seconds=_seconds(
+            data, "notice_seconds", DEFAULT_NOTICE_SECONDS, 0.0, MAX_NOTICE_SECONDS, where
+        ),
+        attract_seconds=_seconds(
+            data,
+            "attract_seconds",
+            DEFAULT_ATTRACT_SECONDS,
+            MIN_ATTRACT_SECONDS,
+            MAX_ATTRACT_SECONDS,
+            where,
+        ),
+        pin_hash=pin_hash,
+    )
+
+
+def load_config(path: Path | None = None, *, required: bool = False) -> Config:
+    """The settings from `path` (default: the user's config file).
+
+    A missing file means defaults unless `required` (a file named with --config).
+    """
+    path = default_config_path() if path is None else path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if required:
+            raise ConfigError(f"{path}: no such config file") from None
+        return Config()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read it: {error}") from None
+    config = parse_config(text, str(path))
+    return Config(
+        kiosk=config.kiosk,
+        idle_seconds=config.idle_seconds,
+        notice_seconds=config.notice_seconds,
+        attract_seconds=config.attract_seconds,
+        pin_hash=config.pin_hash,
+        path=path,
+    )
+
+
+def _toml_string(value: str) -> str:
+    # A basic TOML string; the hash alphabet (base64url, digits, '$') needs no escapes,
+    # but escape anyway so this stays correct for any value.
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def with_setting(text: str, key: str, value: str) -> str:
+    """`text` with top-level `key = "value"` set, keeping every other line as it was."""
+    lines = text.splitlines()
+    new_line = f"{key} = {_toml_string(value)}"
+    in_table = False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_table = True
+        if not in_table and stripped.split("=", 1)[0].strip() == key and "=" in stripped:
+            lines[index] = new_line
+            break
+    else:
+        # Top-level keys must come before the first [table].
+        first_table = next(
+            (i for i, line in enumerate(lines) if line.strip().startswith("[")), len(lines)
+        )
+        lines.insert(first_table, new_line)
+    return "\n".join(lines) + "\n"
+
+
+def write_private(path: Path, text: str) -> None:
+    """Replace `path` with `text`, readable and writable by its owner only (0600).
+
+    Written to a temporary file beside it and renamed, so a crash never leaves half a
+    config (and so never a kiosk without its settings).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,111 @@
+"""What kiosk mode allows, as plain data the app consults.
+
+`KioskPolicy.OFF` is an ordinary personal session. With `enabled`, the app refuses every
+way out for a visitor (quit, suspend, the system commands of the palette, opening links
+elsewhere, writing files) and starts over after `idle_seconds` without input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from spinetui.kiosk.config import (
+    DEFAULT_ATTRACT_SECONDS,
+    DEFAULT_IDLE_SECONDS,
+    DEFAULT_NOTICE_SECONDS,
+    Config,
+)
+
+# The exit status of a close with the admin PIN. The systemd unit lists it in
+# RestartPreventExitStatus, so an admin exit stays closed while a crash restarts.
+ADMIN_EXIT_STATUS = 3
+
+# Actions of Textual's App that would let a visitor leave, stop or copy the session
+# to disk. The app refuses them in kiosk mode (check_action), which also hides their
+# keys from the footer.
+REFUSED_ACTIONS = frozenset(
+    {
+        "quit",
+        "help_quit",
+        "suspend_process",
+        "screenshot",
+        "save_screenshot",
+        "change_theme",
+        "show_help_panel",
+    }
+)
+
+# Environment variables that make Textual write files (a log, screenshots), connect
+# to devtools, press keys on its own, or let the terminal turn Ctrl+C, Ctrl+Z and
+# Ctrl+\ into signals (TEXTUAL_ALLOW_SIGNALS). Kiosk mode removes them before Textual
+# is imported, because Textual reads them once at import time.
+UNSAFE_ENVIRONMENT = (
+    "TEXTUAL_ALLOW_SIGNALS",
+    "TEXTUAL_LOG",
+    "TEXTUAL_SCREENSHOT",
+    "TEXTUAL_SCREENSHOT_LOCATION",
+    "TEXTUAL_SCREENSHOT_FILENAME",
+    "TEXTUAL_PRESS",
+    "TEXTUAL_DEBUG",
+    "TEXTUAL_DEVTOOLS_HOST",
+    "TEXTUAL_DEVTOOLS_PORT",
+    "TEXTUAL",  # feature flags: "debug", "devtools"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KioskPolicy:
+    enabled: bool = False
+    idle_seconds: float = DEFAULT_IDLE_SECONDS
+    notice_seconds: float = DEFAULT_NOTICE_SECONDS
+    attract_seconds: float = DEFAULT_ATTRACT_SECONDS
+    pin_hash: str | None = None
+
+    OFF: ClassVar[KioskPolicy]
+
+    @classmethod
+    def from_config(
+        cls, config: Config, *, kiosk: bool | None = None, idle_seconds: float | None = None
+    ) -> KioskPolicy:
+        """The policy a config file asks for, with command-line flags taking precedence."""
+        policy = cls(
+            enabled=config.kiosk,
+            idle_seconds=config.idle_seconds,
+            notice_seconds=config.notice_seconds,
+            attract_seconds=config.attract_seconds,
+            pin_hash=config.pin_hash,
+        )
+        if kiosk is not None:
+            policy = replace(policy, enabled=kiosk)
+        if idle_seconds is not None:
+            policy = replace(policy, idle_seconds=idle_seconds)
+        return policy
+
+    @property
+    def has_admin_exit(self) -> bool:
+        return self.pin_hash is not None
+
+    def refuses(self, action: str) -> bool:
+        """True for an App action a visitor must not reach in this mode."""
+        return self.enabled and action in REFUSED_ACTIONS
+
+    @property
+    def opens_links(self) -> bool:
+        return not self.enabled
+
+    @property
+    def writes_files(self) -> bool:
+        return not self.enabled
+
+
+KioskPolicy.OFF = KioskPolicy()
+
+
+def scrub_environment(environ: MutableMapping[str, str]) -> list[str]:
+    """Remove the variables in UNSAFE_ENVIRONMENT; returns the names removed."""
+    removed = [name for name in UNSAFE_ENVIRONMENT if name in environ]
+    for name in removed:
+        del environ[name]
+    return removed
