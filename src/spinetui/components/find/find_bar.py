@@ -1,0 +1,206 @@
+"""Find in the open article: a text box under the article, matches marked, "3 of 7".
+
+Matching is case-insensitive and within one line of the laid-out article (a phrase
+broken across two lines by wrapping is not found), computed on each line's plain text
+and marked through `ArticleView.set_highlights`. Whatever the reader types is only
+ever compared as text: it is never a pattern and never markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, Static
+
+from spinetui.components.reader.article_view import (
+    CURRENT_MATCH_STYLE,
+    MATCH_STYLE,
+    ArticleView,
+    Highlight,
+)
+from spinetui.keymap import FIND_KEYS, bindings
+
+# Longer text cannot be on one line of an article anyway.
+MAX_FIND_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    y: int  # line of the laid-out article
+    x0: int  # first cell
+    x1: int  # cell after the last
+
+
+def _fold(text: str) -> str:
+    """Lower-case, one character for one character (so positions stay valid)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def find_in_lines(lines: list[str], wanted: str) -> list[Match]:
+    """Every non-overlapping, case-insensitive occurrence of `wanted`, by cell position."""
+    needle = _fold(wanted)
+    if not needle.strip():
+        return []
+    matches: list[Match] = []
+    for y, line in enumerate(lines):
+        haystack = _fold(line)
+        start = haystack.find(needle)
+        while start >= 0:
+            end = start + len(needle)
+            x0 = cell_len(line[:start])
+            matches.append(Match(y, x0, x0 + cell_len(line[start:end])))
+            start = haystack.find(needle, end)
+    return matches
+
+
+class FindBar(Horizontal):
+    """The find bar of the reader; remove it to stop finding."""
+
+    BINDINGS = bindings(FIND_KEYS)
+
+    DEFAULT_CSS = """
+    FindBar { height: 1; background: $panel; }
+    FindBar > Label { width: auto; padding: 0 1; text-style: bold; }
+    FindBar > Input, FindBar > Input:focus { width: 1fr; height: 1; border: none; padding: 0; }
+    FindBar > Input.-no-match { background: $error 30%; }
+    FindBar > #find-count { width: auto; min-width: 14; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__()
+        self.view = view
+        self.closed = False  # removal finishes later; a closed bar no longer counts
+        self.matches: list[Match] = []
+        self.current: int | None = None
+        self._searched_document: object | None = None
+        self._searched_layout: object | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("Find:")
+        yield Input(
+            placeholder="a word in this article; Enter for the next one",
+            max_length=MAX_FIND_CHARS,
+            id="find-input",
+        )
+        yield Static(id="find-count")
+
+    def on_mount(self) -> None:
+        # The layout (and so every match position) changes with the width of the pane.
+        self.watch(self.view, "virtual_size", self._layout_may_have_changed, init=False)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#find-input", Input)
+
+    @property
+    def text(self) -> str:
+        return self.input.value
+
+    def focus_input(self) -> None:
+        self.input.focus()
+        self.input.select_all()
+
+    # ------------------------------------------------------------- finding
+    @on(Input.Changed, "#find-input")
+    def _text_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.find(from_top_of_view=True)
+
+    @on(Input.Submitted, "#find-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.step(1)
+
+    def find(self, *, from_top_of_view: bool) -> None:
+        """Look for the text again in the article as it is laid out now."""
+        view = self.view
+        layout = view.lay_out_all()
+        self._searched_document = view.document
+        self._searched_layout = layout
+        lines = [layout.plain(y) for y in range(layout.height)] if layout is not None else []
+        self.matches = find_in_lines(lines, self.text)
+        self.current = None
+        if self.matches:
+            top = round(view.scroll_offset.y) if from_top_of_view else 0
+            self.current = next((i for i, m in enumerate(self.matches) if m.y >= top), 0)
+        self._show(scroll=True)
+
+    def article_changed(self) -> None:
+        """The reader opened another article: find the same text in it."""
+        if self.text:
+            self.find(from_top_of_view=False)
+        else:
+            self._show(scroll=False)
+
+    def _layout_may_have_changed(self) -> None:
+        if self.text and self._is_stale():
+            self.find(from_top_of_view=True)
+
+    def _is_stale(self) -> bool:
+        """True when the matches were found in another article or at another width."""
+        view = self.view
+        return (
+            view.document is not self._searched_document
+            or view.layout_now is not self._searched_layout
+        )
+
+    def step(self, direction: int) -> None:
+        """Move to the next (1) or previous (-1) match, going round at either end."""
+        if self._is_stale():
+            self.find(from_top_of_view=True)
+        if not self.matches:
+            self._show(scroll=False)
+            return
+        if self.current is None:
+            self.current = 0 if direction > 0 else len(self.matches) - 1
+        else:
+            self.current = (self.current + direction) % len(self.matches)
+        wrapped = (direction > 0 and self.current == 0) or (
+            direction < 0 and self.current == len(self.matches) - 1
+        )
+        self._show(scroll=True, wrapped=wrapped and len(self.matches) > 1)
+
+    def action_next_match(self) -> None:
+        self.step(1)
+
+    def action_previous_match(self) -> None:
+        self.step(-1)
+
+    def action_close(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Clear the marks and remove the bar; the article keeps the focus."""
+        self.closed = True
+        self.view.set_highlights([])
+        self.view.focus()
+        self.remove()
+
+    # ------------------------------------------------------------- showing
+    def _show(self, *, scroll: bool, wrapped: bool = False) -> None:
+        highlights = [
+            Highlight(m.y, m.x0, m.x1, CURRENT_MATCH_STYLE if i == self.current else MATCH_STYLE)
+            for i, m in enumerate(self.matches)
+        ]
+        self.view.set_highlights(highlights)
+        if scroll and self.current is not None:
+            self.view.scroll_line_into_view(self.matches[self.current].y)
+        self.query_one("#find-count", Static).update(self.count_text(wrapped=wrapped))
+        self.input.set_class(bool(self.text.strip()) and not self.matches, "-no-match")
+
+    def count_text(self, *, wrapped: bool = False) -> Text:
+        if not self.text.strip():
+            return Text("")
+        if not self.matches:
+            return Text("No matches", style="bold")
+        position = f"{(self.current or 0) + 1} of {len(self.matches)}"
+        if wrapped:
+            position += " (from the start)" if self.current == 0 else " (from the end)"
+        return Text(position)

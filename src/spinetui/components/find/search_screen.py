@@ -1,0 +1,204 @@
+"""Search the whole guide: type words, see ranked results with the words marked.
+
+Results follow every keystroke (a query takes a few milliseconds, so there is no
+delay to wait out). The index is built in a worker thread the first time anyone
+searches and then kept by the app; what this visitor typed lives only on this screen,
+which is made fresh each time search is opened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from spinetui.keymap import SEARCH_KEYS, bindings
+from spinetui.search import MAX_QUERY_CHARS, Marked, SearchIndex, SearchOutcome, SearchResult
+
+if TYPE_CHECKING:
+    from spinetui.app import SpineApp
+
+# Matched words: bold and underlined, so they stand out without relying on colour.
+MATCH_STYLE = Style(bold=True, underline=True)
+KIND_LABELS = {"article": "Article", "comparison": "Comparison", "glossary": "Glossary"}
+
+
+def marked_text(marked: Marked, style: str | Style = "") -> Text:
+    text = Text(marked.text, style=style)
+    for start, end in marked.spans:
+        text.stylize(MATCH_STYLE, start, end)
+    return text
+
+
+def result_prompt(result: SearchResult) -> Text:
+    """Two or three lines for one result, from content: built as Text, never markup."""
+    place = result.place
+    line = Text(f"{KIND_LABELS[place.kind]}: ", style="dim")
+    line.append_text(marked_text(result.title, "bold"))
+    if result.heading.text and result.heading.text != result.title.text:
+        separator = " — " if place.kind == "comparison" else " › "
+        if place.kind == "glossary":
+            line.append(" (also: ", style="dim")
+            line.append_text(marked_text(result.heading, "dim"))
+            line.append(")", style="dim")
+        else:
+            line.append(separator)
+            line.append_text(marked_text(result.heading))
+    if result.more:
+        where = "treatment" if place.kind == "comparison" else "article"
+        line.append(
+            f"  +{result.more} more match{'es' if result.more != 1 else ''} in this {where}",
+            style="dim italic",
+        )
+    if result.snippet.text:
+        line.append("\n")
+        line.append_text(marked_text(result.snippet, "dim"))
+    return line
+
+
+def status_text(text: str, outcome: SearchOutcome | None) -> Text:
+    """What the line above the results says, for what was typed."""
+    if not text.strip():
+        return Text("Type a word to search the articles, the comparison table and the glossary.")
+    if outcome is None:
+        return Text("Getting search ready…")
+    if not outcome.query:
+        return Text(
+            "Type letters or numbers: punctuation and symbols on their own are not searched."
+        )
+    shown = " ".join(outcome.query.words)
+    if not outcome.results:
+        message = Text.assemble(
+            ("No results", "bold"), " for “", shown, "”. Check the spelling, or try fewer words."
+        )
+    else:
+        count = outcome.total
+        message = Text.assemble(
+            (f"{count} result{'s' if count != 1 else ''}", "bold"),
+            " with some of the words" if outcome.some_words_only else "",
+            " for “",
+            shown,
+            "”",
+        )
+        if outcome.some_words_only:
+            message.append(" (no place has them all)")
+        if count > len(outcome.results):
+            message.append(f" (the best {len(outcome.results)} are shown)")
+        message.append(". Enter opens the chosen one.")
+    if len(text) > MAX_QUERY_CHARS:
+        message.append(f" Only the first {MAX_QUERY_CHARS} characters are searched.")
+    return message
+
+
+class SearchScreen(Screen[None]):
+    BINDINGS = bindings(SEARCH_KEYS)
+
+    DEFAULT_CSS = """
+    SearchScreen > #search-title { padding: 0 1; text-style: bold; background: $panel; width: 100%; }
+    SearchScreen > #search-input { margin: 0 1; }
+    SearchScreen > #search-status { padding: 0 2; height: auto; color: $text-muted; }
+    SearchScreen > #search-results { height: 1fr; margin: 0 1; }
+    """
+
+    app: SpineApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index: SearchIndex | None = None
+        self.outcome: SearchOutcome | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("Search the guide", id="search-title")
+        yield Input(placeholder="Type a word, for example: numbness, cost, PRP", id="search-input")
+        yield Static(status_text("", None), id="search-status")
+        yield OptionList(id="search-results", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search-input", Input).focus()
+        self._prepare_index()
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _prepare_index(self) -> None:
+        index = self.app.search_index()
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        if self not in self.app.screen_stack:
+            return  # closed while the index was being built
+        self.index = index
+        self.run_search()
+
+    # ---------------------------------------------------------------- search
+    @property
+    def text(self) -> str:
+        return self.query_one("#search-input", Input).value
+
+    @on(Input.Changed, "#search-input")
+    def _text_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.run_search()
+
+    def run_search(self) -> None:
+        text = self.text
+        results = self.query_one("#search-results", OptionList)
+        if self.index is None or not text.strip():
+            self.outcome = None
+            results.clear_options()
+        else:
+            self.outcome = self.index.search(text)
+            options: list[Option | None] = []
+            for number, result in enumerate(self.outcome.results):
+                if number:
+                    options.append(None)  # a divider line between results
+                options.append(Option(result_prompt(result), id=str(number)))
+            results.set_options(options)
+            if self.outcome.results:
+                results.highlighted = 0
+        self.query_one("#search-status", Static).update(status_text(text, self.outcome))
+
+    # --------------------------------------------------------------- choosing
+    @property
+    def chosen(self) -> SearchResult | None:
+        results = self.query_one("#search-results", OptionList)
+        option = results.highlighted_option
+        if option is None or option.id is None or self.outcome is None:
+            return None
+        return self.outcome.results[int(option.id)]
+
+    def action_next_result(self) -> None:
+        self.query_one("#search-results", OptionList).action_cursor_down()
+
+    def action_previous_result(self) -> None:
+        self.query_one("#search-results", OptionList).action_cursor_up()
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open_result()
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open_result()
+
+    def action_open_result(self) -> None:
+        result = self.chosen
+        if result is None:
+            if self.text.strip():
+                self.notify("There is no result to open. Try other words.", timeout=3)
+            else:
+                self.notify("Type a word first, then press Enter to open a result.", timeout=3)
+            return
+        from spinetui.components.find.navigate import open_place
+
+        open_place(self.app, result.place)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

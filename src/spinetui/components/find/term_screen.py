@@ -1,0 +1,96 @@
+"""A glossary term's definition, over whatever the reader was doing.
+
+Opened from a marked word in an article, the glossary or search. Closing it leaves the
+reader exactly where they were; "Read more" opens the article the term points to.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from spinetui.model import GlossaryTerm
+
+if TYPE_CHECKING:
+    from spinetui.app import SpineApp
+
+
+def definition_text(term: GlossaryTerm) -> Text:
+    """The term, its other names and its definition, as plain Text (never markup)."""
+    text = Text(term.term, style="bold")
+    if term.aliases:
+        text.append("\nAlso called: ", style="dim")
+        text.append(", ".join(term.aliases), style="dim")
+    text.append("\n\n")
+    text.append(term.definition)
+    return text
+
+
+class TermScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", key_display="Esc"),
+        Binding("r", "read_more", "Read more", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    TermScreen { align: center middle; }
+    TermScreen > VerticalScroll {
+        width: 64; max-width: 100%; height: auto; max-height: 80%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    TermScreen #term-read-more { margin-top: 1; width: auto; max-width: 100%; }
+    """
+
+    app: SpineApp
+
+    def __init__(self, term_id: str) -> None:
+        super().__init__()
+        self.term_id = term_id
+
+    def compose(self) -> ComposeResult:
+        guide = self.app.guide
+        term = guide.glossary.get(self.term_id)
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Glossary"
+            scroll.border_subtitle = "Esc to close"
+            if term is None:
+                yield Static(Text(f"There is no glossary entry called {self.term_id!r}."))
+                return
+            yield Static(definition_text(term), id="term-definition")
+            article = guide.articles.get(term.article) if term.article else None
+            if article is not None:
+                label = Text.assemble("Read more: ", article.title)
+                yield Button(label, id="term-read-more", compact=True)
+
+    def on_mount(self) -> None:
+        buttons = self.query("#term-read-more")
+        if buttons:
+            buttons.first().focus()
+
+    def on_click(self, event: events.Click) -> None:
+        # A click outside the box closes it, like Esc; inside it does nothing special.
+        if event.widget is self:
+            self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_read_more()
+
+    def action_read_more(self) -> None:
+        from spinetui.components.find.navigate import open_article
+
+        term = self.app.guide.glossary.get(self.term_id)
+        if term is None or not term.article or term.article not in self.app.guide.articles:
+            self.notify("This term has no article to read more in.", timeout=3)
+            return
+        open_article(self.app, term.article)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

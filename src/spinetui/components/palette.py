@@ -1,0 +1,90 @@
+"""Jump to (the command palette): any article, heading, glossary term or comparison row.
+
+The provider offers navigation only — nothing here writes files, opens pages or quits,
+so it is as safe in kiosk mode as anywhere. Names come from content, so every prompt is
+built as Text (the palette reads plain strings as markup) and matched letters are
+marked on that Text, not through `Matcher.highlight`, which parses markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from spinetui.app import SpineApp
+
+MATCH_STYLE = Style(bold=True, underline=True)
+# More than this would only make the reader scroll; typing more narrows it.
+MAX_HITS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    name: str  # what is matched and shown, from content
+    kind: str  # "Article", "Heading in …", shown dimmed under the name
+    go: Callable[[], None]
+
+
+def destinations(app: SpineApp) -> Iterator[Destination]:
+    """Every place the palette can jump to, in the guide's own order."""
+    from spinetui.components.find import navigate
+
+    guide = app.guide
+    for article in guide.reading_order():
+        yield Destination(article.title, "Article", partial(navigate.open_article, app, article.id))
+    for article in guide.reading_order():
+        for heading in article.headings:
+            if heading.level == 1 or heading.text == article.title:
+                continue
+            yield Destination(
+                heading.text,
+                f"Heading in {article.title}",
+                partial(navigate.open_article, app, article.id, heading.anchor),
+            )
+    for term in sorted(guide.glossary.values(), key=lambda t: t.term.casefold()):
+        yield Destination(term.term, "Glossary word", partial(app.show_term, term.id))
+    for attribute in guide.comparison.attributes:
+        yield Destination(
+            attribute.label,
+            "Row of the comparison table",
+            partial(navigate.open_comparison, app, attribute.id, None),
+        )
+
+
+def prompt(destination: Destination, offsets: tuple[int, ...] = ()) -> Text:
+    text = Text(destination.name)
+    for offset in offsets:
+        if not destination.name[offset].isspace():
+            text.stylize(MATCH_STYLE, offset, offset + 1)
+    text.append("\n")
+    text.append(destination.kind, style="dim")
+    return text
+
+
+class JumpToProvider(Provider):
+    """Fuzzy matches on the names of articles, headings, glossary words and table rows."""
+
+    async def discover(self) -> Hits:
+        app: SpineApp = self.app  # type: ignore[assignment]
+        for destination in destinations(app):
+            if destination.kind == "Article":
+                yield DiscoveryHit(prompt(destination), destination.go, text=destination.name)
+
+    async def search(self, query: str) -> Hits:
+        app: SpineApp = self.app  # type: ignore[assignment]
+        matcher = self.matcher(query)
+        scored = []
+        for destination in destinations(app):
+            score, offsets = matcher.fuzzy_search.match(matcher.query, destination.name)
+            if score > 0:
+                scored.append((score, destination, tuple(offsets)))
+        scored.sort(key=lambda item: -item[0])
+        for score, destination, offsets in scored[:MAX_HITS]:
+            yield Hit(score, prompt(destination, offsets), destination.go, text=destination.name)

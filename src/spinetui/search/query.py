@@ -1,0 +1,85 @@
+"""Turning whatever a reader typed into a safe FTS5 query.
+
+The reader's text never reaches FTS5 as syntax. It is cut into words (runs of Unicode
+letters, digits and combining marks), each word becomes a quoted FTS5 string, and the
+strings are ANDed. Words joined by a hyphen, apostrophe or full stop ("covid-19",
+"don't", "3.5") stay together as one phrase, because the index splits them the same
+way and a reader means them together. The last word is prefix-matched so results
+appear while it is still being typed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Longer input is cut before it is read: nobody searches with a paragraph, and a
+# 10,000-character paste must cost no more than a short query.
+MAX_QUERY_CHARS = 200
+MAX_WORDS = 20
+# The characters the index uses to mark matches in snippets; never part of a query.
+MATCH_START = "\ue000"
+MATCH_END = "\ue001"
+# A single one of these between two words keeps them in one phrase.
+_JOINERS = frozenset("-'’‘‐‑.")
+
+
+def _is_word_char(ch: str) -> bool:
+    if ch in (MATCH_START, MATCH_END):
+        return False
+    category = unicodedata.category(ch)
+    return category[0] in "LNM" or category == "Co"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    """The words of a query, grouped into phrases, and the FTS5 expression for them."""
+
+    phrases: tuple[tuple[str, ...], ...]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(word for phrase in self.phrases for word in phrase)
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def fts(self, *, any_phrase: bool = False) -> str:
+        """The FTS5 MATCH expression: quoted phrases, the last one a prefix.
+
+        All phrases must match (AND), or with `any_phrase` at least one (OR).
+        """
+        quoted = ['"' + " ".join(phrase).replace('"', '""') + '"' for phrase in self.phrases]
+        if quoted:
+            quoted[-1] += "*"
+        return (" OR " if any_phrase else " ").join(quoted)
+
+
+def parse_query(text: str) -> SearchQuery:
+    """Read a reader's search text; never raises, whatever the text."""
+    text = unicodedata.normalize("NFC", str(text)[:MAX_QUERY_CHARS])
+    phrases: list[list[str]] = []
+    word: list[str] = []
+    gap = ""  # the characters since the end of the last word
+    for ch in text + " ":
+        if _is_word_char(ch):
+            if not word and phrases and len(gap) == 1 and gap in _JOINERS:
+                phrases[-1].append("")  # the new word continues the last phrase
+            elif not word:
+                phrases.append([""])
+            word.append(ch)
+            gap = ""
+        else:
+            if word:
+                phrases[-1][-1] = "".join(word)
+                word = []
+            gap += ch
+    kept: list[tuple[str, ...]] = []
+    count = 0
+    for phrase in phrases:
+        room = MAX_WORDS - count
+        if room <= 0:
+            break
+        kept.append(tuple(phrase[:room]))
+        count += len(kept[-1])
+    return SearchQuery(tuple(kept))
