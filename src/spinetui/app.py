@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.app import App
 from textual.cache import LRUCache
 
 from spinetui.components.help_screen import HelpScreen
-from spinetui.components.info_screen import InfoScreen
 from spinetui.components.kiosk.guard import KioskGuard
 from spinetui.components.problems_screen import ProblemsScreen
 from spinetui.components.reader.reader_screen import ReaderScreen
@@ -18,13 +17,24 @@ from spinetui.model import Guide
 from spinetui.render import MarkdownDocument, TermMatcher
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from spinetui.kiosk.policy import KioskPolicy
+    from spinetui.search import SearchIndex
+
+
+def _jump_to_provider() -> type[Provider]:
+    # Imported when the palette opens, not at start-up.
+    from spinetui.components.palette import JumpToProvider
+
+    return JumpToProvider
 
 
 class SpineApp(KioskGuard, App[None]):
     CSS_PATH = "styles/app.tcss"
     TITLE = "spinetui"
     BINDINGS = bindings(GLOBAL_KEYS)
+    COMMANDS = App.COMMANDS | {_jump_to_provider}
 
     def __init__(
         self,
@@ -39,6 +49,9 @@ class SpineApp(KioskGuard, App[None]):
         self.start_article = start_article
         self._documents: LRUCache[str, MarkdownDocument] = LRUCache(32)
         self._term_matcher: TermMatcher | None = None
+        # Built from the content on first search and kept; nothing a visitor typed.
+        self._search_index: SearchIndex | None = None
+        self._search_index_lock = threading.Lock()
         self.title = guide.title
 
     def on_mount(self) -> None:
@@ -94,9 +107,29 @@ class SpineApp(KioskGuard, App[None]):
             self.push_screen(ComparisonScreen())
 
     def show_term(self, term_id: str) -> None:
-        term = self.guide.glossary.get(term_id)
-        if term is None:
-            body = Text(f"No glossary entry called {term_id!r}.")
-        else:
-            body = Text.assemble((term.term, "bold"), "\n\n", term.definition)
-        self.push_screen(InfoScreen("Glossary", body))
+        """A glossary term's card over the current screen, with a link to read more."""
+        from spinetui.components.find.term_screen import TermScreen
+
+        self.push_screen(TermScreen(term_id))
+
+    # ------------------------------------------------------- finding things
+    def search_index(self) -> SearchIndex:
+        """The guide's full-text index: built on first use (from any thread), then kept."""
+        with self._search_index_lock:
+            if self._search_index is None:
+                from spinetui.search import SearchIndex
+
+                self._search_index = SearchIndex(self.guide)
+            return self._search_index
+
+    def action_search(self) -> None:
+        from spinetui.components.find.search_screen import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    def action_glossary(self) -> None:
+        from spinetui.components.find.glossary_screen import GlossaryScreen
+
+        if not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen())
