@@ -284,7 +284,15 @@ SIDE_BY_SIDE_KEYS: tuple[Key, ...] = (
 
 # Keys of the find bar (focus in its text box).
 FIND_KEYS: tuple[Key, ...] = (
-    Key("enter,down", "next_match", "Next", "Next match (in the find bar)", display="Enter/↓"),
+    # Priority: the text box would otherwise take Enter and hide it from the footer.
+    Key(
+        "enter,down",
+        "next_match",
+        "Next",
+        "Next match (in the find bar)",
+        display="Enter/↓",
+        priority=True,
+    ),
     Key(
         "shift+enter,up",
         "previous_match",
@@ -297,7 +305,14 @@ FIND_KEYS: tuple[Key, ...] = (
 
 # Keys of the search and glossary screens (focus in their text box or list).
 SEARCH_KEYS: tuple[Key, ...] = (
-    Key("enter", "open_result", "Open", "Open the chosen result or term", display="Enter"),
+    Key(
+        "enter",
+        "open_result",
+        "Open",
+        "Open the chosen result or term",
+        display="Enter",
+        priority=True,
+    ),
     Key("down", "next_result", "Down", "Choose the next result or term", show=False, display="↓"),
     Key(
         "up", "previous_result", "Up", "Choose the previous result or term", show=False, display="↑"
