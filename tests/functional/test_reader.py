@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from spinetui.components.find.term_screen import TermScreen
 from spinetui.components.help_screen import HelpScreen
 from spinetui.components.info_screen import InfoScreen
 from spinetui.components.reader.article_view import ArticleView
@@ -180,8 +181,9 @@ async def test_a_marked_glossary_word_explains_itself():
         view.select_target(target)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, InfoScreen)
-        assert "where it leaves the spinal cord" in str(app.screen.query_one(Static).render())
+        assert isinstance(app.screen, TermScreen)
+        definition = app.screen.query_one("#term-definition", Static)
+        assert "where it leaves the spinal cord" in str(definition.render())
         await pilot.press("escape")
         assert view.article_id == "first"
 
