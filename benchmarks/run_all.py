@@ -1,0 +1,395 @@
+"""Run every benchmark, print one table, and write it into docs/performance.md.
+
+Every figure is a median of several runs, taken beside its baseline in the same run
+(the programs alternate, so load from elsewhere on the machine falls on both), and is
+reported with the ratio spinetui / baseline and a verdict against the budget of issue 8.
+It is a report: it exits 0 even when a budget is missed, and lists the misses last.
+
+Usage: python benchmarks/run_all.py [--runs N] [--only NAME ...] [--no-write]
+Benchmarks: startup, scale, open, scroll, search, compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent
+REPO = BENCHMARKS.parent
+sys.path.insert(0, str(BENCHMARKS))
+
+import open_article  # noqa: E402
+import scale  # noqa: E402
+import scroll  # noqa: E402
+import startup  # noqa: E402
+
+REPORT = REPO / "docs" / "performance.md"
+BEGIN = "<!-- run_all.py results: begin (everything up to the end marker is rewritten) -->"
+END = "<!-- run_all.py results: end -->"
+
+START_UP_BUDGET = 1.3  # × the minimal app, bundled content
+START_UP_SCALED_BUDGET = 1.5  # × the minimal app, 1,000 articles
+MEMORY_BUDGET = 1.5  # × the minimal app's RSS, bundled content
+MEMORY_SCALED_BUDGET_MB = 150
+OPEN_SPEED_UP_BUDGET = 10  # × faster than MarkdownViewer, 100 KB
+SEARCH_QUERY_BUDGET_MS = 15
+SEARCH_BUILD_BUDGET_S = 1.0
+COMPARE_OPEN_BUDGET_MS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    measure: str
+    ours: str
+    baseline: str
+    ratio: str
+    budget: str
+    verdict: str  # "met", "MISSED: why", "no budget", "not measured: why"
+
+    @property
+    def missed(self) -> bool:
+        return self.verdict.startswith(("MISSED", "not measured"))
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.1 else f"{seconds * 1000:.1f} ms"
+
+
+def _mb(kib: float) -> str:
+    return f"{kib / 1024:.1f} MB"
+
+
+def _verdict(met: bool, why_missed: str) -> str:
+    return "met" if met else f"MISSED: {why_missed}"
+
+
+def _not_measured(measure: str, why: str) -> Row:
+    return Row(measure, "-", "-", "-", "-", f"not measured: {why}")
+
+
+# ------------------------------------------------------------------ benchmarks
+def bench_startup(runs: int, work: Path) -> list[Row]:
+    """Start-up and memory with the bundled content, beside the minimal app."""
+    ours, base = startup.compare_startup(runs)
+    return _startup_rows(ours, base, "bundled content", START_UP_BUDGET) + [
+        _memory_ratio_row(ours, base)
+    ]
+
+
+def bench_scale(runs: int, work: Path) -> list[Row]:
+    """Start-up and memory with a generated 1,000-article folder."""
+    folder = scale.generated_folder(work, scale.ARTICLES)
+    ours, base = startup.compare_startup(runs, folder.path)
+    label = f"{folder.articles:,} articles"
+    if not folder.generator.startswith("generate_guide"):
+        label += f" [{folder.generator}]"
+    rss = startup.median_rss_kib(ours)
+    budget_kib = MEMORY_SCALED_BUDGET_MB * 1024
+    memory = Row(
+        f"memory (RSS), {label}",
+        _mb(rss),
+        f"{_mb(startup.median_rss_kib(base))} minimal app",
+        f"{rss / startup.median_rss_kib(base):.2f}×",
+        f"≤ {MEMORY_SCALED_BUDGET_MB} MB",
+        _verdict(rss <= budget_kib, f"{_mb(rss)} > {MEMORY_SCALED_BUDGET_MB} MB"),
+    )
+    return _startup_rows(ours, base, label, START_UP_SCALED_BUDGET) + [memory]
+
+
+def _startup_rows(
+    ours: list[startup.Launch], base: list[startup.Launch], label: str, budget: float
+) -> list[Row]:
+    ours_s, base_s = startup.median_seconds(ours), startup.median_seconds(base)
+    ratio = ours_s / base_s
+    return [
+        Row(
+            f"start-up to home painted, {label}",
+            _ms(ours_s),
+            f"{_ms(base_s)} minimal app",
+            f"{ratio:.2f}×",
+            f"≤ {budget}×",
+            _verdict(ratio <= budget, f"{ratio:.2f}× > {budget}×"),
+        )
+    ]
+
+
+def _memory_ratio_row(ours: list[startup.Launch], base: list[startup.Launch]) -> Row:
+    ours_kib, base_kib = startup.median_rss_kib(ours), startup.median_rss_kib(base)
+    ratio = ours_kib / base_kib
+    return Row(
+        "memory (RSS), bundled content",
+        _mb(ours_kib),
+        f"{_mb(base_kib)} minimal app",
+        f"{ratio:.2f}×",
+        f"≤ {MEMORY_BUDGET}×",
+        _verdict(ratio <= MEMORY_BUDGET, f"{ratio:.2f}× > {MEMORY_BUDGET}×"),
+    )
+
+
+def bench_open(runs: int, work: Path) -> list[Row]:
+    """Keypress to painted for 3, 20 and 100 KB articles, beside MarkdownViewer."""
+    folder = work / "open-article"
+    order = open_article.build(folder, runs)
+    ours = open_article.measure([sys.executable, "-m", "spinetui", "--content", str(folder)], order)
+    viewer_app = str(BENCHMARKS / "markdown_viewer_app.py")
+    theirs = open_article.measure(
+        [sys.executable, viewer_app, *[str(p) for _, _, p in order]], order
+    )
+    rows = []
+    for label in open_article.SIZES:
+        ours_ms, theirs_ms = statistics.median(ours[label]), statistics.median(theirs[label])
+        speed_up = theirs_ms / ours_ms
+        budget_ms = open_article.BUDGET_MS[label]
+        budget, misses = [], []
+        if budget_ms is not None:
+            budget.append(f"≤ {budget_ms} ms")
+            if ours_ms > budget_ms:
+                misses.append(f"{ours_ms:.0f} ms > {budget_ms} ms")
+        if label == "100 KB":
+            budget.append(f"≥ {OPEN_SPEED_UP_BUDGET}× faster")
+            if speed_up < OPEN_SPEED_UP_BUDGET:
+                misses.append(f"only {speed_up:.1f}× faster")
+        rows.append(
+            Row(
+                f"open a {label} article (key → painted)",
+                _ms(ours_ms / 1000),
+                f"{_ms(theirs_ms / 1000)} MarkdownViewer",
+                f"{ours_ms / theirs_ms:.2f}× ({speed_up:.1f}× faster)",
+                ", ".join(budget) or "-",
+                _verdict(not misses, "; ".join(misses)) if budget else "no budget",
+            )
+        )
+    return rows
+
+
+def bench_scroll(runs: int, work: Path) -> list[Row]:
+    """PgDn through the 100 KB article, as shipped and with animations off in both."""
+    rows = []
+    for animations, how in ((True, "as shipped"), (False, "animations off in both")):
+        ours, theirs = scroll.compare_scroll(
+            runs, work / f"scroll-{animations}", animations=animations
+        )
+        pages = len(ours[0].pages)
+        for what, ours_s, theirs_s in (
+            (
+                f"end to end, {pages} pages",
+                scroll.median_total(ours),
+                scroll.median_total(theirs),
+            ),
+            ("per page", scroll.median_page(ours), scroll.median_page(theirs)),
+        ):
+            rows.append(
+                Row(
+                    f"scroll 100 KB with PgDn, {what} ({how})",
+                    _ms(ours_s) if ours_s < 10 else f"{ours_s:.1f} s",
+                    f"{_ms(theirs_s) if theirs_s < 10 else f'{theirs_s:.1f} s'} MarkdownViewer",
+                    f"{ours_s / theirs_s:.2f}×",
+                    "-",
+                    "no budget",
+                )
+            )
+    return rows
+
+
+def bench_search(runs: int, work: Path) -> list[Row]:
+    """Per-query latency and index build at 1,000 articles (search_speed.py)."""
+    if not (BENCHMARKS / "search_speed.py").exists():
+        return [
+            _not_measured("search: median per query, 1,000 articles", "search_speed.py missing"),
+            _not_measured("search: index build, 1,000 articles", "search_speed.py missing"),
+        ]
+    import search_speed  # owned by the search work (issue 5)
+
+    return search_speed_rows(search_speed, runs, work)
+
+
+def search_speed_rows(module, runs: int, work: Path) -> list[Row]:
+    raise NotImplementedError("search_speed.py landed: connect its functions here")
+
+
+def bench_compare(runs: int, work: Path) -> list[Row]:
+    """Opening the comparison screen (compare_open.py)."""
+    if not (BENCHMARKS / "compare_open.py").exists():
+        return [_not_measured("open the comparison screen", "compare_open.py missing")]
+    import compare_open  # owned by the comparison work (issue 4)
+
+    return compare_open_rows(compare_open, runs, work)
+
+
+def compare_open_rows(module, runs: int, work: Path) -> list[Row]:
+    raise NotImplementedError("compare_open.py landed: connect its functions here")
+
+
+BENCHMARK_RUNS: dict[str, tuple[Callable[[int, Path], list[Row]], int]] = {
+    # name: (function, default runs)
+    "startup": (bench_startup, 7),
+    "scale": (bench_scale, 5),
+    "open": (bench_open, 7),
+    "scroll": (bench_scroll, 3),
+    "search": (bench_search, 5),
+    "compare": (bench_compare, 7),
+}
+
+
+# ---------------------------------------------------------------------- report
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    load = os.getloadavg() if hasattr(os, "getloadavg") else ()
+
+    def version(package: str) -> str:
+        try:
+            return importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            return "not installed"
+
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "CPU": cpu,
+        "cores": str(os.cpu_count()),
+        "load average at start (1 min)": f"{load[0]:.2f}" if load else "unknown",
+        "OS": f"{platform.system()} {platform.release()}",
+        "Python": platform.python_version(),
+        "Textual": version("textual"),
+        "Rich": version("rich"),
+        "markdown-it-py": version("markdown-it-py"),
+        "spinetui commit": commit or "unknown",
+    }
+
+
+def markdown_table(rows: list[Row]) -> str:
+    lines = [
+        "| measure | spinetui | baseline | ratio | budget | verdict |",
+        "| --- | ---: | ---: | ---: | --- | --- |",
+    ]
+    for row in rows:
+        verdict = f"**{row.verdict}**" if row.missed else row.verdict
+        cells = [row.measure, row.ours, row.baseline, row.ratio, row.budget, verdict]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def text_table(rows: list[Row]) -> str:
+    headers = ("measure", "spinetui", "baseline", "ratio", "budget", "verdict")
+    cells = [headers] + [
+        (r.measure, r.ours, r.baseline, r.ratio, r.budget, r.verdict) for r in rows
+    ]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    out = []
+    for n, row in enumerate(cells):
+        out.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def results_section(rows: list[Row], about: dict[str, str], runs: dict[str, int]) -> str:
+    misses = [r for r in rows if r.missed]
+    runs_text = ", ".join(f"{name} {n}" for name, n in runs.items())
+    parts = [
+        BEGIN,
+        "",
+        f"Measured {about['date']} with `python benchmarks/run_all.py` "
+        f"(runs per figure: {runs_text}).",
+        "",
+        "| machine | |",
+        "| --- | --- |",
+        *[f"| {key} | {value} |" for key, value in about.items()],
+        "",
+        markdown_table(rows),
+        "",
+    ]
+    if misses:
+        parts += ["Budgets missed or not measured in this run:", ""]
+        parts += [f"- {r.measure}: {r.verdict}" for r in misses]
+    else:
+        parts.append("Every budget was met in this run.")
+    parts += ["", END]
+    return "\n".join(parts)
+
+
+def write_report(section: str) -> None:
+    """Replace the results between the markers; leave the hand-written parts alone."""
+    text = REPORT.read_text() if REPORT.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
+    if BEGIN in text and END in text:
+        before, rest = text.split(BEGIN, 1)
+        after = rest.split(END, 1)[1]
+        text = before + section + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    REPORT.write_text(text)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, help="runs per figure for every benchmark")
+    parser.add_argument(
+        "--only", nargs="+", choices=list(BENCHMARK_RUNS), help="run only these benchmarks"
+    )
+    parser.add_argument(
+        "--no-write", action="store_true", help="print the table; leave docs/performance.md"
+    )
+    options = parser.parse_args()
+    chosen = options.only or list(BENCHMARK_RUNS)
+    about = machine()
+    rows: list[Row] = []
+    runs_used: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(prefix="spinetui-bench-") as tmp:
+        work = Path(tmp)
+        startup.prepare_environment(work / "bytecode")
+        for name in chosen:
+            function, default_runs = BENCHMARK_RUNS[name]
+            runs = options.runs or default_runs
+            runs_used[name] = runs
+            print(f"[{time.strftime('%H:%M:%S')}] {name}: {runs} runs ...", flush=True)
+            try:
+                new_rows = function(runs, work)
+            except Exception as error:  # a broken benchmark is a row, not a crash
+                traceback.print_exc()
+                new_rows = [_not_measured(name, f"{type(error).__name__}: {error}")]
+            for row in new_rows:
+                print(f"    {row.measure}: {row.ours} vs {row.baseline} → {row.verdict}")
+            rows += new_rows
+
+    print()
+    print(text_table(rows))
+    misses = [r for r in rows if r.missed]
+    print()
+    if misses:
+        print(f"{len(misses)} budget(s) MISSED or not measured:")
+        for row in misses:
+            print(f"  ✗ {row.measure}: {row.verdict}")
+    else:
+        print("Every budget met.")
+    if not options.no_write:
+        write_report(results_section(rows, about, runs_used))
+        print(f"\nWritten to {REPORT.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
