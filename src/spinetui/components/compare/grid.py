@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -257,7 +258,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
                         _padded(label, i, geometry.label_width, left=1), parts, edges
                     ).adjust_cell_length(width)
                 )
-            lines.append(_rule(geometry, len(shown), width, rule_style))
+            last = attribute is self._attributes[-1]
+            lines.append(_rule(geometry, len(shown), width, rule_style, last=last))
             rows.append(_Row(attribute, top, row_height, lines))
             top += row_height + 1
         body_height = top
@@ -328,7 +330,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if not 0 <= column < layout.geometry.visible or strip is layout.header[-1]:
             return strip
         x0 = layout.geometry.column_x(column)
-        return _overlay(
+        return _overlay_words(
             strip,
             x0,
             x0 + layout.geometry.column_width,
@@ -341,7 +343,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
             return strip
         geometry = layout.geometry
         label = self.get_component_rich_style("comparison-grid--current", partial=True)
-        strip = _overlay(strip, 0, geometry.label_width, label)
+        strip = _overlay_words(strip, 0, geometry.label_width, label)
         column = self.cursor_column - self.first_column
         if not 0 <= column < geometry.visible:
             return strip
@@ -512,13 +514,31 @@ def _join_line(label: Strip, cells: list[Strip], edges: list[str]) -> Strip:
 
 
 def _rule(
-    geometry: Geometry, count: int, width: int, style: Style, *, heavy: bool = False
+    geometry: Geometry,
+    count: int,
+    width: int,
+    style: Style,
+    *,
+    heavy: bool = False,
+    last: bool = False,
 ) -> Strip:
-    line, cross = ("━", "┿") if heavy else ("─", "┼")
+    line, cross = ("━", "┿") if heavy else ("─", "┴" if last else "┼")
     text = line * geometry.label_width
     for _ in range(count):
         text += cross + line * geometry.column_width
     return Strip([Segment(text[:width], style)]).adjust_cell_length(width)
+
+
+def _overlay_words(strip: Strip, x0: int, x1: int, style: Style) -> Strip:
+    """Style cells x0..x1 without their leading and trailing blanks (for underlines)."""
+    plain = strip.crop(x0, x1).text
+    lead = len(plain) - len(plain.lstrip())
+    trail = len(plain) - len(plain.rstrip())
+    if lead == len(plain):
+        return strip
+    x0 += cell_len(plain[:lead])
+    x1 -= cell_len(plain[len(plain) - trail :])
+    return _overlay(strip, x0, x1, style)
 
 
 def _overlay(strip: Strip, x0: int, x1: int, style: Style) -> Strip:
