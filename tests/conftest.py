@@ -21,6 +21,8 @@ def in_ci() -> bool:
 def _no_user_files(tmp_path_factory, monkeypatch):
     """Point HOME and XDG folders at an empty temporary place for every test."""
     home = tmp_path_factory.mktemp("home")
+    # A failure inside the app fails the test (the crash guard is tested on its own).
+    monkeypatch.setenv("SPINETUI_STRICT_ERRORS", "1")
     monkeypatch.setenv("HOME", str(home))
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
