@@ -209,7 +209,8 @@ def _scan_lines(body: str) -> tuple[list[tuple[int, str, str, int]], list[Link]]
     para_start = -1  # first line of the open top-level paragraph, -1 when none
     para_lines: list[str] = []
     in_list = False
-    list_indent = 0
+    list_indent = 0  # column where the current list item's content starts
+    list_para = False  # a paragraph is open inside a list item
     blank_before = True
     want_links = "](" in body
     want_refs = "]:" in body
@@ -226,85 +227,91 @@ def _scan_lines(body: str) -> tuple[list[tuple[int, str, str, int]], list[Link]]
             continue
         if not stripped:
             para_start = -1
+            list_para = False
             blank_before = True
             continue
         was_blank, blank_before = blank_before, False
         first = stripped[0]
         leading = len(line) - len(stripped)
         indent = _indent(line) if "\t" in line[:leading] else leading
+        heading: re.Match[str] | None = None
+        if (
+            in_list
+            and indent == 0
+            and (was_blank or first in "`~#>")
+            and not _LIST_ITEM.match(line)
+        ):
+            in_list = list_para = False  # a block at the margin ends the list
 
         if indent >= 4:
             if para_start >= 0:
                 para_lines.append(stripped)  # paragraph continuation
-            elif not in_list or indent - list_indent >= 4:
-                continue  # indented code block (at top level or in a list item)
-            elif first == "#":
-                m = _ATX.match(stripped)
-                if m:
-                    raw_headings.append(
-                        (len(m.group(1)), *_split_heading(m.group(2) or ""), number)
-                    )
+            elif in_list and (list_para or indent - list_indent < 4):
+                content = stripped
+                if indent - list_indent < 4:  # content of the list item
+                    item = _LIST_ITEM.match(stripped)
+                    if item and not _HR.match(stripped):
+                        list_indent = indent + (item.end() if item.group(3) else item.end() + 1)
+                        content = stripped[item.end() :]
+                    if content.startswith("#"):
+                        heading = _ATX.match(content)
+                list_para = heading is None
+            else:
+                continue  # an indented code block, at top level or in a list item
+        else:
+            if first in "`~":
+                m = _FENCE_OPEN.match(line)
+                if m and not (m.group(2)[0] == "`" and "`" in m.group(3)):
+                    fence = (m.group(2)[0], len(m.group(2)))
+                    para_start = -1
+                    list_para = False
                     continue
-            if want_links and "](" in line:
-                _links_in(line, number, links)
-            continue
 
-        if first in "`~":
-            m = _FENCE_OPEN.match(line)
-            if m and not (m.group(2)[0] == "`" and "`" in m.group(3)):
-                fence = (m.group(2)[0], len(m.group(2)))
+            if first in "=-" and para_start >= 0 and _SETEXT.match(line):
+                text, explicit = _split_heading(" ".join(para_lines), atx=False)
+                raw_headings.append((1 if first == "=" else 2, text, explicit, para_start))
                 para_start = -1
                 continue
 
-        if first in "=-" and para_start >= 0 and _SETEXT.match(line):
-            text, explicit = _split_heading(" ".join(para_lines), atx=False)
-            raw_headings.append((1 if first == "=" else 2, text, explicit, para_start))
-            para_start = -1
-            continue
+            if first in "-*_" and _HR.match(line):
+                para_start = -1
+                list_para = False
+                continue
 
-        if first in "-*_" and _HR.match(line):
-            para_start = -1
-            continue
-
-        if first in _CONTAINER_STARTS:
-            content, contained = _strip_containers(line)
-        else:
-            content, contained = line, False
-        if contained:
-            item = _LIST_ITEM.match(line)
-            if item:
-                in_list = True
-                list_indent = item.end() if item.group(3) else item.end() + 1
-            para_start = -1
-            if content.lstrip().startswith("#"):
-                m = _ATX.match(content)
-                if m:
-                    raw_headings.append(
-                        (len(m.group(1)), *_split_heading(m.group(2) or ""), number)
-                    )
-                    continue
-        else:
-            if in_list and was_blank and indent == 0:
-                in_list = False
-            if first == "#":
-                m = _ATX.match(line)
-                if m:
-                    raw_headings.append(
-                        (len(m.group(1)), *_split_heading(m.group(2) or ""), number)
-                    )
+            if first in _CONTAINER_STARTS:
+                content, contained = _strip_containers(line)
+            else:
+                content, contained = line, False
+            if contained:
+                item = _LIST_ITEM.match(line)
+                if item:
+                    in_list = True
+                    list_indent = item.end() if item.group(3) else item.end() + 1
+                para_start = -1
+                if content.lstrip().startswith("#"):
+                    heading = _ATX.match(content)
+                list_para = item is not None and heading is None
+            else:
+                if first == "#":
+                    heading = _ATX.match(line)
+                if heading is not None:
                     para_start = -1
-                    continue
-            if para_start >= 0:
-                para_lines.append(stripped)
-            elif not in_list:
-                if first == "[" and want_refs:
-                    ref = _REF_DEF.match(line)
-                    if ref:
-                        href = ref.group(2)
-                        links.append(Link(href[1:-1] if href.startswith("<") else href, number))
-                        continue
-                para_start = number
-                para_lines = [stripped]
+                elif para_start >= 0:
+                    para_lines.append(stripped)
+                elif not in_list:
+                    if first == "[" and want_refs:
+                        ref = _REF_DEF.match(line)
+                        if ref:
+                            href = ref.group(2)
+                            links.append(Link(href[1:-1] if href.startswith("<") else href, number))
+                            continue
+                    para_start = number
+                    para_lines = [stripped]
+
+        if heading is not None:
+            raw_headings.append(
+                (len(heading.group(1)), *_split_heading(heading.group(2) or ""), number)
+            )
         if want_links and "](" in line:
             _links_in(line, number, links)
 
