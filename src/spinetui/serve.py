@@ -1,0 +1,142 @@
+"""`spinetui serve`: the guide in a web browser, through textual-serve.
+
+Each browser tab gets its own `spinetui` process (kiosk mode unless --no-kiosk). The
+page is spinetui's own template (`spinetui/web/`): it loads nothing from the internet
+(textual-serve's default page pulls a web font from a public CDN), reconnects on its own
+when a session ends instead of showing a Restart button, and never opens other pages.
+At most --max-sessions processes run at once; the next visitor gets a plain "all
+screens are busy" page that tries again by itself.
+
+textual-serve (the optional `serve` extra) is imported only here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import shlex
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+WEB_DIR = Path(__file__).parent / "web"
+DEFAULT_PORT = 8000
+DEFAULT_MAX_SESSIONS = 4
+# The page retries this often when every session is taken.
+BUSY_RETRY_SECONDS = 10
+LOOPBACK_NAMES = {"localhost"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="spinetui serve",
+        description=(
+            "Serve the guide to web browsers (each tab runs its own spinetui). Kiosk "
+            "mode is on unless --no-kiosk. Needs the 'serve' extra: "
+            "pip install 'spinetui[serve]'."
+        ),
+    )
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only). There is no "
+        "authentication: anywhere else, put it behind a reverse proxy that controls access",
+    )
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: 8000)")
+    parser.add_argument(
+        "--max-sessions",
+        type=int,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help=f"at most N browser sessions at once, one process each (default: "
+        f"{DEFAULT_MAX_SESSIONS})",
+    )
+    parser.add_argument(
+        "--kiosk",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="kiosk mode in every session (default: on; --no-kiosk for a personal reader)",
+    )
+    parser.add_argument("--content", metavar="DIR", type=Path, help="content folder to serve")
+    parser.add_argument("--config", metavar="FILE", type=Path, help="settings file")
+    parser.add_argument(
+        "--idle-seconds",
+        metavar="N",
+        type=float,
+        help="kiosk: start over after N seconds without input",
+    )
+    return parser
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def session_command(options: argparse.Namespace) -> str:
+    """The shell command textual-serve runs for each browser session."""
+    argv = [sys.executable, "-m", "spinetui", "--kiosk" if options.kiosk else "--no-kiosk"]
+    if options.content is not None:
+        argv += ["--content", str(options.content.resolve())]
+    if options.config is not None:
+        argv += ["--config", str(options.config.resolve())]
+    if options.idle_seconds is not None:
+        argv += ["--idle-seconds", repr(options.idle_seconds)]
+    return shlex.join(argv)
+
+
+def main(argv: Sequence[str]) -> int:
+    options = _parser().parse_args(list(argv))
+    if options.max_sessions < 1:
+        print("spinetui: --max-sessions must be at least 1", file=sys.stderr)
+        return 2
+    if not 0 <= options.port <= 65535:
+        print("spinetui: --port must be between 0 and 65535", file=sys.stderr)
+        return 2
+    # Check the settings now, not in every session's process.
+    from spinetui.kiosk.config import ConfigError
+    from spinetui.kiosk.launch import resolve_policy
+
+    try:
+        resolve_policy(options.config, kiosk=options.kiosk, idle_seconds=options.idle_seconds)
+    except ConfigError as error:
+        print(f"spinetui: {error}", file=sys.stderr)
+        return 2
+    if options.content is not None and not options.content.is_dir():
+        print(f"spinetui: no content folder at {options.content}", file=sys.stderr)
+        return 2
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        print(
+            "spinetui: serving to a browser needs textual-serve: pip install 'spinetui[serve]'",
+            file=sys.stderr,
+        )
+        return 2
+    if not is_loopback(options.host):
+        print(
+            f"spinetui: warning: listening on {options.host}: there is no authentication, "
+            "so anyone who can reach this port can use it. Put it behind a reverse proxy "
+            "that controls who can connect (see docs/kiosk.md).",
+            file=sys.stderr,
+        )
+    server = _make_server(options)
+    server.serve()
+    return 0
+
+
+def _make_server(options: argparse.Namespace) -> Any:
+    from spinetui.web.server import GuideServer
+
+    return GuideServer(
+        session_command(options),
+        host=options.host,
+        port=options.port,
+        max_sessions=options.max_sessions,
+        kiosk=options.kiosk,
+    )

@@ -1,0 +1,1 @@
+"""The web page and server class behind `spinetui serve` (imports textual-serve)."""
