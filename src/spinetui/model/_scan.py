@@ -9,15 +9,14 @@ headings, block quotes and list items, code spans, images, reference definitions
 Heading text that contains inline markup is turned into plain text with
 markdown-it's inline parser (headings are short, so this is cheap).
 
-Anchors: lowercase, whitespace runs become one hyphen, punctuation other than
-hyphens is dropped, Unicode letters and digits are kept. An explicit trailing
-``{#anchor}`` wins; explicit anchors are reserved first, then a repeated automatic
-anchor gets ``-1``, ``-2``, ... A heading with no letters or digits gets ``section``.
+Anchors follow ``spinetui.render`` exactly (see :func:`slugify` and
+:func:`_assign_anchors`); tests compare the two on every fixture and bundled article.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -34,7 +33,7 @@ _LINK_DEST = re.compile(r"(?<!\\)\]\([ \t]*(<[^>\n]*>|[^\s)]*)")
 _REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)")
 _CONTAINER_STARTS = frozenset(">-+*0123456789")
 _INLINE_MARKUP_RE = re.compile(r"[*_`\[\]<>&\\!]")
-_SPACE_RUN_RE = re.compile(r"\s\s|[\t\n]")
+_SPACE_RUN_RE = re.compile(r"\s\s|[^\S ]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -56,9 +55,19 @@ def _indent(line: str) -> int:
 
 
 def slugify(text: str) -> str:
-    """The automatic anchor for a heading's plain text."""
-    kept = "".join(ch for ch in text.lower() if ch.isalnum() or ch == "-" or ch.isspace())
-    return _SPACES.sub("-", kept.strip()) or "section"
+    """The automatic anchor for a heading's plain text.
+
+    The same rule as ``spinetui.render.slugify`` (tests/unit/test_loader_scan.py holds
+    the two together; the model does not import the renderer, which would pull Rich
+    and markdown-it into every load): lowercase, each run of whitespace becomes one
+    hyphen, letters, digits, combining marks, hyphens and underscores are kept, other
+    punctuation is dropped. "Risks & side effects" gives "risks--side-effects".
+    """
+    text = _SPACES.sub("-", text.strip().lower())
+    kept = "".join(
+        ch for ch in text if ch.isalnum() or ch in "-_" or unicodedata.category(ch)[0] in "LNM"
+    )
+    return kept or "section"
 
 
 @lru_cache(maxsize=1)
@@ -68,21 +77,25 @@ def _inline_parser():
     return MarkdownIt("commonmark", {"html": False})
 
 
+def _inline_plain(children) -> str:
+    parts: list[str] = []
+    for child in children or ():
+        if child.type in ("text", "text_special", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(_inline_plain(child.children))
+    return "".join(parts)
+
+
 def heading_plain_text(raw: str) -> str:
     """Plain text of a heading's inline Markdown (``*Risks* and `code` ``)."""
     raw = raw.strip()
     if not _INLINE_MARKUP_RE.search(raw):
-        return _SPACES.sub(" ", raw) if _SPACE_RUN_RE.search(raw) else raw
-    parts: list[str] = []
-    for token in _inline_parser().parseInline(raw):
-        for child in token.children or ():
-            if child.type in ("text", "code_inline", "html_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append(" ")
-            elif child.type == "image":
-                parts.append(child.content)
-    return _SPACES.sub(" ", "".join(parts)).strip()
+        return " ".join(raw.split()) if _SPACE_RUN_RE.search(raw) else raw
+    tokens = _inline_parser().parseInline(raw)
+    return " ".join("".join(_inline_plain(t.children) for t in tokens).split())
 
 
 def _split_heading(raw: str, atx: bool = True) -> tuple[str, str | None]:
@@ -321,18 +334,17 @@ def _scan_lines(body: str) -> tuple[list[tuple[int, str, str, int]], list[Link]]
 def _assign_anchors(
     raw: list[tuple[int, str, str | None, int]],
 ) -> list[tuple[int, str, str, int]]:
-    used = {explicit for _, _, explicit, _ in raw if explicit}
+    """Anchors in document order, as ``spinetui.render``'s AnchorAllocator gives them:
+    an explicit ``{#anchor}`` or the slug, and a repeat of either gets -1, -2, ..."""
+    used: set[str] = set()
     out: list[tuple[int, str, str, int]] = []
     for level, text, explicit, line in raw:
-        if explicit:
-            anchor = explicit
-        else:
-            base = slugify(text)
-            anchor, n = base, 0
-            while anchor in used:
-                n += 1
-                anchor = f"{base}-{n}"
-            used.add(anchor)
+        wanted = explicit or slugify(text)
+        anchor, n = wanted, 0
+        while anchor in used:
+            n += 1
+            anchor = f"{wanted}-{n}"
+        used.add(anchor)
         out.append((level, text, anchor, line))
     return out
 
