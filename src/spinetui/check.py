@@ -16,6 +16,8 @@ from spinetui.model import Article, Problem, Severity, load_guide
 
 #: Articles above this Flesch-Kincaid grade get a warning (patient materials: grade 8 or lower).
 GRADE_LIMIT = 8.0
+#: Articles with fewer words than this get no grade: the formula means nothing for them.
+MIN_WORDS = 20
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.M | re.S)
 _INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
@@ -110,12 +112,19 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
     grade_warnings: list[Problem] = []
     if articles:
         width = max(len(a.id) for a in articles)
-        print("Reading grade (Flesch-Kincaid) and length of each article:", file=out)
+        print(
+            "Reading grade (Flesch-Kincaid) and length of each article"
+            f" ('-': under {MIN_WORDS} words, too short to grade):",
+            file=out,
+        )
         print(f"  {'grade':>5}  {'words':>6}  {'article':<{width}}  title", file=out)
         for article in articles:
             plain = markdown_to_plain(article.body)
             words = textstat.lexicon_count(plain)
-            grade = float(textstat.flesch_kincaid_grade(plain)) if words else 0.0
+            if words < MIN_WORDS:
+                print(f"  {'-':>5}  {words:6d}  {article.id:<{width}}  {article.title}", file=out)
+                continue
+            grade = float(textstat.flesch_kincaid_grade(plain))
             print(
                 f"  {grade:5.1f}  {words:6d}  {article.id:<{width}}  {article.title}",
                 file=out,
