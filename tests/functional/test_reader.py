@@ -262,3 +262,20 @@ async def test_help_lists_every_key():
     for _title, keys in HELP_SECTIONS:
         for key in keys:
             assert (key.help or key.description) in text
+
+
+async def test_an_article_with_an_unreadable_date_says_so_in_the_header(tmp_path):
+    import shutil
+
+    from tests.functional.helpers import READER_GUIDE
+
+    folder = tmp_path / "guide"
+    shutil.copytree(READER_GUIDE, folder)
+    first = folder / "articles" / "first.md"
+    first.write_text(first.read_text().replace("reviewed: 2026-01-15", "reviewed: last week"))
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        header = _header_text(app)
+        assert "Review date unknown" in header
+        assert "0001" not in header

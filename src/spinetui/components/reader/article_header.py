@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from spinetui.model import UNKNOWN_DATE
+
 
 class ArticleHeader(Horizontal):
     DEFAULT_CSS = """
@@ -27,5 +29,10 @@ class ArticleHeader(Horizontal):
         if article_title:
             title = Text.assemble(title, " › ", Text(article_title))
         self.query_one("#header-title", Static).update(title)
-        when = Text(f"Reviewed {reviewed.isoformat()}") if reviewed else Text("")
+        if reviewed is None:
+            when = Text("")
+        elif reviewed == UNKNOWN_DATE:  # the file's date was missing or unreadable
+            when = Text("Review date unknown", style="italic")
+        else:
+            when = Text(f"Reviewed {reviewed.isoformat()}")
         self.query_one("#header-reviewed", Static).update(when)
