@@ -197,7 +197,7 @@ COMPARE_KEYS: tuple[Key, ...] = (
         show=False,
         display="[",
     ),
-    Key("s", "choose", "Choose", "Choose which treatments to compare, and their order"),
+    Key("t", "choose", "Choose", "Choose which treatments to compare, and their order"),
     Key(
         "d",
         "differences",
@@ -235,7 +235,7 @@ COMPARE_KEYS: tuple[Key, ...] = (
     ),
 )
 
-# Keys of the treatment chooser (opened with s on the comparison screen).
+# Keys of the treatment chooser (opened with t on the comparison screen).
 CHOOSER_KEYS: tuple[Key, ...] = (
     Key(
         "space",

@@ -140,7 +140,7 @@ async def test_the_chooser_adds_a_treatment_at_the_end():
     app = compare_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_comparison(pilot)
-        await pilot.press("s")
+        await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, TreatmentChooser)
         await pilot.press("down", "down", "down", "space", "enter")
@@ -154,7 +154,7 @@ async def test_the_chooser_reorders_treatments():
     app = compare_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_comparison(pilot)
-        await pilot.press("s")
+        await pilot.press("t")
         await pilot.pause()
         # Move the steroid shot (first in the list) down two places.
         await pilot.press("greater_than_sign", "greater_than_sign", "enter")
@@ -166,7 +166,7 @@ async def test_escape_in_the_chooser_changes_nothing():
     app = compare_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_comparison(pilot)
-        await pilot.press("s", "space", "escape")
+        await pilot.press("t", "space", "escape")
         await pilot.pause()
         assert app.screen is screen
         assert column_ids(screen) == ["esi", "prp", "stem"]
@@ -176,7 +176,7 @@ async def test_the_chooser_keeps_at_least_two_ticked():
     app = compare_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_comparison(pilot)
-        await pilot.press("s")
+        await pilot.press("t")
         await pilot.pause()
         await pilot.press("space")  # untick the steroid shot: two left
         await pilot.press("down", "space")  # untick PRP: refused
@@ -237,7 +237,7 @@ async def test_differences_only_follows_the_chosen_treatments():
         await pilot.press("d")
         assert "recovery" not in row_ids(screen)
         # Exercise says something else about recovery: the row comes back.
-        await pilot.press("s", "down", "down", "down", "space", "enter")
+        await pilot.press("t", "down", "down", "down", "space", "enter")
         await pilot.pause()
         assert "recovery" in row_ids(screen)
 
@@ -402,7 +402,7 @@ async def test_a_guide_without_a_comparison_says_so():
         screen = await open_comparison(pilot)
         message = str(screen.query_one("#compare-nothing").render())
         assert "no comparison table" in message
-        for key in ("d", "s", "x", "v", "enter", "right_square_bracket"):
+        for key in ("d", "t", "x", "v", "enter", "right_square_bracket"):
             await pilot.press(key)
         assert app.screen is screen
         await pilot.press("escape")

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 ALL_SAME_MESSAGE = (
     "The chosen treatments say the same thing on every row. "
-    "Press d to show all rows, or s to choose other treatments."
+    "Press d to show all rows, or t to choose other treatments."
 )
 
 
@@ -124,7 +124,7 @@ class ComparisonScreen(Screen[None]):
             last = grid.first_column + shown
             columns = f"Columns {first}–{last} of {total} · [ ] to page"
         else:
-            columns = f"{total} of {len(self.choice.all_ids)} treatments · s to choose"
+            columns = f"{total} of {len(self.choice.all_ids)} treatments · t to choose"
         parts = [columns]
         if self.differences_only:
             rows = len(grid.attributes)
@@ -146,7 +146,7 @@ class ComparisonScreen(Screen[None]):
     def _page(self, step: int) -> None:
         if self.has_table and not self.grid.page_columns(step):
             self.notify(
-                "Every chosen treatment is already on screen. Press s to choose others.",
+                "Every chosen treatment is already on screen. Press t to choose others.",
                 timeout=3,
             )
 
@@ -188,7 +188,7 @@ class ComparisonScreen(Screen[None]):
             self._update_status()
         else:
             self.notify(
-                "A comparison needs at least two treatments. Press s to choose others.",
+                "A comparison needs at least two treatments. Press t to choose others.",
                 severity="warning",
                 timeout=3,
             )
