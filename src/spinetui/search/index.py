@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,7 +26,7 @@ TITLE_WEIGHT = 10.0
 HEADING_WEIGHT = 4.0
 TEXT_WEIGHT = 1.0
 SNIPPET_TOKENS = 14
-DEFAULT_LIMIT = 40
+DEFAULT_LIMIT = 30
 
 Kind = Literal["article", "comparison", "glossary"]
 
@@ -96,18 +97,28 @@ def parse_marked(text: str) -> Marked:
 
 
 class SearchIndex:
-    """An in-memory FTS5 index of one guide. Safe to query from any one thread at a time."""
+    """An in-memory FTS5 index of one guide. Safe to query from any thread (one at a time)."""
 
     def __init__(self, guide: Guide) -> None:
         self._places: list[Place] = []
-        self._first_row: dict[str, int] = {}  # article id -> row of its opening section
+        # Rows of one article (or one treatment's comparison cells) share a group and
+        # are shown as one result; a glossary row is a group of its own.
+        self._groups: list[object] = []
+        self._summaries: dict[str, str] = {}
+        self._top_anchor: dict[str, str | None] = {}
         self._lock = threading.Lock()
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.execute("PRAGMA temp_store = MEMORY")
         self._db.execute(
             "CREATE VIRTUAL TABLE entries USING fts5("
             "title, heading, body, "
-            "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')"
+            "tokenize = 'porter unicode61 remove_diacritics 2')"
+        )
+        # "ORDER BY rank" lets FTS5 sort by itself and then compute highlights and
+        # snippets only for the rows actually read, not for every match.
+        self._db.execute(
+            "INSERT INTO entries (entries, rank) VALUES ('rank', ?)",
+            (f"bm25({TITLE_WEIGHT}, {HEADING_WEIGHT}, {TEXT_WEIGHT})",),
         )
         rows = list(self._rows(guide))
         self._db.executemany(
@@ -118,21 +129,28 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._places)
 
-    def _add(self, place: Place, title: str, heading: str, body: str) -> tuple[int, str, str, str]:
+    # ------------------------------------------------------------- building
+    def _add(
+        self, place: Place, group: object, title: str, heading: str, body: str
+    ) -> tuple[int, str, str, str]:
+        rowid = len(self._places)
         self._places.append(place)
-        return (len(self._places) - 1, _clean(title), _clean(heading), _clean(body))
+        self._groups.append(rowid if group is None else group)
+        return (rowid, _clean(title), _clean(heading), _clean(body))
 
-    def _rows(self, guide: Guide):
+    def _rows(self, guide: Guide) -> Iterator[tuple[int, str, str, str]]:
         for article in guide.reading_order() or list(guide.articles.values()):
-            self._first_row[article.id] = len(self._places)
-            first = True
-            for section in article_sections(article):
+            group = ("article", article.id)
+            self._summaries[article.id] = _clean(article.summary)
+            sections = article_sections(article)
+            self._top_anchor[article.id] = sections[0].anchor if sections else None
+            for number, section in enumerate(sections):
                 body = section.text
-                if first and article.summary:
+                if number == 0 and article.summary:
                     body = f"{article.summary} {body}"
-                first = False
                 yield self._add(
                     Place("article", article.id, section.anchor),
+                    group,
                     article.title,
                     section.heading,
                     body,
@@ -151,6 +169,7 @@ class SearchIndex:
                         attribute_id=attribute.id,
                         treatment_id=treatment.id,
                     ),
+                    ("comparison", treatment.id),
                     # The row is what a reader looks for ("cost"); the treatment's name
                     # is a heading so that its article, not eight cells, tops a search
                     # for the treatment.
@@ -161,109 +180,96 @@ class SearchIndex:
         for term in guide.glossary.values():
             yield self._add(
                 Place("glossary", term.article, term_id=term.id),
+                None,
                 term.term,
                 ", ".join(term.aliases),
                 term.definition,
             )
 
+    # ------------------------------------------------------------ searching
     def search(self, text: str, limit: int = DEFAULT_LIMIT) -> SearchOutcome:
-        """Best matches first; one result per article (its best section). Never raises."""
+        """The best place in each matching article (or group), best first. Never raises."""
         query = parse_query(text)
         if not query:
             return SearchOutcome(query, (), 0)
         with self._lock:
             try:
-                expression = query.fts()
-                ranked = self._ranked(expression)
-                some_words_only = not ranked and len(query.phrases) > 1
-                if some_words_only:
-                    # A question typed as a sentence rarely has every word in one place.
-                    expression = query.fts(any_phrase=True)
-                    ranked = self._ranked(expression)
-                titled = {
-                    rowid
-                    for (rowid,) in self._db.execute(
-                        "SELECT rowid FROM entries WHERE entries MATCH ?",
-                        (f"title : ({expression})",),
-                    )
-                }
-                order, extra = self._one_per_group(ranked, titled)
-                shown = order[:limit]
-                marked = self._marked(expression, shown)
+                return self._search(query, limit)
             except sqlite3.Error:
                 # parse_query only produces quoted strings, so this is not expected;
                 # a reader still gets "no results" rather than a crash.
                 return SearchOutcome(query, (), 0)
-        results = []
-        for rowid in shown:
-            title, heading, snippet = marked[rowid]
-            place = self._places[rowid]
-            results.append(SearchResult(place, title, heading, snippet, extra.get(rowid, 0)))
-        return SearchOutcome(query, tuple(results), len(order), some_words_only)
 
-    def _ranked(self, expression: str) -> list[tuple[int]]:
-        return self._db.execute(
-            "SELECT rowid FROM entries WHERE entries MATCH ? ORDER BY bm25(entries, ?, ?, ?)",
-            (expression, TITLE_WEIGHT, HEADING_WEIGHT, TEXT_WEIGHT),
-        ).fetchall()
-
-    def _one_per_group(
-        self, ranked: list[tuple[int]], titled: set[int]
-    ) -> tuple[list[int], dict[int, int]]:
-        """Keep the best row of each article (and each treatment's comparison cells).
-
-        The others are counted, not listed, so one long article cannot fill the list.
-        When every word of the query is in an article's title the reader is looking
-        for the article itself, so the result opens it at the top.
-        """
-        chosen: dict[tuple[str, str], int] = {}
-        order: list[int] = []
-        extra: dict[int, int] = {}
-        for (rowid,) in ranked:
-            place = self._places[rowid]
-            if place.kind == "article" and place.article_id is not None:
-                group = ("article", place.article_id)
-            elif place.kind == "comparison" and place.treatment_id is not None:
-                group = ("comparison", place.treatment_id)
-            else:
-                order.append(rowid)
-                continue
-            if group in chosen:
-                kept = chosen[group]
-                extra[kept] = extra.get(kept, 0) + 1
-                continue
-            if place.kind == "article" and rowid in titled:
-                rowid = self._first_row.get(group[1], rowid)
-            chosen[group] = rowid
-            order.append(rowid)
-        return order, extra
-
-    def _marked(
-        self, expression: str, rowids: list[int]
-    ) -> dict[int, tuple[Marked, Marked, Marked]]:
-        if not rowids:
-            return {}
-        holes = ",".join("?" * len(rowids))
-        rows = self._db.execute(
-            "SELECT rowid, highlight(entries, 0, ?, ?), highlight(entries, 1, ?, ?), "
-            "snippet(entries, 2, ?, ?, '…', ?) "
-            f"FROM entries WHERE entries MATCH ? AND rowid IN ({holes})",
-            (
-                MATCH_START,
-                MATCH_END,
-                MATCH_START,
-                MATCH_END,
-                MATCH_START,
-                MATCH_END,
-                SNIPPET_TOKENS,
-                expression,
-                *rowids,
-            ),
-        ).fetchall()
-        return {
-            rowid: (parse_marked(title), parse_marked(heading), parse_marked(snippet))
-            for rowid, title, heading, snippet in rows
+    def _search(self, query: SearchQuery, limit: int) -> SearchOutcome:
+        found = self._expression_with_matches(query)
+        if found is None:
+            return SearchOutcome(query, (), 0)
+        expression, some_words_only = found
+        matches: dict[object, int] = {}
+        for (rowid,) in self._db.execute(
+            "SELECT rowid FROM entries WHERE entries MATCH ?", (expression,)
+        ):
+            group = self._groups[rowid]
+            matches[group] = matches.get(group, 0) + 1
+        titled = {
+            rowid
+            for (rowid,) in self._db.execute(
+                "SELECT rowid FROM entries WHERE entries MATCH ?", (f"title : ({expression})",)
+            )
         }
+        results: list[SearchResult] = []
+        shown: set[object] = set()
+        for rowid, title, heading, snippet in self._db.execute(
+            "SELECT rowid, highlight(entries, 0, ?1, ?2), highlight(entries, 1, ?1, ?2), "
+            "snippet(entries, 2, ?1, ?2, '…', ?3) "
+            "FROM entries WHERE entries MATCH ?4 ORDER BY rank",
+            (MATCH_START, MATCH_END, SNIPPET_TOKENS, expression),
+        ):
+            group = self._groups[rowid]
+            if group in shown:
+                continue  # a lesser section of an article already listed
+            shown.add(group)
+            place = self._places[rowid]
+            result = SearchResult(
+                place,
+                parse_marked(title),
+                parse_marked(heading),
+                parse_marked(snippet),
+                matches.get(group, 1) - 1,
+            )
+            if place.kind == "article" and rowid in titled:
+                result = self._whole_article(result)
+            results.append(result)
+            if len(results) >= limit:
+                break
+        return SearchOutcome(query, tuple(results), len(matches), some_words_only)
+
+    def _expression_with_matches(self, query: SearchQuery) -> tuple[str, bool] | None:
+        """The first expression that matches anything: as typed; with the last word
+        cut back towards its stem; then any of the words, not all of them."""
+        candidates = [query.fts()]
+        candidates += [query.fts(last_word=word) for word in query.shorter_last_words()]
+        if len(query.phrases) > 1:
+            # A question typed as a sentence rarely has every word in one place.
+            candidates.append(query.fts(any_phrase=True))
+        for number, expression in enumerate(candidates):
+            if self._db.execute(
+                "SELECT 1 FROM entries WHERE entries MATCH ? LIMIT 1", (expression,)
+            ).fetchone():
+                return expression, len(query.phrases) > 1 and number == len(candidates) - 1
+        return None
+
+    def _whole_article(self, result: SearchResult) -> SearchResult:
+        """Every word of the query is in the article's title: the reader is looking for
+        the article itself, so the result opens it at the top and shows its summary."""
+        article_id = result.place.article_id or ""
+        return SearchResult(
+            Place("article", article_id, self._top_anchor.get(article_id)),
+            result.title,
+            Marked(""),
+            Marked(self._summaries.get(article_id, "")),
+            result.more,
+        )
 
     def close(self) -> None:
         self._db.close()

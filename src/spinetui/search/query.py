@@ -5,7 +5,7 @@ letters, digits and combining marks), each word becomes a quoted FTS5 string, an
 strings are ANDed. Words joined by a hyphen, apostrophe or full stop ("covid-19",
 "don't", "3.5") stay together as one phrase, because the index splits them the same
 way and a reader means them together. The last word is prefix-matched so results
-appear while it is still being typed.
+appear while it is still being typed (from its second letter on).
 """
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ from dataclasses import dataclass
 # 10,000-character paste must cost no more than a short query.
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 20
+# Longer last words are not cut short to guess their stem (see shorter_last_words).
+MAX_STEM_GUESS_CHARS = 30
+# A last word shorter than this is matched whole, not as the start of longer words.
+MIN_PREFIX_CHARS = 2
 # The characters the index uses to mark matches in snippets; never part of a query.
 MATCH_START = "\ue000"
 MATCH_END = "\ue001"
@@ -24,11 +28,12 @@ MATCH_END = "\ue001"
 _JOINERS = frozenset("-'’‘‐‑.")
 
 
-def _is_word_char(ch: str) -> bool:
+def _is_word_char(ch: str, *, starting: bool) -> bool:
+    """Letters, digits and private-use characters; combining marks only after one."""
     if ch in (MATCH_START, MATCH_END):
         return False
     category = unicodedata.category(ch)
-    return category[0] in "LNM" or category == "Co"
+    return category[0] in "LN" or category == "Co" or (category[0] == "M" and not starting)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +49,39 @@ class SearchQuery:
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
-    def fts(self, *, any_phrase: bool = False) -> str:
+    def fts(self, *, any_phrase: bool = False, last_word: str | None = None) -> str:
         """The FTS5 MATCH expression: quoted phrases, the last one a prefix.
 
-        All phrases must match (AND), or with `any_phrase` at least one (OR).
+        All phrases must match (AND), or with `any_phrase` at least one (OR). With
+        `last_word`, the query's last word is replaced by that word, matched whole.
         """
-        quoted = ['"' + " ".join(phrase).replace('"', '""') + '"' for phrase in self.phrases]
-        if quoted:
+        phrases = [list(phrase) for phrase in self.phrases]
+        if phrases and last_word is not None:
+            phrases[-1][-1] = last_word
+        quoted = ['"' + " ".join(phrase).replace('"', '""') + '"' for phrase in phrases]
+        if quoted and last_word is None and self._last_word_is_a_prefix():
             quoted[-1] += "*"
         return (" OR " if any_phrase else " ").join(quoted)
+
+    def _last_word_is_a_prefix(self) -> bool:
+        # One Latin letter would start nearly every word in the guide: ranking them all
+        # costs a hundred times a real query and helps nobody, so it is matched whole.
+        word = self.phrases[-1][-1]
+        return len(word) >= MIN_PREFIX_CHARS or not word.isascii()
+
+    def shorter_last_words(self) -> list[str]:
+        """The last word cut short, longest first, down to three characters.
+
+        The index holds word stems ("numbness" is kept as "numb"), so a word typed
+        past its stem ("numbn") matches nothing as a prefix until it is finished;
+        its leading part ("numb") can stand in for it meanwhile.
+        """
+        if not self.phrases:
+            return []
+        word = self.phrases[-1][-1]
+        if not 4 <= len(word) <= MAX_STEM_GUESS_CHARS:
+            return []
+        return [word[:end] for end in range(len(word) - 1, 2, -1)]
 
 
 def parse_query(text: str) -> SearchQuery:
@@ -62,7 +91,7 @@ def parse_query(text: str) -> SearchQuery:
     word: list[str] = []
     gap = ""  # the characters since the end of the last word
     for ch in text + " ":
-        if _is_word_char(ch):
+        if _is_word_char(ch, starting=not word):
             if not word and phrases and len(gap) == 1 and gap in _JOINERS:
                 phrases[-1].append("")  # the new word continues the last phrase
             elif not word:

@@ -73,6 +73,8 @@ def status_text(text: str, outcome: SearchOutcome | None) -> Text:
             "Type letters or numbers: punctuation and symbols on their own are not searched."
         )
     shown = " ".join(outcome.query.words)
+    if not outcome.results and len(text.strip()) == 1:
+        return Text("Keep typing: results appear from the second letter.")
     if not outcome.results:
         message = Text.assemble(
             ("No results", "bold"), " for “", shown, "”. Check the spelling, or try fewer words."
