@@ -128,3 +128,10 @@ def test_an_idle_kiosk_asks_still_reading_then_starts_over():
         assert "Second article opening words" not in screen
         term.send("Enter")
         term.wait_for("Welcome to the first article")
+
+
+def test_a_hang_up_ends_the_kiosk_cleanly_for_the_service_manager_to_restart():
+    with TmuxTerminal(["--kiosk", "--content", str(GUIDE)]) as term:
+        term.wait_for(START)
+        os.kill(app_pid(term), signal.SIGHUP)
+        assert wait_until_ended(term) == "0"

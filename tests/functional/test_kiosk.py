@@ -462,12 +462,14 @@ async def test_starting_over_closes_every_screen_and_notification():
         await pilot.press("question_mark")
         await pilot.pause()
         app.notify("Something this visitor did")
+        app.copy_to_clipboard("text this visitor copied")
         await pilot.press("ctrl+k", "ctrl+x")
         await pilot.pause()
         assert len(app.screen_stack) == 4  # default, reader, help, PIN prompt
         await visit_then_start_over(app, pilot)
         assert [type(s).__name__ for s in app.screen_stack] == ["Screen", "ReaderScreen"]
         assert not app._notifications
+        assert app.clipboard == ""
 
 
 async def test_the_real_idle_clock_starts_over_after_a_short_idle_time():
