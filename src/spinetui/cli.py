@@ -112,21 +112,31 @@ def _run_check(options: argparse.Namespace) -> int:
     return run_check(folder)
 
 
+def _settings_matter(options: argparse.Namespace) -> bool:
+    """Kiosk settings are read (and kiosk mode imported) only when a flag or file asks."""
+    from spinetui.config_path import default_config_path
+
+    flags = (options.kiosk, options.config, options.idle_seconds)
+    return any(flag is not None for flag in flags) or default_config_path().is_file()
+
+
 def _run_reader(options: argparse.Namespace) -> int:
     folder = _content_dir(options.content)
     if folder is None:
         return 2
-    from spinetui.kiosk.config import ConfigError
-    from spinetui.kiosk.launch import prepare_process, resolve_policy
+    kiosk = None
+    if _settings_matter(options):
+        from spinetui.kiosk.config import ConfigError
+        from spinetui.kiosk.launch import prepare_process, resolve_policy
 
-    try:
-        kiosk = resolve_policy(
-            options.config, kiosk=options.kiosk, idle_seconds=options.idle_seconds
-        )
-    except ConfigError as error:
-        print(f"spinetui: {error}", file=sys.stderr)
-        return 2
-    prepare_process(kiosk)
+        try:
+            kiosk = resolve_policy(
+                options.config, kiosk=options.kiosk, idle_seconds=options.idle_seconds
+            )
+        except ConfigError as error:
+            print(f"spinetui: {error}", file=sys.stderr)
+            return 2
+        prepare_process(kiosk)
     from spinetui.model import load_guide
 
     guide = load_guide(folder)

@@ -72,3 +72,14 @@ def test_a_bad_config_stops_the_app_before_it_starts(tmp_path, capsys):
 def test_a_named_config_file_must_exist(tmp_path, capsys):
     assert main(["--config", str(tmp_path / "missing.toml")]) == 2
     assert "no such config file" in capsys.readouterr().err
+
+
+def test_the_users_own_config_file_is_read_without_any_flag(tmp_path, monkeypatch, capsys):
+    from spinetui.config_path import default_config_path
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    path = default_config_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("kiosk = true\nidle_seconds = 'soon'\n")
+    assert main([]) == 2
+    assert f"spinetui: {path}: idle_seconds" in capsys.readouterr().err

@@ -20,6 +20,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from spinetui.config_path import default_config_path
 from spinetui.kiosk.pin import PinFormatError, PinHash
 
 DEFAULT_IDLE_SECONDS = 90.0
@@ -49,13 +50,6 @@ class Config:
 
 
 KNOWN_KEYS = ("kiosk", "idle_seconds", "notice_seconds", "attract_seconds", "pin_hash")
-
-
-def default_config_path() -> Path:
-    """$XDG_CONFIG_HOME/spinetui/config.toml, or ~/.config/spinetui/config.toml."""
-    base = os.environ.get("XDG_CONFIG_HOME") or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".config"
-    return root / "spinetui" / "config.toml"
 
 
 def _seconds(data: dict, key: str, default: float, low: float, high: float, where: str) -> float:
