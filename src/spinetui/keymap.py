@@ -179,7 +179,7 @@ COMPARE_KEYS: tuple[Key, ...] = (
         "enter,o",
         "read_cell",
         "Read",
-        "Open the selected treatment's article at the part this row sums up",
+        "Open the selected treatment's article at the part this row sums up (or press o)",
         display="Enter",
     ),
     Key(

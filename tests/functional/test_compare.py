@@ -142,8 +142,17 @@ async def test_the_chooser_adds_a_treatment_at_the_end():
         screen = await open_comparison(pilot)
         await pilot.press("t")
         await pilot.pause()
-        assert isinstance(app.screen, TreatmentChooser)
-        await pilot.press("down", "down", "down", "space", "enter")
+        chooser = app.screen
+        assert isinstance(chooser, TreatmentChooser)
+
+        def line(index: int) -> str:
+            return str(chooser.treatment_list.get_option_at_index(index).prompt)
+
+        # The words, not only the tick's colour, say what is shown and where.
+        assert "Exercise therapy  not shown" in line(3)
+        await pilot.press("down", "down", "down", "space")
+        assert "Exercise therapy  column 4" in line(3)
+        await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
         assert column_ids(screen) == ["esi", "prp", "stem", "exercise"]
@@ -435,3 +444,27 @@ async def test_treatment_names_and_cells_are_shown_as_written_never_as_markup(na
         await pilot.pause()
         assert app.is_running
         assert "no-such-source (not in the list of sources)" in screen.detail.text
+
+
+async def test_differences_only_says_so_when_every_row_is_the_same():
+    guide = load_guide(COMPARE_GUIDE)
+    same = Cell("The same for both.", ("trial-review",))
+    guide.comparison = ComparisonTable(
+        treatments=(Treatment("a", "First", "esi"), Treatment("b", "Second", "prp")),
+        attributes=(Attribute("one", "One", "risks"), Attribute("two", "Two", "cost")),
+        cells={(r, t): same for r in ("one", "two") for t in ("a", "b")},
+    )
+    from spinetui.app import SpineApp
+
+    app = SpineApp(guide)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_comparison(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert row_ids(screen) == []
+        assert "say the same thing on every row" in " ".join(grid_text(screen.grid).split())
+        assert "Press d to show all rows" in screen.detail.text
+        await pilot.press("enter", "v", "down")  # nothing selected: nothing happens
+        assert app.screen is screen
+        await pilot.press("d")
+        assert row_ids(screen) == ["one", "two"]

@@ -25,11 +25,31 @@ class TreatmentList(SelectionList[str]):
 
     def __init__(self, treatments: list[Treatment], ticked: set[str], *, id: str | None = None):
         self._names = {t.id: t.name for t in treatments}
-        super().__init__(*(self._selection(t.id, t.id in ticked) for t in treatments), id=id)
+        super().__init__(*self._selections([t.id for t in treatments], ticked), id=id)
 
-    def _selection(self, treatment_id: str, ticked: bool) -> Selection[str]:
-        # Text, not a string: a string prompt would be read as markup.
-        return Selection(Text(self._names[treatment_id]), treatment_id, ticked)
+    def _selections(self, order: list[str], ticked: set[str]) -> list[Selection[str]]:
+        """One line per treatment; the words say whether and where it is shown."""
+        selections = []
+        column = 0
+        for treatment_id in order:
+            shown = treatment_id in ticked
+            column += shown
+            where = f"  column {column}" if shown else "  not shown"
+            # Text, not a string: a string prompt would be read as markup.
+            prompt = Text.assemble(self._names[treatment_id], (where, "dim"))
+            selections.append(Selection(prompt, treatment_id, shown))
+        return selections
+
+    def rebuild(self, order: list[str]) -> None:
+        """Show the treatments in this order, keeping ticks and the highlighted one."""
+        highlighted = self.highlighted
+        value = self.get_option_at_index(highlighted).value if highlighted is not None else None
+        ticked = set(self.selected)
+        with self.prevent(SelectionList.SelectionToggled, SelectionList.SelectedChanged):
+            self.clear_options()
+            self.add_options(self._selections(order, ticked))
+        if value is not None:
+            self.highlighted = order.index(value)
 
     @property
     def order(self) -> list[str]:
@@ -43,11 +63,8 @@ class TreatmentList(SelectionList[str]):
         new_index = index + step
         if not 0 <= new_index < len(order):
             return
-        ticked = set(self.selected)
         order.insert(new_index, order.pop(index))
-        self.clear_options()
-        self.add_options([self._selection(i, i in ticked) for i in order])
-        self.highlighted = new_index
+        self.rebuild(order)
 
 
 class TreatmentChooser(ModalScreen[list[str] | None]):
@@ -101,12 +118,14 @@ class TreatmentChooser(ModalScreen[list[str] | None]):
     ) -> None:
         listing = self.treatment_list
         if len(listing.selected) < self._fewest:
-            listing.select(message.selection.value)
+            with listing.prevent(SelectionList.SelectionToggled):
+                listing.select(message.selection.value)
             self.notify(
                 f"A comparison needs at least {self._fewest} treatments ticked.",
                 severity="warning",
                 timeout=3,
             )
+        listing.rebuild(listing.order)
 
     def action_apply(self) -> None:
         listing = self.treatment_list
