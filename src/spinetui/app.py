@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.cache import LRUCache
 
+from spinetui.components.crash_guard import CrashGuard
 from spinetui.components.help_screen import HelpScreen
 from spinetui.components.kiosk.guard import KioskGuard
 from spinetui.components.problems_screen import ProblemsScreen
@@ -30,7 +31,7 @@ def _jump_to_provider() -> type[Provider]:
     return JumpToProvider
 
 
-class SpineApp(KioskGuard, App[None]):
+class SpineApp(CrashGuard, KioskGuard, App[None]):
     CSS_PATH = "styles/app.tcss"
     TITLE = "spinetui"
     BINDINGS = bindings(GLOBAL_KEYS)
