@@ -90,11 +90,8 @@ def bench_startup(runs: int, work: Path) -> list[Row]:
 
 def bench_scale(runs: int, work: Path) -> list[Row]:
     """Start-up and memory with a generated 1,000-article folder."""
-    folder = scale.generated_folder(work, scale.ARTICLES)
-    ours, base = startup.compare_startup(runs, folder.path)
-    label = f"{folder.articles:,} articles"
-    if not folder.generator.startswith("generate_guide"):
-        label += f" [{folder.generator}]"
+    ours, base = startup.compare_startup(runs, scale.generated_folder(work))
+    label = f"{scale.ARTICLES:,} articles"
     rss = startup.median_rss_kib(ours)
     budget_kib = MEMORY_SCALED_BUDGET_MB * 1024
     memory = Row(
@@ -204,32 +201,65 @@ def bench_scroll(runs: int, work: Path) -> list[Row]:
 
 
 def bench_search(runs: int, work: Path) -> list[Row]:
-    """Per-query latency and index build at 1,000 articles (search_speed.py)."""
-    if not (BENCHMARKS / "search_speed.py").exists():
-        return [
-            _not_measured("search: median per query, 1,000 articles", "search_speed.py missing"),
-            _not_measured("search: index build, 1,000 articles", "search_speed.py missing"),
-        ]
-    import search_speed  # owned by the search work (issue 5)
+    """Per-query latency and index build at 1,000 articles (search_speed.py, issue 5)."""
+    import search_speed
 
-    return search_speed_rows(search_speed, runs, work)
-
-
-def search_speed_rows(module, runs: int, work: Path) -> list[Row]:
-    raise NotImplementedError("search_speed.py landed: connect its functions here")
+    speed = search_speed.measure(scale.generated_folder(work), runs)
+    baseline = "substring scan"
+    build, base_build = speed.build_median, speed.baseline_build_median
+    query, base_query = speed.query_median, speed.baseline_query_median
+    return [
+        Row(
+            f"search: median per query, {speed.articles:,} articles "
+            f"({len(search_speed.REALISTIC_QUERIES)} queries)",
+            _ms(query),
+            f"{_ms(base_query)} {baseline}",
+            f"{query / base_query:.2f}×",
+            f"≤ {SEARCH_QUERY_BUDGET_MS} ms",
+            _verdict(
+                query * 1000 <= SEARCH_QUERY_BUDGET_MS,
+                f"{query * 1000:.1f} ms > {SEARCH_QUERY_BUDGET_MS} ms",
+            ),
+        ),
+        Row(
+            f"search: index build, {speed.articles:,} articles",
+            _ms(build),
+            f"{_ms(base_build)} {baseline}",
+            f"{build / base_build:.1f}×",
+            f"< {SEARCH_BUILD_BUDGET_S:g} s",
+            _verdict(build < SEARCH_BUILD_BUDGET_S, f"{build:.2f} s ≥ {SEARCH_BUILD_BUDGET_S:g} s"),
+        ),
+    ]
 
 
 def bench_compare(runs: int, work: Path) -> list[Row]:
-    """Opening the comparison screen (compare_open.py)."""
-    if not (BENCHMARKS / "compare_open.py").exists():
-        return [_not_measured("open the comparison screen", "compare_open.py missing")]
-    import compare_open  # owned by the comparison work (issue 4)
+    """Key to first frame of the comparison screen (compare_open.py, issue 4; headless)."""
+    import compare_open
 
-    return compare_open_rows(compare_open, runs, work)
-
-
-def compare_open_rows(module, runs: int, work: Path) -> list[Row]:
-    raise NotImplementedError("compare_open.py landed: connect its functions here")
+    times = compare_open.measure(max(runs, 10))
+    ours, base = times.median_ours, times.median_baseline
+    budget = COMPARE_OPEN_BUDGET_MS / 1000
+    return [
+        Row(
+            "open the comparison screen (key → first frame, headless)",
+            _ms(ours),
+            f"{_ms(base)} help screen",
+            f"{ours / base:.2f}×",
+            f"< {COMPARE_OPEN_BUDGET_MS} ms",
+            _verdict(ours < budget, f"{ours * 1000:.0f} ms ≥ {COMPARE_OPEN_BUDGET_MS} ms"),
+        ),
+        Row(
+            "open the comparison screen, first time (includes its import)",
+            _ms(times.cold_ours),
+            f"{_ms(times.cold_baseline)} help screen",
+            f"{times.cold_ours / times.cold_baseline:.2f}×",
+            f"< {COMPARE_OPEN_BUDGET_MS} ms",
+            _verdict(
+                times.cold_ours < budget,
+                f"{times.cold_ours * 1000:.0f} ms ≥ {COMPARE_OPEN_BUDGET_MS} ms",
+            ),
+        ),
+    ]
 
 
 BENCHMARK_RUNS: dict[str, tuple[Callable[[int, Path], list[Row]], int]] = {
@@ -239,7 +269,7 @@ BENCHMARK_RUNS: dict[str, tuple[Callable[[int, Path], list[Row]], int]] = {
     "open": (bench_open, 7),
     "scroll": (bench_scroll, 3),
     "search": (bench_search, 5),
-    "compare": (bench_compare, 7),
+    "compare": (bench_compare, 15),
 }
 
 

@@ -5,9 +5,9 @@ stay small. Each content folder is measured as in startup.py (launch to the home
 painted, in a pty; RSS once the screen has settled), beside the minimal Textual app in
 the same run.
 
-The 1,000-article folder comes from benchmarks/generate_guide.py (shared with the search
-benchmark) when it is present; otherwise from a stand-in generator here, and the report
-says so.
+The 1,000-article folder is written by benchmarks/generate_guide.py (shared with the
+search benchmark): about 3 KB an article, ten sections, a glossary, sources and a
+comparison, with no broken links.
 
 Usage: python benchmarks/scale.py [--runs N] [--articles N]
 """
@@ -15,17 +15,14 @@ Usage: python benchmarks/scale.py [--runs N] [--articles N]
 from __future__ import annotations
 
 import argparse
-import random
-import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 BENCHMARKS = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCHMARKS))
 
-from _articles import article_body, write_article, write_guide  # noqa: E402
+import generate_guide  # noqa: E402
 from startup import (  # noqa: E402
     Launch,
     compare_startup,
@@ -34,53 +31,24 @@ from startup import (  # noqa: E402
     prepare_environment,
 )
 
-GENERATOR = BENCHMARKS / "generate_guide.py"
 ARTICLES = 1_000
+ARTICLE_BYTES = 3 * 1024  # generate_guide.py's default
+SEED = 1
 
 
-@dataclass(frozen=True, slots=True)
-class GeneratedFolder:
-    path: Path
-    articles: int
-    generator: str  # which generator wrote it, for the report
-
-
-def generated_folder(parent: Path, articles: int = ARTICLES) -> GeneratedFolder:
-    """Write an `articles`-article content folder under `parent`."""
+def generated_folder(parent: Path, articles: int = ARTICLES) -> Path:
+    """The `articles`-article folder under `parent`, written on first use."""
     folder = parent / f"guide-{articles}"
-    if GENERATOR.exists():
-        subprocess.run(
-            [sys.executable, str(GENERATOR), str(folder), "--articles", str(articles)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        return GeneratedFolder(folder, articles, "generate_guide.py")
-    _write_stand_in(folder, articles)
-    return GeneratedFolder(folder, articles, "stand-in (generate_guide.py missing)")
+    if not (folder / "guide.yaml").exists():
+        generate_guide.write_guide(folder, articles, ARTICLE_BYTES, SEED)
+    return folder
 
 
-def _write_stand_in(folder: Path, articles: int) -> None:
-    """Articles of 1-12 KB in 20 sections, like a clinic's own additions.
-
-    The first is called "welcome": the generated paragraphs link to it, and a folder full
-    of broken links would measure the loader's problem reporting instead of start-up.
-    """
-    rng = random.Random(1000)
-    sections = [(f"s{n:02d}", f"Section {n}") for n in range(20)]
-    write_guide(folder, sections, home="welcome")
-    for n in range(articles):
-        section = sections[n % len(sections)][0]
-        body = article_body(rng.randint(1_000, 12_000), f"Article {n} begins here.", seed=n)
-        write_article(folder, "welcome" if n == 0 else f"a{n:04d}", section, n, body)
-
-
-def measure_scale(
-    runs: int, folder: GeneratedFolder
-) -> dict[str, tuple[list[Launch], list[Launch]]]:
+def measure_scale(runs: int, folder: Path) -> dict[str, tuple[list[Launch], list[Launch]]]:
     """{"bundled": (spinetui, minimal), "generated": (spinetui, minimal)} launches."""
     return {
         "bundled": compare_startup(runs),
-        "generated": compare_startup(runs, folder.path),
+        "generated": compare_startup(runs, folder),
     }
 
 
@@ -93,7 +61,7 @@ def main() -> int:
         prepare_environment(Path(tmp) / "bytecode")
         folder = generated_folder(Path(tmp), options.articles)
         results = measure_scale(options.runs, folder)
-    print(f"Scale, median of {options.runs} launches; generated folder by {folder.generator}")
+    print(f"Scale, median of {options.runs} launches; generated folder of {options.articles}")
     print(f"{'content':>12} {'start-up':>9} {'minimal':>8} {'ratio':>6} {'RSS':>9} {'minimal':>9}")
     for name, (ours, base) in results.items():
         ours_s, base_s = median_seconds(ours), median_seconds(base)
