@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 
 # level -> (filled dots out of four, words, colour that only reinforces the words)
@@ -12,26 +13,35 @@ _BADGES: dict[str, tuple[int, str, str]] = {
     "very-low": (1, "Very low evidence", "red"),
 }
 DOTS = 4
+BOLD = Style(bold=True)
+DIM = Style(dim=True)
+ITALIC = Style(italic=True)
 
 
-def evidence_badge(level: str | None) -> Text | None:
-    """`●●●○ Moderate evidence` for a known level; plain words for anything else.
+def evidence_parts(level: str | None) -> list[tuple[str, Style | None]]:
+    """The badge as (text, style) pieces: `●●●○`, a space, `Moderate evidence`.
 
-    None when the cell has no evidence level (cost or recovery rows, for example).
+    Empty when the cell has no evidence level (cost or recovery rows, for example).
     """
     if not level:
-        return None
+        return []
     known = _BADGES.get(level)
     if known is None:
         # Content is untrusted: an unknown level is shown as given, as plain text.
-        return Text(f"Evidence: {level}", style="italic")
+        return [(f"Evidence: {level}", ITALIC)]
     filled, words, colour = known
-    return Text.assemble(
-        ("●" * filled, colour),
-        ("○" * (DOTS - filled), "dim"),
-        " ",
-        (words, "bold"),
-    )
+    return [
+        ("●" * filled, Style(color=colour)),
+        ("○" * (DOTS - filled), DIM),
+        (" ", None),
+        (words, BOLD),
+    ]
+
+
+def evidence_badge(level: str | None) -> Text | None:
+    """The badge as Rich Text (`●●●○ Moderate evidence`), or None without a level."""
+    parts = evidence_parts(level)
+    return Text.assemble(*((t, s or "") for t, s in parts)) if parts else None
 
 
 def evidence_words(level: str | None) -> str:
