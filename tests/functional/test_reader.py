@@ -279,3 +279,28 @@ async def test_an_article_with_an_unreadable_date_says_so_in_the_header(tmp_path
         header = _header_text(app)
         assert "Review date unknown" in header
         assert "0001" not in header
+
+
+async def test_an_article_opened_at_a_heading_before_the_first_paint_lands_there():
+    from textual.app import App
+
+    from spinetui.model import load_guide
+    from spinetui.render import MarkdownDocument
+    from tests.functional.helpers import READER_GUIDE
+
+    body = load_guide(READER_GUIDE).articles["third"].body
+
+    class OneView(App[None]):
+        def compose(self):
+            yield ArticleView()
+
+        def on_mount(self) -> None:
+            view = self.query_one(ArticleView)
+            assert view.scrollable_content_region.height == 0  # no size yet
+            view.show("third", MarkdownDocument(body), anchor="cost")
+
+    app = OneView()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        text = visible_text(app.query_one(ArticleView))
+        assert "beta shot costs about 200 dollars" in text

@@ -77,6 +77,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._selected: Target | None = None
         self._layout_timer_pending = False
         self._top_anchor: str | None = None
+        self._pending_place: tuple[str | None, int] | None = None
 
     # ----------------------------------------------------------------- showing
     def show(
@@ -96,6 +97,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._highlight_version += 1
         self._strips.clear()
         self._top_anchor = None
+        if not self.scrollable_content_region.height:
+            # Not laid out on screen yet (e.g. opened while the screen is being built):
+            # wrapping needs the width, so go to the place on the first resize.
+            self._pending_place = (anchor, scroll_y)
+            return
+        self._pending_place = None
+        self._go_to_place(anchor, scroll_y)
+
+    def _go_to_place(self, anchor: str | None, scroll_y: int) -> None:
         self._ensure_layout()
         if anchor and self._layout is not None:
             line = self._layout.anchor_line(anchor)
@@ -164,6 +174,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         if self.document is None:
+            return
+        if self._pending_place is not None:
+            anchor, scroll_y = self._pending_place
+            self._pending_place = None
+            self._go_to_place(anchor, scroll_y)
             return
         # Keep the reader at the same heading when the width (and so the wrapping) changes.
         anchor = self.top_anchor
