@@ -123,14 +123,15 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
                 self._search_index = SearchIndex(self.guide)
             return self._search_index
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         from spinetui.components.find.search_screen import SearchScreen
 
         if not isinstance(self.screen, SearchScreen):
-            self.push_screen(SearchScreen())
+            # Awaited, so that keys typed straight after s already reach the search box.
+            await self.push_screen(SearchScreen())
 
-    def action_glossary(self) -> None:
+    async def action_glossary(self) -> None:
         from spinetui.components.find.glossary_screen import GlossaryScreen
 
         if not isinstance(self.screen, GlossaryScreen):
-            self.push_screen(GlossaryScreen())
+            await self.push_screen(GlossaryScreen())

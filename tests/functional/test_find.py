@@ -55,6 +55,22 @@ async def test_slash_opens_the_find_bar_and_marks_every_match():
         assert [current for _, current in marked].count(True) == 1
 
 
+async def test_opening_the_find_bar_leaves_the_article_where_it_was():
+    app = make_app(SEARCH_GUIDE, start_article="steroid")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("end")
+        before = view.scroll_offset.y
+        await pilot.press("slash")
+        await pilot.pause()
+        assert view.scroll_offset.y == before
+        await pilot.press(*"shot")
+        await pilot.pause()
+        assert view.scroll_offset.y == before  # the current match is already on screen
+        assert count_text(app).endswith("of 44")
+
+
 async def test_enter_n_and_shift_n_move_between_matches_and_scroll_to_them():
     app = make_app(SEARCH_GUIDE, start_article="steroid")
     async with app.run_test(size=SIZE) as pilot:

@@ -104,7 +104,8 @@ class FindBar(Horizontal):
         return self.input.value
 
     def focus_input(self) -> None:
-        self.input.focus()
+        # Focused now, not after the next refresh: keys already typed go to the box.
+        self.screen.set_focus(self.input)
         self.input.select_all()
 
     # ------------------------------------------------------------- finding

@@ -87,7 +87,7 @@ class GlossaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#glossary-filter", Input).focus()
+        self.set_focus(self.query_one("#glossary-filter", Input))
         self.show_terms("")
 
     @on(Input.Changed, "#glossary-filter")

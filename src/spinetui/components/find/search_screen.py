@@ -123,7 +123,7 @@ class SearchScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#search-input", Input).focus()
+        self.set_focus(self.query_one("#search-input", Input))
         self._prepare_index()
 
     @work(thread=True, exclusive=True, group="search-index")

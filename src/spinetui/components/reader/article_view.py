@@ -181,9 +181,11 @@ class ArticleView(ScrollView, can_focus=True):
             self._go_to_place(anchor, scroll_y)
             return
         # Keep the reader at the same heading when the width (and so the wrapping) changes.
+        # A change of height only (a bar opening below) leaves every line where it was.
         anchor = self.top_anchor
+        before = self._layout
         self._ensure_layout()
-        if anchor and self._layout is not None:
+        if anchor and self._layout is not None and self._layout is not before:
             line = self._layout.anchor_line(anchor)
             if line is not None:
                 self.scroll_to(y=line, animate=False, immediate=True)

@@ -230,7 +230,7 @@ class ReaderScreen(Screen[None]):
         # not at start-up (tests/unit/test_import_hygiene.py).
         return next((bar for bar in self.query("FindBar") if not bar.closed), None)
 
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
         """Open the find bar under the article (or go back to it) to type a word."""
         if self.article_view.article_id is None:
             self.notify("Open an article first, then press / to find a word in it.", timeout=3)
@@ -240,10 +240,9 @@ class ReaderScreen(Screen[None]):
             from spinetui.components.find.find_bar import FindBar
 
             bar = FindBar(self.article_view)
-            self.mount(bar, after=self.query_one("#reader-body"))
-            self.call_after_refresh(bar.focus_input)
-        else:
-            bar.focus_input()
+            # Awaited, so that keys typed straight after / already reach the bar.
+            await self.mount(bar, after=self.query_one("#reader-body"))
+        bar.focus_input()
 
     def _find_step(self, direction: int) -> None:
         bar = self.find_bar
