@@ -45,19 +45,37 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def wait_until_ended(term: TmuxTerminal, timeout: float = 20.0) -> str:
+def wait_until_ended(term: TmuxTerminal, pid: int, timeout: float = 20.0) -> str:
     """Wait for the app to end; its exit status (or "signal N")."""
     deadline = time.monotonic() + timeout
+    fields = ""
     while time.monotonic() < deadline:
         fields = term._run(
             "list-panes", "-t", "t", "-F", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"
         ).strip()
         dead, _, rest = fields.partition(":")
-        if dead == "1":
-            status, _, killed_by = rest.partition(":")
+        status, _, killed_by = rest.partition(":")
+        if dead == "1" and (status or killed_by):
             return status or f"signal {killed_by}"
+        # tmux sometimes leaves an ended pane's process unreaped, and its status unknown;
+        # the kernel still has it.
+        wait_status = _zombie_wait_status(pid)
+        if wait_status is not None:
+            if wait_status & 0x7F:
+                return f"signal {wait_status & 0x7F}"
+            return str(wait_status >> 8 & 0xFF)
         time.sleep(0.1)
-    raise AssertionError("the app is still running")
+    raise AssertionError(f"the app is still running (tmux says {fields!r})")
+
+
+def _zombie_wait_status(pid: int) -> int | None:
+    """The exit status of an ended, unreaped process, as waitpid reports it (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    # After the command name: state is the first field, exit_code the last (since 3.5).
+    return int(fields[-1]) if fields[0] == "Z" else None
 
 
 def test_quit_suspend_and_interrupt_keys_leave_the_kiosk_running():
@@ -108,9 +126,10 @@ def test_the_admin_pin_closes_the_kiosk_and_a_session_writes_no_files(tmp_path, 
         term.wait_for("Wrong PIN")
         assert term.is_running()
         term.wait_for("Try again", timeout=20)
+        pid = app_pid(term)
         term.send("-l", PIN)
         term.send("Enter")
-        assert wait_until_ended(term) == str(ADMIN_EXIT_STATUS), term.screen()
+        assert wait_until_ended(term, pid) == str(ADMIN_EXIT_STATUS), term.screen()
     assert set(home.rglob("*")) == before
     assert list(workdir.iterdir()) == []
 
@@ -133,5 +152,30 @@ def test_an_idle_kiosk_asks_still_reading_then_starts_over():
 def test_a_hang_up_ends_the_kiosk_cleanly_for_the_service_manager_to_restart():
     with TmuxTerminal(["--kiosk", "--content", str(GUIDE)]) as term:
         term.wait_for(START)
-        os.kill(app_pid(term), signal.SIGHUP)
-        assert wait_until_ended(term) == "0"
+        pid = app_pid(term)
+        os.kill(pid, signal.SIGHUP)
+        assert wait_until_ended(term, pid) == "0"
+
+
+def test_when_its_terminal_goes_away_the_kiosk_process_ends():
+    term = TmuxTerminal(["--kiosk", "--content", str(GUIDE)])
+    try:
+        term.wait_for(START)
+        term.send("Enter")
+        term.wait_for("Welcome to the first article")
+        pid = app_pid(term)
+    finally:
+        term.close()  # the terminal is gone: the app gets a hang-up
+    deadline = time.monotonic() + 20
+    while Path(f"/proc/{pid}").exists() and _state(pid) != "Z":
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            raise AssertionError("the kiosk kept running after its terminal went away")
+        time.sleep(0.1)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
