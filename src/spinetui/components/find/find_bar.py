@@ -11,22 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
-from spinetui.components.reader.article_view import (
-    CURRENT_MATCH_STYLE,
-    MATCH_STYLE,
-    ArticleView,
-    Highlight,
-)
+from spinetui.components.reader.article_view import ArticleView, Highlight
 from spinetui.keymap import FIND_KEYS, bindings
 
 # Longer text cannot be on one line of an article anyway.
 MAX_FIND_CHARS = 200
+# Exact colours (named ones follow the terminal's palette and can come out alike), and
+# the current match is also bold and underlined, so it stands out without colour.
+MATCH_STYLE = Style(bgcolor="#ffe08a", color="black")
+CURRENT_MATCH_STYLE = Style(bgcolor="#ff9d2e", color="black", bold=True, underline=True)
 
 
 @dataclass(frozen=True, slots=True)

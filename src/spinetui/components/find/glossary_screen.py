@@ -130,7 +130,7 @@ class GlossaryScreen(Screen[None]):
         count = len(self.shown)
         return Text.assemble(
             (f"{count} word{'s' if count != 1 else ''}", "bold"),
-            " match “",
+            " matches “" if count == 1 else " match “",
             text.strip()[:MAX_FILTER_CHARS],
             "”.",
         )
