@@ -9,9 +9,7 @@ from textual.app import App
 from textual.cache import LRUCache
 
 from spinetui.components.crash_guard import CrashGuard
-from spinetui.components.help_screen import HelpScreen
 from spinetui.components.kiosk.guard import KioskGuard
-from spinetui.components.problems_screen import ProblemsScreen
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.keymap import GLOBAL_KEYS, bindings
 from spinetui.model import Guide
@@ -92,11 +90,17 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         return document
 
     # -------------------------------------------------------------- actions
+    # The screens below are imported when first opened, not at start-up
+    # (ProblemsScreen brings in Textual's DataTable).
     def action_help(self) -> None:
+        from spinetui.components.help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_problems(self) -> None:
+        from spinetui.components.problems_screen import ProblemsScreen
+
         if not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen(self.guide.problems))
 
