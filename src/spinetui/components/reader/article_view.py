@@ -226,7 +226,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ turning pages
     # Pages turn at once. Textual's default page scroll animates at 50 lines a second,
-    # about 0.7 s a page at 40 rows: a reader waits for every page (benchmarks/scroll.py).
+    # about 0.7 s a page at 40 rows, and Home/End take 1 s: a reader waits for every one
+    # (benchmarks/scroll.py).
     def action_page_down(self) -> None:
         if not self.allow_vertical_scroll:
             raise SkipAction()
@@ -236,6 +237,16 @@ class ArticleView(ScrollView, can_focus=True):
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_end(animate=False)
 
     # -------------------------------------------------------- position report
     @property
