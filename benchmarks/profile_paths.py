@@ -88,8 +88,10 @@ def profile_open(out: Path, size: int, count: int = 5) -> pstats.Stats:
     return pstats.Stats(str(out))
 
 
-def area(filename: str) -> str:
+def area(filename: str, name: str) -> str:
     """Where a function lives, coarsely: spinetui module, site package, stdlib, built-in."""
+    if filename == "~" and ("poll" in name or "select" in name):
+        return "waiting for input or a timer (idle)"
     path = filename.replace("\\", "/")
     if "/spinetui/" in path:
         return "spinetui." + path.rsplit("/spinetui/", 1)[1].removesuffix(".py").replace("/", ".")
@@ -109,7 +111,7 @@ def summary(stats: pstats.Stats, top: int) -> str:
     own: dict[str, float] = {}
     ours: list[tuple[float, str]] = []
     for (filename, line, name), (_, _, tottime, cumtime, _) in stats.stats.items():  # type: ignore[attr-defined]
-        where = area(filename)
+        where = area(filename, name)
         own[where] = own.get(where, 0.0) + tottime
         if where.startswith("spinetui"):
             ours.append((cumtime, f"{where}:{line} {name}"))
