@@ -128,7 +128,34 @@ def _construct_timestamp(loader: Any, node: Node) -> Any:
         return clean_text(loader.construct_scalar(node))
 
 
+# What PyYAML's own constructors raise for a tagged value they cannot read
+# (``!!int ''``, ``!!float abc``, ``!!bool x``, ``!!timestamp x``, ``!!map [1]``, ...).
+_UNREADABLE = (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
+
+
+def _guard_construct(construct_object: Any) -> Any:
+    """Turn a constructor's stray exception into a YAML error that names the value's line."""
+
+    def guarded(self: Any, node: Node, deep: bool = False) -> Any:
+        try:
+            return construct_object(self, node, deep)
+        except _UNREADABLE:
+            raise ConstructorError(
+                None,
+                None,
+                f"found a value that cannot be read as {_short_tag(node.tag)}",
+                node.start_mark,
+            ) from None
+
+    return guarded
+
+
 def _install(cls: type) -> type:
+    cls.construct_object = _guard_construct(cls.construct_object)
     cls.add_constructor("tag:yaml.org,2002:map", _construct_map)
     cls.add_constructor("tag:yaml.org,2002:omap", _construct_map)
     cls.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
@@ -249,7 +276,7 @@ def _simple_plain(value: str, flow: bool) -> Any:
         or ": " in value
         or " #" in value
         or value.endswith(":")
-        or (flow and ("," in value or "[" in value or "]" in value))
+        or (flow and any(c in value for c in ",[]{}"))
         or not value.isprintable()
     ):
         return _NO_VALUE
@@ -343,7 +370,15 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[tuple[Any, in
             return None, []
         if "&" in text and "*" in text:  # no anchor or no alias: nothing can expand
             _refuse_bombs(node, line_offset)
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except _UNREADABLE:  # the top node's own constructor, outside construct_object
+            raise ConstructorError(
+                None,
+                None,
+                f"found a value that cannot be read as {_short_tag(node.tag)}",
+                node.start_mark,
+            ) from None
         return data, loader.duplicate_keys
     finally:
         loader.dispose()

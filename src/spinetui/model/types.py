@@ -6,6 +6,7 @@ Nothing here imports Textual; the UI reads these objects and never parses files.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -14,6 +15,23 @@ from pathlib import Path
 class Severity(str, Enum):  # noqa: UP042 - keep (str, Enum): changing str() of members is not compatible
     ERROR = "error"
     WARNING = "warning"
+
+
+# Controls, and the lone surrogates Python uses for the bytes of a file name that are
+# not UTF-8 (U+DC80-U+DCFF stand for bytes 0x80-0xFF).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in "\t\n\r":
+        return " "
+    code = ord(char)
+    return f"\\x{code - 0xDC00 if 0xDC80 <= code <= 0xDCFF else code:02x}"
+
+
+def _one_printable_line(text: str) -> str:
+    return _UNPRINTABLE.sub(_escape, text) if _UNPRINTABLE.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +43,14 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
     field: str | None = None  # the front-matter / YAML field concerned, when known
+
+    def __post_init__(self) -> None:
+        # A problem is printed on one line of a terminal and quotes content and file
+        # names, which are not cleaned like content text (a file may be called
+        # "\x1b]0;x\x07.md"): tabs and newlines become spaces; other controls and
+        # bytes that are not UTF-8 are written out as \xNN so the file can be found.
+        object.__setattr__(self, "file", _one_printable_line(self.file))
+        object.__setattr__(self, "message", _one_printable_line(self.message))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
