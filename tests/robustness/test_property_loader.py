@@ -314,3 +314,13 @@ def test_a_tagged_value_yaml_cannot_read_is_reported_as_bad_yaml(value: str) -> 
     assert problem.line == 5  # the order line: the file starts with '---'
     assert "is not valid YAML: found a value that cannot be read as !!" in problem.message
     assert "Error" not in problem.message
+
+
+def test_a_flow_list_with_braces_is_read_by_yaml_and_reported() -> None:
+    # Found by tests/unit/test_loader_yaml.py's fast-path property: "[a{b]" was read
+    # as the list ["a{b"] by the fast path, but it is not valid YAML.
+    text = "id: under-test\ntitle: Braces\nsection: start\nsources: [a{b]\n"
+    guide, contents = load_with({UNDER_TEST: as_file(UNDER_TEST, text)})
+    assert_reported_well(guide, contents)
+    [problem] = [p for p in guide.problems if p.file == UNDER_TEST]
+    assert problem.line == 5 and "is not valid YAML" in problem.message
