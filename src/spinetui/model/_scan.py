@@ -352,3 +352,54 @@ def _assign_anchors(
 def heading_anchors(markdown: str) -> list[tuple[int, str, str, int]]:
     """``(level, text, anchor, source_line)`` for every heading, in order."""
     return scan_body(markdown)[0]
+
+
+# ------------------------------------------------------------- nesting too deep
+#
+# markdown-it (and so the renderer) stops nesting blocks at a depth of 200 (a list
+# item counts two: the list and the item) and drops what is inside; the renderer says
+# so in its place (spinetui.render.document: MAX_NESTING, skip_too_deep, _too_deep;
+# tests/robustness/test_hostile_files.py holds the two together). Lines that could be
+# that deep are found cheaply; only then is the body block-parsed to find where.
+MAX_NESTING = 200
+_DEEP_CANDIDATE = re.compile(r"^[ \t>+*\-0-9.)]{100,}", re.M)
+_LIST_MARKER = re.compile(r"(?<![^ \t>])(?:[-+*]|\d{1,9}[.)])(?=[ \t])")
+
+
+def _nesting_score(prefix: str) -> int:
+    """Roughly how many blocks deep a line's prefix of markers and indentation goes."""
+    return (
+        prefix.count(">") + len(_LIST_MARKER.findall(prefix)) + prefix.expandtabs(4).count(" ") // 2
+    )
+
+
+def too_deep_lines(body: str) -> list[int]:
+    """0-based lines where lists or quotes nest too deeply for the text inside to show."""
+    if not any(_nesting_score(m.group()) >= 90 for m in _DEEP_CANDIDATE.finditer(body)):
+        return []
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    md.disable("inline")
+    tokenize = md.block.tokenize
+
+    def bounded(state, start: int, end: int) -> None:
+        # As the renderer: skip only the too-deep container, not the rest of the body.
+        if state.level < MAX_NESTING:
+            tokenize(state, start, end)
+            return
+        line = start
+        while line < end and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+            line += 1
+        state.line = line
+
+    md.block.tokenize = bounded
+    tokens = md.parse(body)
+    return [
+        tok.map[0] if tok.map else 0
+        for i, tok in enumerate(tokens)
+        if tok.type in ("blockquote_open", "list_item_open")
+        and tok.level >= MAX_NESTING - 1
+        and i + 1 < len(tokens)
+        and tokens[i + 1].nesting == -1
+    ]

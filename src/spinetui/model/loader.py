@@ -21,7 +21,7 @@ from urllib.parse import unquote as _unquote
 
 import yaml
 
-from spinetui.model._scan import Link, scan_body
+from spinetui.model._scan import Link, scan_body, too_deep_lines
 from spinetui.model._yaml import YAMLRefused, describe_yaml_error, line_of, parse_yaml
 from spinetui.model.clean import clean_text
 from spinetui.model.types import (
@@ -774,6 +774,13 @@ class _Loader:
         body = text[body_start:] if body_start <= len(text) else ""
         body_line = text.count("\n", 0, closing.end()) + 2
         raw_headings, links = scan_body(body)
+        for deep in too_deep_lines(body):
+            self.p.warn(
+                rel,
+                body_line + deep,
+                "lists or quotes are nested too deeply here (more than 100 levels); "
+                "the text inside them is not shown",
+            )
         headings = tuple(
             Heading(level, h_text, anchor, line) for level, h_text, anchor, line in raw_headings
         )

@@ -52,15 +52,44 @@ _BULLETS = ("•", "◦", "▪", "‣")
 _LONG_WORD = 15  # table columns break words longer than this rather than give up
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
+# markdown-it stops at this depth of nested blocks (a list item counts two: list and
+# item) and drops what is inside; the loader warns about it (spinetui.model._scan
+# does the same as skip_too_deep, and tests/robustness holds the two together).
+MAX_NESTING = 200
+TOO_DEEP = "*(Lists or quotes are nested too deeply here; the text inside is not shown.)*"
+
 _parser: MarkdownIt | None = None
+
+
+def skip_too_deep(md: MarkdownIt) -> None:
+    """Make ``md`` skip only the container that is nested too deeply.
+
+    At ``maxNesting`` markdown-it skips "the tail to the end", which inside a list item
+    is the rest of the document: a list nested too deeply would hide everything after
+    it. Here only the lines that belong to the too-deep container are skipped.
+    """
+    tokenize = md.block.tokenize
+
+    def bounded(state: Any, start: int, end: int) -> None:
+        if state.level < md.options.maxNesting:
+            tokenize(state, start, end)
+            return
+        # As tokenize would: stop at the first line less indented than the container.
+        line = start
+        while line < end and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+            line += 1
+        state.line = line
+
+    md.block.tokenize = bounded  # type: ignore[method-assign]
 
 
 def block_parser() -> MarkdownIt:
     """The shared markdown-it parser: CommonMark + tables, core inline rule disabled."""
     global _parser
     if _parser is None:
-        md = MarkdownIt("commonmark", {"maxNesting": 200}).enable("table")
+        md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
         md.disable("inline")
+        skip_too_deep(md)
         _parser = md
     return _parser
 
@@ -376,6 +405,7 @@ class MarkdownDocument:
                 self._emit(_Leaf("hr", None, 1, _line(tok)), stack)
             elif ty == "blockquote_open":
                 stack.append(_Quote())
+                self._too_deep(tokens, i, stack)
             elif ty in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
                 if stack:
                     stack.pop()
@@ -384,6 +414,7 @@ class MarkdownDocument:
             elif ty == "list_item_open":
                 frame = stack[-1] if stack and isinstance(stack[-1], _List) else None
                 stack.append(_Item(self._marker(frame)))
+                self._too_deep(tokens, i, stack)
             elif ty == "list_item_close":
                 if stack and isinstance(stack[-1], _Item):
                     if stack[-1].pending:
@@ -404,6 +435,13 @@ class MarkdownDocument:
             if leaf.kind == "heading":
                 leaf.heading = k
                 k += 1
+
+    def _too_deep(self, tokens: list[Token], i: int, stack: list[Any]) -> None:
+        """Say so where markdown-it dropped a container's content for nesting too deep."""
+        tok = tokens[i]
+        if tok.level >= MAX_NESTING - 1 and i + 1 < len(tokens) and tokens[i + 1].nesting == -1:
+            inline = _Inline(TOO_DEEP, None, False)
+            self._emit(_Leaf("para", inline, len(TOO_DEEP), _line(tok)), stack)
 
     def _list_frame(self, tokens: list[Token], i: int, stack: list[Any]) -> _List:
         tok = tokens[i]
