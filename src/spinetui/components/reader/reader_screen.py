@@ -78,8 +78,11 @@ class ReaderScreen(Screen[None]):
         guide = self.app.guide
         article = guide.articles.get(article_id)
         if article is None:
+            # markup=False: the id comes from a link in the content ("[x](<[/b]>)").
             self.notify(
-                f"There is no article called {article_id!r} in this guide.", severity="warning"
+                f"There is no article called {article_id!r} in this guide.",
+                severity="warning",
+                markup=False,
             )
             return False
         view = self.article_view
@@ -100,7 +103,9 @@ class ReaderScreen(Screen[None]):
         if self.find_bar is not None:
             self.find_bar.article_changed()
         if anchor and anchor not in article.anchors and document_lacks(view, anchor):
-            self.notify(f"This article has no part called {anchor!r}.", severity="warning")
+            self.notify(
+                f"This article has no part called {anchor!r}.", severity="warning", markup=False
+            )
         return True
 
     def on_contents_tree_open_requested(self, message: ContentsTree.OpenRequested) -> None:
