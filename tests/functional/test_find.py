@@ -163,6 +163,9 @@ async def test_the_same_word_is_found_in_the_next_article_opened():
         await pilot.press("tab", "right_square_bracket")  # the next article: Plasma shots
         await pilot.pause()
         assert view.article_id == "plasma"
+        assert count_text(app) == "2 matches"
+        assert [text for text, _ in marked_on_screen(view)] == ["blood", "blood"]
+        await pilot.press("n")
         assert count_text(app) == "1 of 2"
 
 

@@ -81,6 +81,7 @@ class FindBar(Horizontal):
         self.current: int | None = None
         self._searched_document: object | None = None
         self._searched_layout: object | None = None
+        self._lines: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Label("Find:")
@@ -112,37 +113,50 @@ class FindBar(Horizontal):
     @on(Input.Changed, "#find-input")
     def _text_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.find(from_top_of_view=True)
+        self.find()
 
     @on(Input.Submitted, "#find-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.step(1)
 
-    def find(self, *, from_top_of_view: bool) -> None:
-        """Look for the text again in the article as it is laid out now."""
+    def find(self, *, scroll: bool = True) -> None:
+        """Look for the text in the article as it is laid out now.
+
+        The current match is the first one from the top of the pane down, so typing
+        never jumps back to the start of a long article.
+        """
         view = self.view
         layout = view.lay_out_all()
-        self._searched_document = view.document
-        self._searched_layout = layout
-        lines = [layout.plain(y) for y in range(layout.height)] if layout is not None else []
-        self.matches = find_in_lines(lines, self.text)
+        if layout is not self._searched_layout or view.document is not self._searched_document:
+            self._searched_document = view.document
+            self._searched_layout = layout
+            # Kept while the layout stays the same: each keystroke searches it again.
+            self._lines = [layout.plain(y) for y in range(layout.height)] if layout else []
+        self.matches = find_in_lines(self._lines, self.text)
         self.current = None
         if self.matches:
-            top = round(view.scroll_offset.y) if from_top_of_view else 0
-            self.current = next((i for i, m in enumerate(self.matches) if m.y >= top), 0)
-        self._show(scroll=True)
+            self.current = self._first_in_view(1)
+        self._show(scroll=scroll)
 
     def article_changed(self) -> None:
-        """The reader opened another article: find the same text in it."""
-        if self.text:
-            self.find(from_top_of_view=False)
-        else:
-            self._show(scroll=False)
+        """The reader opened another article: mark the same text in it, without
+        moving away from where the article was opened (a heading, a link's target).
+        No match is current until the reader moves to one."""
+        self.find(scroll=False)
+        self.current = None
+        self._show(scroll=False)
 
     def _layout_may_have_changed(self) -> None:
-        if self.text and self._is_stale():
-            self.find(from_top_of_view=True)
+        """Find again at the new width (or in the new article), moving nothing: the
+        article keeps its own place, and no match becomes current by itself."""
+        if self.closed or not self.text or not self._is_stale():
+            return
+        had_current = self.current is not None
+        self.find(scroll=False)
+        if not had_current:
+            self.current = None
+            self._show(scroll=False)
 
     def _is_stale(self) -> bool:
         """True when the matches were found in another article or at another width."""
@@ -155,18 +169,28 @@ class FindBar(Horizontal):
     def step(self, direction: int) -> None:
         """Move to the next (1) or previous (-1) match, going round at either end."""
         if self._is_stale():
-            self.find(from_top_of_view=True)
+            self.find(scroll=False)
+            self.current = None  # so the step lands on the first match in view
         if not self.matches:
             self._show(scroll=False)
             return
+        wrapped = False
         if self.current is None:
-            self.current = 0 if direction > 0 else len(self.matches) - 1
+            self.current = self._first_in_view(direction)
         else:
-            self.current = (self.current + direction) % len(self.matches)
-        wrapped = (direction > 0 and self.current == 0) or (
-            direction < 0 and self.current == len(self.matches) - 1
-        )
-        self._show(scroll=True, wrapped=wrapped and len(self.matches) > 1)
+            moved = (self.current + direction) % len(self.matches)
+            wrapped = moved < self.current if direction > 0 else moved > self.current
+            self.current = moved
+        self._show(scroll=True, wrapped=wrapped)
+
+    def _first_in_view(self, direction: int) -> int:
+        """The first match from the top of the pane down (or the last from its bottom up)."""
+        top = round(self.view.scroll_offset.y)
+        if direction > 0:
+            return next((i for i, m in enumerate(self.matches) if m.y >= top), 0)
+        bottom = top + self.view.scrollable_content_region.height
+        before = [i for i, m in enumerate(self.matches) if m.y < bottom]
+        return before[-1] if before else len(self.matches) - 1
 
     def action_next_match(self) -> None:
         self.step(1)
@@ -201,7 +225,10 @@ class FindBar(Horizontal):
             return Text("")
         if not self.matches:
             return Text("No matches", style="bold")
-        position = f"{(self.current or 0) + 1} of {len(self.matches)}"
+        count = len(self.matches)
+        if self.current is None:
+            return Text(f"{count} match{'es' if count != 1 else ''}")
+        position = f"{self.current + 1} of {count}"
         if wrapped:
             position += " (from the start)" if self.current == 0 else " (from the end)"
         return Text(position)
