@@ -101,6 +101,8 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
     def action_problems(self) -> None:
         from spinetui.components.problems_screen import ProblemsScreen
 
+        if self.kiosk_mode:
+            return  # for staff, outside kiosk mode (check_action hides the key too)
         if not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen(self.guide.problems))
 

@@ -23,10 +23,12 @@ from spinetui.kiosk.config import (
 ADMIN_EXIT_STATUS = 3
 
 # Actions of Textual's App that would let a visitor leave, stop or copy the session
-# to disk. The app refuses them in kiosk mode (check_action), which also hides their
-# keys from the footer.
+# to disk, and spinetui's list of content problems (files and lines of the kiosk's
+# content folder: for staff, who run `spinetui check`). The app refuses them in kiosk
+# mode (check_action), which also hides their keys from the footer.
 REFUSED_ACTIONS = frozenset(
     {
+        "problems",
         "quit",
         "help_quit",
         "suspend_process",

@@ -42,9 +42,10 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="reader-body"):
             yield ContentsTree(self.app.guide, id="contents")
             yield ArticleView(id="article")
-            yield Static(
-                Text("The guide has no articles to show. Press ! to see why."), id="no-articles"
-            )
+            empty = "The guide has no articles to show."
+            if not self.app.kiosk_mode:  # the problems list is for staff, not visitors
+                empty += " Press ! to see why."
+            yield Static(Text(empty), id="no-articles")
         yield Footer(compact=True)
 
     @property
