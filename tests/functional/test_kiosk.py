@@ -533,3 +533,22 @@ async def test_a_kiosk_session_writes_no_files(tmp_path, monkeypatch):
     after = files_under(home) | files_under(workdir)
     assert after == before, sorted(after - before)
     assert all(not folder.exists() or not any(folder.iterdir()) for folder in xdg)
+
+
+async def test_the_help_screen_in_kiosk_mode_lists_no_keys_that_do_nothing():
+    from spinetui.components.help_screen import HelpScreen
+
+    app = kiosk_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start_reading(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        from rich.console import Console
+
+        console = Console(width=200, record=True)
+        console.print(app.screen.table)
+        text = console.export_text()
+        assert "Quit spinetui" not in text
+        assert "List problems found in the content files" not in text
+        assert "Open the side-by-side comparison of treatments" in text

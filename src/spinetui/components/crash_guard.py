@@ -84,12 +84,15 @@ class CrashGuard:
         """Replace every screen with a fresh start: the failed one may no longer respond."""
         from spinetui.components.info_screen import InfoScreen
 
-        if getattr(self, "kiosk_mode", False):
-            await self.reset_session()  # type: ignore[attr-defined]
+        session = getattr(self, "kiosk_session", None)
+        if session is not None:
+            await session.start_over()  # the next visitor's start screen
             return
+        # Reopen what was being read. Ask the reader's history, not its widgets: the
+        # widget that failed may already be gone.
         reader = self._current_reader()
-        if reader is not None and reader.article_view.article_id:
-            self.start_article = reader.article_view.article_id  # reopen what was being read
+        if reader is not None and reader.history.current is not None:
+            self.start_article = reader.history.current.article_id
         await self.reset_session()  # type: ignore[attr-defined]
         where = (
             f"The details were saved to {log_path}."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,7 +21,11 @@ def _key_label(key: Key) -> str:
     return " / ".join(k.replace("_", " ") for k in key.keys.split(","))
 
 
-def help_table(extra: tuple[tuple[str, tuple[Key, ...]], ...] = ()) -> Table:
+def help_table(
+    extra: tuple[tuple[str, tuple[Key, ...]], ...] = (),
+    available: Callable[[Key], bool] = lambda key: True,
+) -> Table:
+    """Every key in the key map; `available` leaves out keys that do nothing here."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
@@ -27,7 +33,7 @@ def help_table(extra: tuple[tuple[str, tuple[Key, ...]], ...] = ()) -> Table:
     for title, keys in (*HELP_SECTIONS, *extra):
         table.add_row(Text(title, style="bold underline"), Text(""))
         for key in keys:
-            if key in listed:  # a key bound in two places is listed once
+            if key in listed or not available(key):  # a key bound twice is listed once
                 continue
             listed.add(key)
             table.add_row(Text(_key_label(key)), Text(key.help or key.description))
@@ -57,7 +63,15 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc to close"
             yield Static(Text("Mouse and touch work too: tap a heading, article or link.\n"))
-            yield Static(help_table(self._extra))
+            self.table = help_table(self._extra, self._available)
+            yield Static(self.table)
+
+    def _available(self, key: Key) -> bool:
+        # App-wide keys the app refuses (quitting or the problems list, in kiosk mode).
+        name = key.action.removeprefix("app.")
+        if "." in name:
+            return True
+        return self.app.check_action(name, ()) is not False
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

@@ -70,6 +70,9 @@ class AttractScreen(Screen[None]):
             self._show_topic()
 
     def _show_topic(self) -> None:
+        if not self.query("#attract-topic"):
+            # Mounted or timed while the app is closing: its widgets are already gone.
+            return
         topic = self.query_one("#attract-topic", Static)
         position = self.query_one("#attract-position", Static)
         if not self._topics:
