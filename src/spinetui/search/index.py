@@ -26,7 +26,7 @@ TITLE_WEIGHT = 10.0
 HEADING_WEIGHT = 4.0
 TEXT_WEIGHT = 1.0
 SNIPPET_TOKENS = 14
-DEFAULT_LIMIT = 30
+DEFAULT_LIMIT = 20
 
 Kind = Literal["article", "comparison", "glossary"]
 
@@ -79,20 +79,19 @@ def _clean(text: str) -> str:
 
 def parse_marked(text: str) -> Marked:
     """Split FTS5 output with match markers into plain text and matched spans."""
-    plain: list[str] = []
+    if MATCH_START not in text:
+        return Marked(text.replace(MATCH_END, ""))
+    first, *pieces = text.split(MATCH_START)
+    plain = [first.replace(MATCH_END, "")]
+    length = len(plain[0])
     spans: list[tuple[int, int]] = []
-    length = 0
-    start: int | None = None
-    for ch in text:
-        if ch == MATCH_START:
-            start = length
-        elif ch == MATCH_END:
-            if start is not None and length > start:
-                spans.append((start, length))
-            start = None
-        else:
-            plain.append(ch)
-            length += 1
+    for piece in pieces:
+        marked, _, rest = piece.partition(MATCH_END)
+        rest = rest.replace(MATCH_END, "")
+        if marked:
+            spans.append((length, length + len(marked)))
+        plain += (marked, rest)
+        length += len(marked) + len(rest)
     return Marked("".join(plain), tuple(spans))
 
 
