@@ -7,6 +7,7 @@ The Textual app is imported only when it is about to run, so `--help`, `--versio
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -109,7 +110,13 @@ def _run_check(options: argparse.Namespace) -> int:
         return 2
     from spinetui.check import run_check
 
-    return run_check(folder)
+    try:
+        return run_check(folder)
+    except BrokenPipeError:
+        # Whoever read the output stopped early (spinetui check | head): not a failure
+        # to report with a traceback. Point stdout at nothing so the exit flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _settings_matter(options: argparse.Namespace) -> bool:

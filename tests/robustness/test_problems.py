@@ -14,6 +14,7 @@ from spinetui.kiosk.policy import KioskPolicy
 from spinetui.model import Severity, load_guide
 from tests.conftest import FIXTURES
 from tests.e2e.tmux import spinetui_command
+from tests.fixtures.content_builder import article, build
 from tests.functional.helpers import visible_text
 from tests.robustness.helpers import assert_no_controls, screen_text
 
@@ -129,3 +130,21 @@ async def test_in_kiosk_mode_an_empty_guide_does_not_point_at_the_problems_key(t
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "Press ! to see why." in screen_text(app)
+
+
+def test_check_piped_into_a_reader_that_stops_early_prints_no_traceback(tmp_path):
+    # Enough output (3,000 problems) to fill a pipe that nobody reads any more.
+    body = "".join(f"[x{i}](nope{i})\n" for i in range(3000))
+    root = build(tmp_path / "guide", articles={"a.md": article("a", body=body)})
+    process = subprocess.Popen(
+        [str(spinetui_command()), "check", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    first = process.stdout.readline()  # like `spinetui check DIR | head -1`
+    process.stdout.close()
+    errors = process.stderr.read()
+    process.wait(timeout=60)
+    assert first.startswith(b"articles/a.md:11: links to 'nope0'")
+    assert errors == b""  # it was "BrokenPipeError: [Errno 32] Broken pipe" and a traceback
+    assert process.returncode == 1
