@@ -518,3 +518,47 @@ def test_check_prints_file_names_with_controls_printably(tmp_path):
     assert b"\xc2\x9b" not in result.stdout
     assert b"articles/\\x1b]0;PWNED\\x07evil .md:11: links to 'nope'" in result.stdout
     assert not result.stderr
+
+
+# ---------------------------------------------------------------- comparison
+
+
+def big_comparison(treatments: int, attributes: int) -> str:
+    lines = ["treatments:"]
+    for i in range(treatments):
+        lines += [f"  - id: t{i}", f"    name: Treatment {i} {'n' * min(i * 5, 500)}"]
+        lines += ["    article: good"]
+    lines.append("attributes:")
+    lines += [f"  - id: a{j}\n    label: Attribute {j} {'L' * 300}" for j in range(attributes)]
+    lines.append("cells:")
+    for j in range(attributes):
+        lines.append(f"  a{j}:")
+        for i in range(treatments):
+            text = f"cell {j}-{i} " + ("w " * 2500 if i == j == 0 else "short words")
+            lines += [f"    t{i}:", f"      text: {text}", "      sources: [src-a]"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("size", [(100, 30), (10, 5)])
+async def test_a_comparison_with_200_treatments_and_long_names_and_cells(tmp_path, size):
+    guide = guide_with(tmp_path, {}, comparison=big_comparison(200, 30))
+    assert not [p for p in guide.problems if p.file == "comparison.yaml"]
+    app = SpineApp(guide)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "ComparisonScreen"
+        assert screen.grid.selected is not None
+        for key in ("right", "down", "right_square_bracket", "left_square_bracket", "d", "d"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert_no_controls(app)
+        if size[0] >= 100:
+            assert "Treatment" in screen_text(app)
+        await pilot.press("enter")  # read the cell's article
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReaderScreen"
+        await pilot.resize_terminal(100, 30)
+        await read_good_article(app, pilot)
