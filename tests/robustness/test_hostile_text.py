@@ -200,3 +200,27 @@ async def test_kiosk_start_screen_draws_no_escape_sequence(tmp_path):
         await pilot.pause()
         assert "SUCSIWORDword" in screen_text(app)
         assert_no_controls(app)
+
+
+# ----------------------------------------------------------- in a real terminal
+
+
+@pytest.mark.e2e
+def test_in_a_real_terminal_content_cannot_retitle_the_window_or_set_the_clipboard(tmp_path):
+    from tests.e2e.tmux import TmuxTerminal
+
+    root = hostile_guide(tmp_path / "guide", f"{ALL_ESCAPES}word", "raw")
+    with TmuxTerminal(["--content", str(root), "hostile"]) as term:
+        # Let OSC 52 (clipboard) set tmux's paste buffer, if any reached the terminal.
+        term._run("set-option", "-s", "set-clipboard", "on")
+        term.wait_for("BDCSIWORDword and the word nerve.")
+        for key, shows in (("g", "TMCSIWORDword"), ("Escape", "HDCSIWORDword")):
+            term.send(key)
+            screen = term.wait_for(shows)
+            assert not any(word in screen for word in HIDDEN_WORDS), screen
+        term.send("c")
+        term.wait_for("CLCSIWORDword")
+        title = term._run("display-message", "-p", "-t", "t", "#{pane_title}")
+        assert "PWNED" not in title
+        assert term._run("list-buffers") == ""
+        assert term.is_running()
