@@ -14,6 +14,7 @@ import math
 import os
 import re
 import stat
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -100,9 +101,42 @@ def _show(value: Any) -> str:
     return f"'{text}'"
 
 
-def _hint(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+#: Hints ("did you mean ...?") given per load at most: each compares the name with every
+#: known id, so a folder of thousands of broken links must not hint on every one.
+MAX_HINTS = 200
+#: Above this many known ids only those sharing the name's first two characters are
+#: compared (a cheap prefix index), as difflib's cost grows with the ids.
+HINT_ALL_IDS = 2000
+
+
+class _Hinter:
+    def __init__(self) -> None:
+        self.given = 0
+        self.memo: dict[tuple[int, str], str] = {}
+        self.prefixes: dict[int, tuple[Any, dict[str, list[str]]]] = {}
+
+    def __call__(self, name: str, known: Iterable[str]) -> str:
+        key = (id(known), name)
+        if key in self.memo:
+            return self.memo[key]
+        if self.given >= MAX_HINTS:
+            return ""
+        self.given += 1
+        candidates = list(known)
+        if len(candidates) > HINT_ALL_IDS:
+            index = self.prefixes.get(id(known))
+            if index is None or index[0] is not known:
+                groups: dict[str, list[str]] = {}
+                for candidate in candidates:
+                    groups.setdefault(candidate[:2], []).append(candidate)
+                index = (known, groups)
+                self.prefixes[id(known)] = index
+            candidates = index[1].get(name[:2], [])
+        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        if isinstance(known, dict):  # a lasting collection: worth remembering
+            self.memo[key] = hint
+        return hint
 
 
 def _where(file: str, line: int | None) -> str:
@@ -430,8 +464,8 @@ class _Draft:
     kind: str
     body: str
     body_line: int
-    headings: tuple[Heading, ...]
-    links: list[Link]
+    headings: tuple[Heading, ...] = ()  # filled in by _Loader.scan_draft
+    links: list[Link] = dataclasses.field(default_factory=list)
 
 
 class _Loader:
@@ -439,6 +473,10 @@ class _Loader:
         self.p = _Problems()
         self.root = root
         self.reader = _Reader(root, self.p)
+        self._hint = _Hinter()
+        # Comparison attributes whose anchor is checked once headings are known:
+        # (attribute id, anchor, line, articles named by the treatments).
+        self._anchor_checks: list[tuple[str, str, int | None, list[str]]] = []
 
     # ----------------------------------------------------------------- guide.yaml
 
@@ -773,6 +811,25 @@ class _Loader:
         body_start = closing.end() + 1
         body = text[body_start:] if body_start <= len(text) else ""
         body_line = text.count("\n", 0, closing.end()) + 2
+        return _Draft(
+            id=aid,
+            title=title,
+            path=rel,
+            line=f.line_of("id") or 2,
+            section=section,
+            section_line=f.line_of("section"),
+            order=order if order is not None else math.inf,
+            summary=summary,
+            reviewed=reviewed or UNKNOWN_DATE,
+            sources=sources,
+            kind=kind,
+            body=body,
+            body_line=body_line,
+        )
+
+    def scan_draft(self, draft: _Draft) -> None:
+        """Find the body's headings and links (and what is wrong with them)."""
+        rel, body, body_line = draft.path, draft.body, draft.body_line
         raw_headings, links = scan_body(body)
         for deep in too_deep_lines(body):
             self.p.warn(
@@ -794,23 +851,8 @@ class _Loader:
                 )
             else:
                 seen[h.anchor] = h.source_line
-        return _Draft(
-            id=aid,
-            title=title,
-            path=rel,
-            line=f.line_of("id") or 2,
-            section=section,
-            section_line=f.line_of("section"),
-            order=order if order is not None else math.inf,
-            summary=summary,
-            reviewed=reviewed or UNKNOWN_DATE,
-            sources=sources,
-            kind=kind,
-            body=body,
-            body_line=body_line,
-            headings=headings,
-            links=links,
-        )
+        draft.headings = headings
+        draft.links = links
 
     # ----------------------------------------------------------------- comparison.yaml
 
@@ -855,7 +897,7 @@ class _Loader:
                 self.p.error(
                     rel,
                     f.line_of("article"),
-                    f"treatment '{tid}' names article '{article}', but there is no article with that id{_hint(article, articles)}",
+                    f"treatment '{tid}' names article '{article}', but there is no article with that id{self._hint(article, articles)}",
                     "article",
                 )
                 article = None
@@ -879,16 +921,10 @@ class _Loader:
                 continue
             a_lines[aid] = f.line_of("id")
             attributes.append(Attribute(aid, label, anchor))
-            if anchor:
-                for t in treatments:
-                    draft = articles.get(t.article or "")
-                    if draft is not None and anchor not in {h.anchor for h in draft.headings}:
-                        self.p.warn(
-                            rel,
-                            f.line_of("anchor"),
-                            f"attribute '{aid}' points at heading '{anchor}', but article '{draft.id}' ({draft.path}) has no heading with that anchor",
-                            "anchor",
-                        )
+            if anchor:  # checked by check_anchors, once the headings are known
+                self._anchor_checks.append(
+                    (aid, anchor, f.line_of("anchor"), [t.article or "" for t in treatments])
+                )
 
         cells: dict[tuple[str, str], Cell] = {}
         raw_cells = data.get("cells")
@@ -911,7 +947,7 @@ class _Loader:
                 self.p.error(
                     rel,
                     row_line,
-                    f"cells are given for attribute '{attr_id}', which is not in 'attributes'{_hint(str(attr_id), a_lines)}",
+                    f"cells are given for attribute '{attr_id}', which is not in 'attributes'{self._hint(str(attr_id), a_lines)}",
                     "cells",
                 )
                 continue
@@ -926,7 +962,7 @@ class _Loader:
                     self.p.error(
                         rel,
                         line,
-                        f"a cell is given for treatment '{t_id}', which is not in 'treatments'{_hint(str(t_id), t_lines)}",
+                        f"a cell is given for treatment '{t_id}', which is not in 'treatments'{self._hint(str(t_id), t_lines)}",
                         "cells",
                     )
                     continue
@@ -1008,7 +1044,7 @@ class _Loader:
                 self.p.error(
                     rel,
                     s_line,
-                    f"{name} cites source '{sid}', which is not in sources.yaml{_hint(sid, sources)}",
+                    f"{name} cites source '{sid}', which is not in sources.yaml{self._hint(sid, sources)}",
                     "sources",
                 )
         evidence = None
@@ -1027,6 +1063,19 @@ class _Loader:
         return Cell(text=text, sources=tuple(kept), evidence=evidence)
 
     # ----------------------------------------------------------------- cross checks
+
+    def check_anchors(self, drafts: dict[str, _Draft]) -> None:
+        """Comparison attributes that point at a heading some treatment's article lacks."""
+        for aid, anchor, line, article_ids in self._anchor_checks:
+            for article_id in article_ids:
+                draft = drafts.get(article_id)
+                if draft is not None and anchor not in {h.anchor for h in draft.headings}:
+                    self.p.warn(
+                        "comparison.yaml",
+                        line,
+                        f"attribute '{aid}' points at heading '{anchor}', but article '{draft.id}' ({draft.path}) has no heading with that anchor",
+                        "anchor",
+                    )
 
     def check_links(
         self,
@@ -1052,13 +1101,13 @@ class _Loader:
                     self.p.error(
                         draft.path,
                         line,
-                        f"links to source '{value}', which is not in sources.yaml{_hint(value, sources)}",
+                        f"links to source '{value}', which is not in sources.yaml{self._hint(value, sources)}",
                     )
                 elif kind == "glossary:" and value not in glossary:
                     self.p.error(
                         draft.path,
                         line,
-                        f"links to glossary term '{value}', which is not in glossary.yaml{_hint(value, glossary)}",
+                        f"links to glossary term '{value}', which is not in glossary.yaml{self._hint(value, glossary)}",
                     )
                 continue  # anything else is an external address, shown but not opened
             target_id, _, anchor = href.partition("#")
@@ -1068,7 +1117,7 @@ class _Loader:
                     self.p.error(
                         draft.path,
                         line,
-                        f"links to '#{anchor}', but this article has no heading with that anchor{_hint(anchor, own)}",
+                        f"links to '#{anchor}', but this article has no heading with that anchor{self._hint(anchor, own)}",
                     )
                 continue
             target_id = unquote(target_id)
@@ -1080,7 +1129,7 @@ class _Loader:
                 self.p.error(
                     draft.path,
                     line,
-                    f"links to '{href}', but there is no article with id '{target_id}'{_hint(target_id, drafts)}{advice}",
+                    f"links to '{href}', but there is no article with id '{target_id}'{self._hint(target_id, drafts)}{advice}",
                 )
                 continue
             if anchor:
@@ -1089,7 +1138,7 @@ class _Loader:
                     self.p.error(
                         draft.path,
                         line,
-                        f"links to '{href}', but article '{target_id}' has no heading with anchor '{anchor}'{_hint(anchor, anchors)}",
+                        f"links to '{href}', but article '{target_id}' has no heading with anchor '{anchor}'{self._hint(anchor, anchors)}",
                     )
 
     # ----------------------------------------------------------------- everything
@@ -1141,14 +1190,13 @@ class _Loader:
 
         articles: dict[str, Article] = {}
         for d in drafts.values():
-            _guarded(self.p, d.path, lambda d=d: self.check_links(d, drafts, sources, glossary))
             section = d.section
             if section is not None and section not in known_sections:
                 if not derived:
                     self.p.error(
                         d.path,
                         d.section_line,
-                        f"section '{section}' is not in guide.yaml; the article is listed under 'Other'{_hint(section, known_sections)}",
+                        f"section '{section}' is not in guide.yaml; the article is listed under 'Other'{self._hint(section, known_sections)}",
                         "section",
                     )
                 section = None
@@ -1160,7 +1208,7 @@ class _Loader:
                     self.p.error(
                         d.path,
                         line,
-                        f"cites source '{sid}', which is not in sources.yaml{_hint(sid, sources)}",
+                        f"cites source '{sid}', which is not in sources.yaml{self._hint(sid, sources)}",
                         "sources",
                     )
             articles[d.id] = Article(
@@ -1185,7 +1233,7 @@ class _Loader:
                 self.p.error(
                     "glossary.yaml",
                     glossary_article_lines.get(tid),
-                    f"glossary term '{tid}' points to article '{term.article}', but there is no article with that id{_hint(term.article, articles)}",
+                    f"glossary term '{tid}' points to article '{term.article}', but there is no article with that id{self._hint(term.article, articles)}",
                     "article",
                 )
                 glossary[tid] = dataclasses.replace(term, article=None)
@@ -1195,13 +1243,13 @@ class _Loader:
             self.p.error(
                 "guide.yaml",
                 manifest["home_line"],
-                f"'home' is '{home}', but there is no article with that id{_hint(home, articles)}",
+                f"'home' is '{home}', but there is no article with that id{self._hint(home, articles)}",
                 "home",
             )
             home = None
 
-        problems = sorted(self.p.items, key=lambda q: (q.file, q.line or 0))
-        return Guide(
+        problems = sorted(self.p.items, key=_problem_order)
+        guide = Guide(
             root=self.root,
             title=manifest["title"],
             version=manifest["version"],
@@ -1214,10 +1262,76 @@ class _Loader:
             problems=problems,
             home=home,
         )
+        if drafts:
+            guide._pending = _Finisher(self, guide, drafts)
+        return guide
+
+    def scan_and_check(self, guide: Guide, drafts: dict[str, _Draft]) -> None:
+        """The second stage: every body's headings, then the checks that need them."""
+        first_new = len(self.p.items)
+        for d in drafts.values():
+            _guarded(self.p, d.path, lambda d=d: self.scan_draft(d))
+        _guarded(self.p, "comparison.yaml", lambda: self.check_anchors(drafts))
+        sources, glossary = guide.sources, guide.glossary
+        for d in drafts.values():
+            _guarded(self.p, d.path, lambda d=d: self.check_links(d, drafts, sources, glossary))
+        # Same keys, new values: the dict never changes size under a reader.
+        guide.articles.update(
+            {
+                d.id: dataclasses.replace(guide.articles[d.id], headings=d.headings)
+                for d in drafts.values()
+                if d.headings and d.id in guide.articles
+            }
+        )
+        # Stable sort of the first stage's (sorted) problems then these: the same order
+        # as sorting everything at once.
+        guide.problems[:] = sorted([*guide.problems, *self.p.items[first_new:]], key=_problem_order)
+
+
+def _problem_order(problem: Problem) -> tuple[str, int]:
+    return (problem.file, problem.line or 0)
+
+
+class _Finisher:
+    """``Guide.complete`` for a quick load: runs the second stage once, from any thread."""
+
+    def __init__(self, loader: _Loader, guide: Guide, drafts: dict[str, _Draft]) -> None:
+        self._lock = threading.Lock()
+        self._work: tuple[_Loader, Guide, dict[str, _Draft]] | None = (loader, guide, drafts)
+
+    def __call__(self) -> None:
+        with self._lock:
+            if self._work is None:
+                return
+            loader, guide, drafts = self._work
+            try:
+                loader.scan_and_check(guide, drafts)
+            except Exception as exc:  # noqa: BLE001 - bad content must never stop loading
+                problem = Problem(
+                    "articles", None, f"could not be checked: {type(exc).__name__}: {exc}"
+                )
+                guide.problems[:] = sorted([*guide.problems, problem], key=_problem_order)
+            finally:
+                self._work = None
+                guide._pending = None
 
 
 def load_guide(root: Path) -> Guide:
     """Load, clean and check the content folder at ``root``. Never raises for bad content."""
+    guide = load_guide_quickly(root)
+    guide.complete()
+    return guide
+
+
+def load_guide_quickly(root: Path) -> Guide:
+    """Load what the first screen needs; leave the rest to ``guide.complete()``.
+
+    Everything but the articles' headings and the problems found by scanning their
+    bodies (links, anchors, nesting) is loaded and checked. ``guide.complete()`` (from
+    any thread; it runs once) scans the bodies, fills in ``Article.headings`` and adds
+    those problems, in the order :func:`load_guide` gives them. The reader calls it
+    after its first paint, and before anything that needs headings or problems.
+    """
     root = Path(root)
     try:
         resolved = root.resolve()

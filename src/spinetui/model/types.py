@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -177,6 +178,19 @@ class Guide:
     comparison: ComparisonTable = field(default_factory=ComparisonTable)
     problems: list[Problem] = field(default_factory=list)
     home: str | None = None
+    #: The checks a quick load left for later (see ``loader.load_guide_quickly``).
+    _pending: Callable[[], None] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def complete(self) -> None:
+        """Finish loading: article headings and every problem. Waits for a check
+        already running in another thread; does nothing once the guide is complete."""
+        pending = self._pending
+        if pending is not None:
+            pending()
+
+    @property
+    def is_complete(self) -> bool:
+        return self._pending is None
 
     def articles_in(self, section_id: str) -> list[Article]:
         found = [a for a in self.articles.values() if a.section == section_id]
