@@ -57,6 +57,16 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         self.push_screen(ReaderScreen())
         if self.kiosk_mode:
             self.start_kiosk()
+        if not self.guide.is_complete:
+            self.call_after_refresh(self._complete_guide)
+
+    def _complete_guide(self) -> None:
+        """Scan the articles' bodies (headings, link problems) after the first paint.
+
+        In a thread, so the reader can already scroll; whatever needs headings or
+        problems first calls ``guide.complete()``, which waits for this or does it.
+        """
+        threading.Thread(target=self.guide.complete, name="spinetui-checks", daemon=True).start()
 
     async def reset_session(self) -> None:
         """Start over for the next visitor (kiosk idle reset).
@@ -104,6 +114,7 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         if self.kiosk_mode:
             return  # for staff, outside kiosk mode (check_action hides the key too)
         if not isinstance(self.screen, ProblemsScreen):
+            self.guide.complete()  # every problem: waits for the checks if still running
             self.push_screen(ProblemsScreen(self.guide.problems))
 
     def action_compare(self) -> None:
@@ -111,6 +122,7 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         from spinetui.components.compare.comparison_screen import ComparisonScreen
 
         if not isinstance(self.screen, ComparisonScreen):
+            self.guide.complete()  # cell details name the articles' headings
             self.push_screen(ComparisonScreen())
 
     def show_term(self, term_id: str) -> None:
@@ -126,6 +138,7 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
             if self._search_index is None:
                 from spinetui.search import SearchIndex
 
+                self.guide.complete()  # the index lists headings
                 self._search_index = SearchIndex(self.guide)
             return self._search_index
 

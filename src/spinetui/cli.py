@@ -144,9 +144,10 @@ def _run_reader(options: argparse.Namespace) -> int:
             print(f"spinetui: {error}", file=sys.stderr)
             return 2
         prepare_process(kiosk)
-    from spinetui.model import load_guide
+    from spinetui.model.loader import load_guide_quickly
 
-    guide = load_guide(folder)
+    # Body scans (headings, link problems) finish after the first paint (SpineApp).
+    guide = load_guide_quickly(folder)
     if options.article and options.article not in guide.articles:
         known = ", ".join(sorted(guide.articles)) or "none"
         print(

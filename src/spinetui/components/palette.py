@@ -37,6 +37,7 @@ def destinations(app: SpineApp) -> Iterator[Destination]:
     from spinetui.components.find import navigate
 
     guide = app.guide
+    guide.complete()  # headings are listed
     for article in guide.reading_order():
         yield Destination(article.title, "Article", partial(navigate.open_article, app, article.id))
     for article in guide.reading_order():

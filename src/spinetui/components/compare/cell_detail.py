@@ -51,6 +51,7 @@ def cell_detail_text(guide: Guide, attribute: Attribute, treatment: Treatment) -
 def _heading_text(guide: Guide, article_id: str, anchor: str | None) -> str | None:
     if not anchor:
         return None
+    guide.complete()  # headings are found after the first paint (load_guide_quickly)
     for heading in guide.articles[article_id].headings:
         if heading.anchor == anchor:
             return heading.text
