@@ -114,7 +114,7 @@ async def test_a_5_mb_article_opens_and_its_first_screen_appears(tmp_path):
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
         assert "FIRSTWORDS of the big article." in visible_text(view)
-        await pilot.press("end")  # lays out all 5 MB to find the end
+        await pilot.press("end")  # lays out all 5 MB to find the end, not an estimate of it
         await pilot.pause()
         assert "LASTWORDS of the big article." in visible_text(view)
         await pilot.press("home")

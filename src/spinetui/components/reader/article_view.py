@@ -246,6 +246,9 @@ class ArticleView(ScrollView, can_focus=True):
     def action_scroll_end(self) -> None:
         if not self.allow_vertical_scroll:
             raise SkipAction()
+        # The height is an estimate until the whole article is laid out: lay it all
+        # out first, or a long article's End stops short of the end.
+        self.lay_out_all()
         self.scroll_end(animate=False)
 
     # -------------------------------------------------------- position report
