@@ -11,6 +11,10 @@ from textual.widgets.tree import TreeNode
 
 from spinetui.model import Guide
 
+#: With more articles than this the sections start collapsed, all but the open
+#: article's: a long list is slow to lay out and hard to find one's way in.
+COLLAPSE_OVER = 60
+
 
 @dataclass(frozen=True, slots=True)
 class ContentsEntry:
@@ -41,12 +45,13 @@ class ContentsTree(Tree[ContentsEntry]):
         self._add_sections()
 
     def _add_sections(self) -> None:
+        expand = len(self.guide.articles) <= COLLAPSE_OVER
         for section in self.guide.sections:
             articles = self.guide.articles_in(section.id)
             if not articles:
                 continue
             node = self.root.add(
-                Text(section.title, style="bold"), data=ContentsEntry(None), expand=True
+                Text(section.title, style="bold"), data=ContentsEntry(None), expand=expand
             )
             for article in articles:
                 self._article_nodes[article.id] = node.add(
@@ -71,6 +76,8 @@ class ContentsTree(Tree[ContentsEntry]):
                 node.add_leaf(Text(indent + text), data=ContentsEntry(article_id, anchor))
         node.allow_expand = bool(node.children)
         node.expand()
+        if node.parent is not None and not node.parent.is_expanded:
+            node.parent.expand()  # its section, collapsed in a long guide
         self.move_cursor(node, animate=False)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[ContentsEntry]) -> None:
