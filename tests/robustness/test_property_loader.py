@@ -151,7 +151,7 @@ leaves = st.one_of(
     st.dates(),
     st.datetimes(),
 )
-data = st.recursive(
+any_data = st.recursive(
     leaves,
     lambda inner: st.one_of(
         st.lists(inner, max_size=4),
@@ -161,12 +161,12 @@ data = st.recursive(
 )
 
 
-def fields(keys: list[str], value=data) -> st.SearchStrategy[dict]:
+def fields(keys: list[str], value=any_data) -> st.SearchStrategy[dict]:
     """A mapping with some of ``keys`` (and sometimes a stray one)."""
     return st.dictionaries(st.sampled_from([*keys, "stray"]), value, max_size=len(keys) + 1)
 
 
-entry_value = st.one_of(st.sampled_from(IDS), leaves, data)
+entry_value = st.one_of(st.sampled_from(IDS), leaves, any_data)
 SHAPES = {
     "guide.yaml": st.one_of(
         fields(["title", "version", "reviewed", "home"], entry_value).flatmap(
@@ -175,7 +175,7 @@ SHAPES = {
                 st.lists(fields(["id", "title"], entry_value), max_size=4),
             )
         ),
-        data,
+        any_data,
     ),
     "sources.yaml": st.lists(
         fields(
@@ -205,7 +205,7 @@ SHAPES = {
                 ),
                 max_size=3,
             ),
-            data,
+            any_data,
         ),
     ),
     UNDER_TEST: fields(
@@ -268,16 +268,12 @@ def test_yamlish_text_in_each_yaml_file(name: str, data: st.DataObject) -> None:
 @PROPERTY
 @given(data=st.data())
 def test_generated_data_in_each_yaml_file(name: str, data: st.DataObject) -> None:
-    value = data.draw(st.one_of(data_for(name), SHAPES[name]))
+    value = data.draw(st.one_of(any_data, SHAPES[name]))
     text = data.draw(dump(value))
     guide, contents = load_with({name: as_file(name, text)})
     assert_reported_well(guide, contents)
     assert_good_article_loaded(guide)
     assert_clean(guide)
-
-
-def data_for(name: str) -> st.SearchStrategy:
-    return data
 
 
 def assert_clean(guide: Guide) -> None:
