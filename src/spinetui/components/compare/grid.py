@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from spinetui.components.compare.columns import MISSING_CELL_TEXT
 from spinetui.components.compare.evidence import DIM, evidence_parts
+from spinetui.components.strips import overlay_style
 from spinetui.keymap import COMPARE_GRID_KEYS, bindings
 from spinetui.model.types import Attribute, ComparisonTable, Treatment
 from spinetui.render.wrap import HARD, Run, clean_inline, wrap_runs
@@ -351,7 +352,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         # Only the background: the cell's own text styles (badge colours) stay visible.
         # The full (not partial) style has the translucent colour blended in.
         cursor = Style(bgcolor=self.get_component_rich_style("comparison-grid--cursor").bgcolor)
-        return _overlay(strip, x0, x0 + geometry.column_width, cursor)
+        return overlay_style(strip, x0, x0 + geometry.column_width, cursor)
 
     @staticmethod
     def _row_at(layout: _Layout, body_y: int) -> tuple[int, int] | None:
@@ -547,13 +548,4 @@ def _overlay_words(strip: Strip, x0: int, x1: int, style: Style) -> Strip:
         return strip
     x0 += cell_len(plain[:lead])
     x1 -= cell_len(plain[len(plain) - trail :])
-    return _overlay(strip, x0, x1, style)
-
-
-def _overlay(strip: Strip, x0: int, x1: int, style: Style) -> Strip:
-    x0 = max(0, x0)
-    x1 = min(strip.cell_length, x1)
-    if x1 <= x0:
-        return strip
-    before, middle, after = strip.divide([x0, x1, strip.cell_length])
-    return Strip.join([before, middle.apply_style(style), after])
+    return overlay_style(strip, x0, x1, style)

@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from spinetui.components.compare.article_picker import ArticlePicker
-from spinetui.components.info_screen import InfoScreen
 from spinetui.components.reader.article_view import ArticleView
+from spinetui.components.reader.targets import show_target_popup
 from spinetui.keymap import SIDE_BY_SIDE_KEYS, bindings
 from spinetui.render import Target
 
@@ -210,25 +210,13 @@ class SideBySideScreen(Screen[None]):
 
     def _act_on(self, view: ArticleView, target: Target) -> None:
         """Links open on the same side; sources, terms and web links pop up."""
-        guide = self.app.guide
         if target.kind == "article":
             article_id, _, anchor = target.value.partition("#")
             self.show_article(view, article_id, anchor or None)
         elif target.kind == "anchor":
             view.scroll_to_anchor(target.value.lstrip("#"))
-        elif target.kind == "source":
-            source = guide.sources.get(target.value.removeprefix("source:"))
-            body = Text(source.citation) if source else Text(f"Unknown source: {target.value}")
-            self.app.push_screen(InfoScreen("Source", body))
-        elif target.kind == "term":
-            self.app.show_term(target.value.removeprefix("glossary:"))
         else:
-            body = Text.assemble(
-                ("This link leads outside the guide:\n\n", "bold"),
-                target.value,
-                "\n\nspinetui does not open web pages. You can type the address into a browser later.",
-            )
-            self.app.push_screen(InfoScreen("Link", body))
+            show_target_popup(self.app, target)
 
 
 def matching_anchor(leader: ArticleView, follower: ArticleView) -> str | None:

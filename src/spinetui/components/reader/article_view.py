@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from spinetui.components.strips import overlay_style
 from spinetui.keymap import ARTICLE_KEYS, bindings
 from spinetui.render import DocumentLayout, MarkdownDocument, Target
 
@@ -47,7 +48,8 @@ class ArticleView(ScrollView, can_focus=True):
     BINDINGS = bindings(ARTICLE_KEYS)
 
     DEFAULT_CSS = """
-    ArticleView { padding: 0 2; }
+    /* A stable gutter: the scrollbar appearing must not change the text width. */
+    ArticleView { padding: 0 2; scrollbar-gutter: stable; }
     """
 
     class TargetActivated(Message):
@@ -78,6 +80,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout_timer_pending = False
         self._top_anchor: str | None = None
         self._pending_place: tuple[str | None, int] | None = None
+        # The heading the reader was taken to, kept until they scroll themselves, so
+        # that re-wrapping (a resize, the rest of the article being laid out) keeps
+        # them there rather than at the same line number.
+        self._jump_anchor: str | None = None
 
     # ----------------------------------------------------------------- showing
     def show(
@@ -106,10 +112,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._go_to_place(anchor, scroll_y)
 
     def _go_to_place(self, anchor: str | None, scroll_y: int) -> None:
+        self._jump_anchor = anchor
         self._ensure_layout()
         if anchor and self._layout is not None:
-            line = self._layout.anchor_line(anchor)
-            self._sync_virtual_size()
+            line = self._anchor_line(anchor)
             self.scroll_to(y=line or 0, animate=False, immediate=True, force=True)
         else:
             self.scroll_to(y=scroll_y, animate=False, immediate=True, force=True)
@@ -161,6 +167,12 @@ class ArticleView(ScrollView, can_focus=True):
             return
         layout.lay_out_more(LAYOUT_STEP_BLOCKS)
         self._sync_virtual_size()
+        if self._jump_anchor is not None:
+            # The article grew below the estimate: a heading near the end that the
+            # first scroll could not reach may be reachable now.
+            line = layout.anchor_line(self._jump_anchor)
+            if line is not None and round(self.scroll_offset.y) < min(line, self.max_scroll_y):
+                self.scroll_to(y=line, animate=False, immediate=True, force=True)
         if not layout.complete:
             self._schedule_layout()
 
@@ -182,11 +194,11 @@ class ArticleView(ScrollView, can_focus=True):
             return
         # Keep the reader at the same heading when the width (and so the wrapping) changes.
         # A change of height only (a bar opening below) leaves every line where it was.
-        anchor = self.top_anchor
+        anchor = self._jump_anchor or self.top_anchor
         before = self._layout
         self._ensure_layout()
         if anchor and self._layout is not None and self._layout is not before:
-            line = self._layout.anchor_line(anchor)
+            line = self._anchor_line(anchor)
             if line is not None:
                 self.scroll_to(y=line, animate=False, immediate=True)
         self._schedule_layout()
@@ -211,9 +223,9 @@ class ArticleView(ScrollView, can_focus=True):
         segments: list[Segment] = layout.line(line_y)
         strip = Strip(segments)
         for highlight in self._highlights.get(line_y, ()):
-            strip = _overlay(strip, highlight.x0, highlight.x1, highlight.style)
+            strip = overlay_style(strip, highlight.x0, highlight.x1, highlight.style)
         if self._selected is not None and self._selected.y == line_y:
-            strip = _overlay(strip, self._selected.x0, self._selected.x1, SELECTED_STYLE)
+            strip = overlay_style(strip, self._selected.x0, self._selected.x1, SELECTED_STYLE)
         # Centre the reading column when the pane is wider than the reading width.
         margin = max(0, (width - self.text_width) // 2)
         if margin:
@@ -228,22 +240,41 @@ class ArticleView(ScrollView, can_focus=True):
     # Pages turn at once. Textual's default page scroll animates at 50 lines a second,
     # about 0.7 s a page at 40 rows, and Home/End take 1 s: a reader waits for every one
     # (benchmarks/scroll.py).
+    # Scrolling by hand ends a jump: from then on the reader's own position counts.
+    def on_mouse_scroll_down(self) -> None:
+        self._jump_anchor = None
+
+    def on_mouse_scroll_up(self) -> None:
+        self._jump_anchor = None
+
+    def action_scroll_down(self) -> None:
+        self._jump_anchor = None
+        super().action_scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self._jump_anchor = None
+        super().action_scroll_up()
+
     def action_page_down(self) -> None:
+        self._jump_anchor = None
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_page_down(animate=False)
 
     def action_page_up(self) -> None:
+        self._jump_anchor = None
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_page_up(animate=False)
 
     def action_scroll_home(self) -> None:
+        self._jump_anchor = None
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_home(animate=False)
 
     def action_scroll_end(self) -> None:
+        self._jump_anchor = None
         if not self.allow_vertical_scroll:
             raise SkipAction()
         # The height is an estimate until the whole article is laid out: lay it all
@@ -270,14 +301,29 @@ class ArticleView(ScrollView, can_focus=True):
             self._top_anchor = anchor
             self.post_message(self.TopHeadingChanged(self, anchor))
 
+    def _anchor_line(self, anchor: str) -> int | None:
+        """The line of a heading, with one screen after it laid out exactly.
+
+        Below the laid-out part the height is an estimate; scrolling to a heading near
+        the end against a low estimate would stop short of it.
+        """
+        layout = self._layout
+        if layout is None:
+            return None
+        line = layout.anchor_line(anchor)
+        if line is not None:
+            layout.line(line + self.scrollable_content_region.height)
+            self._sync_virtual_size()
+        return line
+
     def scroll_to_anchor(self, anchor: str, *, animate: bool = False) -> bool:
         layout = self._ensure_layout()
         if layout is None:
             return False
-        line = layout.anchor_line(anchor)
+        line = self._anchor_line(anchor)
         if line is None:
             return False
-        self._sync_virtual_size()
+        self._jump_anchor = anchor
         self.scroll_to(y=line, animate=animate, immediate=not animate, force=True)
         return True
 
@@ -388,16 +434,6 @@ class ArticleView(ScrollView, can_focus=True):
         return Region(
             0, round(self.scroll_offset.y), self.text_width, self.scrollable_content_region.height
         )
-
-
-def _overlay(strip: Strip, x0: int, x1: int, style: Style) -> Strip:
-    """Apply a style to cells x0..x1 of a strip."""
-    x0 = max(0, x0)
-    x1 = min(strip.cell_length, x1)
-    if x1 <= x0:
-        return strip
-    before, middle, after = strip.divide([x0, x1, strip.cell_length])
-    return Strip.join([before, middle.apply_style(style), after])
 
 
 def _continues(first: Target, second: Target) -> bool:

@@ -11,10 +11,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from spinetui.components.info_screen import InfoScreen
 from spinetui.components.reader.article_header import ArticleHeader
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.contents_tree import ContentsTree
+from spinetui.components.reader.targets import show_target_popup
 from spinetui.keymap import READER_KEYS, bindings
 from spinetui.model.history import History, Location
 from spinetui.render import Target
@@ -119,25 +119,13 @@ class ReaderScreen(Screen[None]):
 
     def follow(self, target: Target) -> None:
         """Act on a link or marked word chosen in the article."""
-        guide = self.app.guide
         if target.kind == "article":
             article_id, _, anchor = target.value.partition("#")
             self.open_article(article_id, anchor or None)
         elif target.kind == "anchor":
             self.open_article(self.article_view.article_id or "", target.value.lstrip("#"))
-        elif target.kind == "source":
-            source = guide.sources.get(target.value.removeprefix("source:"))
-            body = Text(source.citation) if source else Text(f"Unknown source: {target.value}")
-            self.app.push_screen(InfoScreen("Source", body))
-        elif target.kind == "term":
-            self.app.show_term(target.value.removeprefix("glossary:"))
         else:
-            body = Text.assemble(
-                ("This link leads outside the guide:\n\n", "bold"),
-                target.value,
-                "\n\nspinetui does not open web pages. You can type the address into a browser later.",
-            )
-            self.app.push_screen(InfoScreen("Link", body))
+            show_target_popup(self.app, target)
 
     # --------------------------------------------------------------- actions
     def action_side_by_side(self) -> None:
