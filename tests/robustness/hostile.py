@@ -171,6 +171,8 @@ async def visit_every_screen(
     Returns the names of the screens visited. Expects the app on the reader, with the
     hostile article open.
     """
+    from textual.command import CommandPalette
+
     from spinetui.components.compare.comparison_screen import ComparisonScreen
     from spinetui.components.find.glossary_screen import GlossaryScreen
     from spinetui.components.find.search_screen import SearchScreen
@@ -223,6 +225,15 @@ async def visit_every_screen(
     await pilot.press(*"nerve")
     await at("search", SearchScreen)
     assert app.screen.outcome is not None and app.screen.outcome.results
+    await pilot.press("escape")
+    await pilot.pause()
+
+    # The jump-to palette matches the names of articles, headings, terms and rows.
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press("t")
+    await app.workers.wait_for_complete()
+    await at("palette", CommandPalette)
     await pilot.press("escape")
     await pilot.pause()
     return visited

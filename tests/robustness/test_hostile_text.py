@@ -36,7 +36,8 @@ from tests.robustness.hostile import (
 SIZE = (160, 50)
 
 # Which fields each screen shows (the source note is in no screen; the summary is on
-# the kiosk start screen, tested below).
+# the kiosk start screen, tested below). "palette" is the jump-to palette, with "t"
+# typed in it.
 SHOWN = {
     "reader": ["guide-title", "section-title", "article-title", "heading", "body"]
     + ["link-text", "list-item", "quote", "table-cell"],
@@ -46,6 +47,7 @@ SHOWN = {
     "term": ["term", "alias", "definition"],
     "comparison": ["treatment", "attribute", "cell", "source-title"],
     "search": ["article-title", "heading"],
+    "palette": ["article-title", "term"],
 }
 
 
