@@ -32,7 +32,8 @@ class ContentsTree(Tree[ContentsEntry]):
             self.anchor = anchor
 
     DEFAULT_CSS = """
-    ContentsTree { width: 32; border-right: vkey $foreground 20%; }
+    /* Long titles are cut at the pane's edge rather than scrolled sideways. */
+    ContentsTree { width: 36; overflow-x: hidden; border-right: vkey $foreground 20%; }
     """
 
     def __init__(self, guide: Guide, *, id: str | None = None) -> None:
