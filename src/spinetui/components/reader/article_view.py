@@ -136,12 +136,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def text_width(self) -> int:
-        return max(1, min(READING_WIDTH, self.scrollable_content_region.width))
+        return _text_width(self.scrollable_content_region.width)
 
-    def _ensure_layout(self) -> DocumentLayout | None:
+    def _ensure_layout(self, width: int | None = None) -> DocumentLayout | None:
+        """The layout for the current text width (pass it when already known)."""
         if self.document is None:
             return None
-        width = self.text_width
+        width = self.text_width if width is None else width
         if self._layout is None or self._layout_width != width:
             self._layout = self.document.layout(width)
             self._layout_width = width
@@ -205,8 +206,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ----------------------------------------------------------------- drawing
     def render_line(self, y: int) -> Strip:
+        # The region is worked out once per line: it is not free, and it is asked for
+        # on every line of every frame.
         width = self.scrollable_content_region.width
-        layout = self._ensure_layout()
+        layout = self._ensure_layout(_text_width(width))
         line_y = round(self.scroll_offset.y) + y
         if layout is None or line_y >= layout.height or width <= 0:
             return Strip.blank(width, self.rich_style)
@@ -227,7 +230,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._selected is not None and self._selected.y == line_y:
             strip = overlay_style(strip, self._selected.x0, self._selected.x1, SELECTED_STYLE)
         # Centre the reading column when the pane is wider than the reading width.
-        margin = max(0, (width - self.text_width) // 2)
+        margin = max(0, (width - _text_width(width)) // 2)
         if margin:
             strip = Strip.blank(margin) + strip
         return strip.adjust_cell_length(width).apply_style(self.rich_style)
@@ -441,3 +444,8 @@ def _continues(first: Target, second: Target) -> bool:
     return (
         second.value == first.value and second.kind == first.kind and second.y - first.y in (0, 1)
     )
+
+
+def _text_width(pane_width: int) -> int:
+    """Columns of text in a pane this wide: all of it, up to a comfortable reading width."""
+    return max(1, min(READING_WIDTH, pane_width))
