@@ -45,7 +45,13 @@ HELP_KEY = Key("question_mark,f1", "app.help", "Help", "Show this list of keys",
 GLOBAL_KEYS: tuple[Key, ...] = (
     HELP_KEY,
     # Textual's footer already shows the palette key on its right-hand side.
-    Key("ctrl+p", "command_palette", "Jump", "Jump to any article, heading or term by name", show=False),
+    Key(
+        "ctrl+p",
+        "command_palette",
+        "Jump",
+        "Jump to any article, heading or term by name",
+        show=False,
+    ),
     Key(
         "exclamation_mark",
         "problems",
