@@ -13,7 +13,7 @@ import pytest
 from spinetui.kiosk.pin import hash_pin
 from spinetui.kiosk.policy import ADMIN_EXIT_STATUS
 from tests.conftest import FIXTURES
-from tests.e2e.tmux import TmuxTerminal
+from tests.e2e.tmux import TmuxTerminal, app_pid
 
 pytestmark = pytest.mark.e2e
 
@@ -22,27 +22,6 @@ START = "Press any key or tap to start"
 # tmux key names for Ctrl+Q, Ctrl+C, Ctrl+Z, Ctrl+\, Escape and q.
 QUIT_KEYS = ["C-q", "C-c", "C-z", "C-\\", "Escape", "q"]
 PIN = "8642"
-
-
-def app_pid(term: TmuxTerminal) -> int:
-    """The spinetui process in the pane (tmux may start it under a shell)."""
-    pid = int(term._run("list-panes", "-t", "t", "-F", "#{pane_pid}").strip())
-    for candidate in [pid, *_children(pid)]:
-        if b"spinetui" in Path(f"/proc/{candidate}/cmdline").read_bytes():
-            return candidate
-    raise AssertionError("no spinetui process in the pane")
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
 
 
 def wait_until_ended(term: TmuxTerminal, pid: int, timeout: float = 20.0) -> str:

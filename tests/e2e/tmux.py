@@ -101,3 +101,25 @@ class TmuxTerminal:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def app_pid(term: TmuxTerminal) -> int:
+    """The spinetui process in the pane (tmux may start it under a shell)."""
+    pid = int(term._run("list-panes", "-t", "t", "-F", "#{pane_pid}").strip())
+    for candidate in [pid, *child_pids(pid)]:
+        if b"spinetui" in Path(f"/proc/{candidate}/cmdline").read_bytes():
+            return candidate
+    raise AssertionError("no spinetui process in the pane")
+
+
+def child_pids(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found

@@ -17,7 +17,7 @@ import pytest
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from tests.conftest import FIXTURES
-from tests.e2e.tmux import TmuxTerminal
+from tests.e2e.tmux import TmuxTerminal, app_pid, child_pids
 from tests.functional.helpers import make_app, visible_text
 
 GUIDE = FIXTURES / "reader-guide"
@@ -142,27 +142,6 @@ def test_a_real_terminal_resize_storm():
         assert_healthy(term, screen)
 
 
-def app_pid(term: TmuxTerminal) -> int:
-    """The spinetui process in the pane (tmux may start it under a shell)."""
-    pid = int(term._run("list-panes", "-t", "t", "-F", "#{pane_pid}").strip())
-    for candidate in [pid, *children(pid)]:
-        if b"spinetui" in Path(f"/proc/{candidate}/cmdline").read_bytes():
-            return candidate
-    raise AssertionError("no spinetui process in the pane")
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
 def state(pid: int) -> str:
     """The process state letter ("Z" once it has ended but not been reaped), or "gone"."""
     try:
@@ -188,7 +167,7 @@ def test_a_terminal_closed_mid_session_leaves_no_process():
         term.send("]")
         term.wait_for(SECOND_WORDS)
         pid = app_pid(term)
-        family = [pid, *children(pid)]
+        family = [pid, *child_pids(pid)]
         term._run("kill-session", "-t", "t")  # the pane's terminal goes: a hang-up
         for member in family:
             wait_until_gone(member)
