@@ -55,7 +55,3 @@ class History:
             return None
         self._index += 1
         return self.current
-
-    def clear(self) -> None:
-        self._items.clear()
-        self._index = -1

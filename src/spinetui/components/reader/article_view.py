@@ -15,7 +15,7 @@ from rich.style import Style
 from textual import events
 from textual.actions import SkipAction
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -121,14 +121,6 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(y=scroll_y, animate=False, immediate=True, force=True)
         self.refresh()
         self._schedule_layout()
-
-    def clear(self) -> None:
-        self.article_id = None
-        self.document = None
-        self._layout = None
-        self._strips.clear()
-        self.virtual_size = Size(0, 0)
-        self.refresh()
 
     @property
     def layout_now(self) -> DocumentLayout | None:
@@ -432,11 +424,6 @@ class ArticleView(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         hovering = offset is not None and self.target_at(offset.x, offset.y) is not None
         self.set_class(hovering, "-over-link")
-
-    def visible_region(self) -> Region:
-        return Region(
-            0, round(self.scroll_offset.y), self.text_width, self.scrollable_content_region.height
-        )
 
 
 def _continues(first: Target, second: Target) -> bool:

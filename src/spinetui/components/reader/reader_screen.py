@@ -103,7 +103,7 @@ class ReaderScreen(Screen[None]):
             view.scroll_to(y=scroll_y, animate=False, immediate=True)
         if self.find_bar is not None:
             self.find_bar.article_changed()
-        if anchor and anchor not in article.anchors and document_lacks(view, anchor):
+        if anchor and document_lacks(view, anchor):
             self.notify(
                 f"This article has no part called {anchor!r}.", severity="warning", markup=False
             )
@@ -250,15 +250,6 @@ class ReaderScreen(Screen[None]):
 
     def action_find_previous(self) -> None:
         self._find_step(-1)
-
-    def reset(self) -> None:
-        """Forget everything this visitor did (kiosk idle reset)."""
-        if self.find_bar is not None:
-            self.find_bar.close()
-        self.history.clear()
-        self._contents_wanted = None
-        self.article_view.clear_selection()
-        self.article_view.set_highlights([])
 
 
 def document_lacks(view: ArticleView, anchor: str) -> bool:
