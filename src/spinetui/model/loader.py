@@ -21,6 +21,7 @@ from urllib.parse import unquote as _unquote
 
 import yaml
 
+from spinetui.model import outcomes as outcomes_file
 from spinetui.model._fields import MISSING, Fields, Hinter, Problems, place, show
 from spinetui.model._scan import Link, scan_body, too_deep_lines
 from spinetui.model._yaml import YAMLRefused, describe_yaml_error, line_of, parse_yaml
@@ -34,6 +35,7 @@ from spinetui.model.types import (
     GlossaryTerm,
     Guide,
     Heading,
+    Outcome,
     Problem,
     Section,
     Source,
@@ -58,12 +60,22 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _GUIDE_KEYS = {"title", "version", "reviewed", "home", "sections"}
 _SECTION_KEYS = {"id", "title"}
 _ARTICLE_KEYS = {"id", "title", "section", "order", "summary", "reviewed", "sources", "kind"}
-_SOURCE_KEYS = {"id", "authors", "organisation", "year", "title", "url", "checked", "note"}
+_SOURCE_KEYS = {
+    "id",
+    "authors",
+    "organisation",
+    "year",
+    "title",
+    "journal",
+    "url",
+    "checked",
+    "note",
+}
 _TERM_KEYS = {"id", "term", "aliases", "definition", "article"}
 _COMPARISON_KEYS = {"treatments", "attributes", "cells"}
 _TREATMENT_KEYS = {"id", "name", "article"}
 _ATTRIBUTE_KEYS = {"id", "label", "anchor"}
-_CELL_KEYS = {"text", "sources", "evidence"}
+_CELL_KEYS = {"text", "sources", "evidence", "outcomes", "no_study"}
 
 
 def unquote(text: str) -> str:
@@ -230,6 +242,10 @@ class _Loader:
         # Comparison attributes whose anchor is checked once headings are known:
         # (attribute id, anchor, line, articles named by the treatments).
         self._anchor_checks: list[tuple[str, str, int | None, list[str]]] = []
+        # Comparison cells naming outcome datasets, checked once outcomes.yaml is read:
+        # (cell name, treatment id, [(outcome id, line)]).
+        self._cell_outcomes: list[tuple[str, str, list[tuple[str, int | None]]]] = []
+        self._outcome_ids: set[str] = set()  # every id in outcomes.yaml, usable or not
 
     # ----------------------------------------------------------------- guide.yaml
 
@@ -357,8 +373,17 @@ class _Loader:
             organisation = f.text("organisation", required=False)
             if not authors and not organisation:
                 self.p.error(rel, f.line, f"{f.what} needs 'authors' or 'organisation'")
+            journal = f.text("journal", required=False)
             url = f.text("url", required=False)
-            if url and not url.startswith(("https://", "http://")):
+            if not url:
+                self.p.error(
+                    rel,
+                    f.line,
+                    f"{f.what} needs 'url': its DOI as https://doi.org/... or the official web "
+                    "address, so a reader can find it",
+                    "url",
+                )
+            elif not url.startswith(("https://", "http://")):
                 self.p.warn(
                     rel,
                     f.line_of("url"),
@@ -390,13 +415,15 @@ class _Loader:
                 organisation=organisation,
                 url=url,
                 note=note,
+                journal=journal,
             )
         return sources, where
 
-    def _optional_list(self, rel: str, what: str) -> Any:
+    def _optional_list(self, rel: str, what: str, *, warn_missing: bool = True) -> Any:
         text = self.reader.read(rel, MAX_YAML_BYTES, optional=True)
         if text is None:
-            if not (self.root / rel).exists() and not (self.root / rel).is_symlink():
+            missing = not (self.root / rel).exists() and not (self.root / rel).is_symlink()
+            if missing and warn_missing:
                 self.p.warn(rel, None, f"is missing, so the guide has no {what}")
             return None
         ok, data = self.reader.yaml(rel, text)
@@ -782,13 +809,34 @@ class _Loader:
         f.unknown_keys(_CELL_KEYS)
         text = f.text("text")
         ids = f.id_list("sources")
-        if not ids:
+        no_study = raw.get("no_study", False)
+        if not isinstance(no_study, bool):
+            self.p.error(
+                rel,
+                f.line_of("no_study"),
+                f"'no_study' must be true or false, not {show(no_study)}",
+                "no_study",
+            )
+            no_study = False
+        if no_study and ids:
+            self.p.warn(
+                rel,
+                f.line_of("no_study"),
+                f"{name} says no study has measured this, but also lists sources; "
+                "remove one of the two",
+                "no_study",
+            )
+        elif not ids and not no_study:
             self.p.error(
                 rel,
                 f.line_of("sources"),
-                f"{name} has no sources; every cell needs at least one",
+                f"{name} has no sources; every cell needs at least one (or 'no_study: true' "
+                "with text that says no study has measured this)",
                 "sources",
             )
+        outcome_ids = f.id_list("outcomes")
+        if outcome_ids:
+            self._cell_outcomes.append((name, t_id, outcome_ids))
         kept = []
         for sid, s_line in ids:
             if sid in sources:
@@ -813,7 +861,53 @@ class _Loader:
                 evidence = None
         if not text:
             return None
-        return Cell(text=text, sources=tuple(kept), evidence=evidence)
+        return Cell(
+            text=text,
+            sources=tuple(kept),
+            evidence=evidence,
+            outcomes=tuple(oid for oid, _line in outcome_ids),
+            no_study=no_study,
+        )
+
+    # ----------------------------------------------------------------- outcomes.yaml
+
+    def load_outcomes(
+        self, sources: dict[str, Source], comparison: ComparisonTable
+    ) -> dict[str, Outcome]:
+        data = self._optional_list(outcomes_file.REL, "outcome numbers", warn_missing=False)
+        options = {t.id: t for t in comparison.treatments}
+        outcomes, self._outcome_ids = outcomes_file.load_outcomes(
+            data, self.p, sources, options, self._hint
+        )
+        for name, t_id, ids in self._cell_outcomes:
+            for oid, line in ids:
+                if oid not in self._outcome_ids:
+                    self.p.error(
+                        "comparison.yaml",
+                        line,
+                        f"{name} names outcome '{oid}', which is not in outcomes.yaml{self._hint(oid, outcomes)}",
+                        "outcomes",
+                    )
+                elif oid in outcomes and outcomes[oid].option != t_id:
+                    self.p.warn(
+                        "comparison.yaml",
+                        line,
+                        f"{name} names outcome '{oid}', which is about '{outcomes[oid].option}', "
+                        f"not '{t_id}'",
+                        "outcomes",
+                    )
+        return outcomes
+
+    def check_outcome_blocks(self, draft: _Draft, outcomes: dict[str, Outcome]) -> None:
+        for oid, line in outcomes_file.outcome_blocks(draft.body):
+            if oid not in self._outcome_ids:
+                what = f"outcome '{oid}'" if oid else "no outcome (its first line is empty)"
+                self.p.error(
+                    draft.path,
+                    draft.body_line + line,
+                    f"has an outcome block naming {what}, which is not in outcomes.yaml"
+                    f"{self._hint(oid, outcomes) if oid else ''}; the block shows a notice instead",
+                )
 
     # ----------------------------------------------------------------- cross checks
 
@@ -931,6 +1025,11 @@ class _Loader:
             or ComparisonTable()
         )
 
+        outcomes = (
+            _guarded(self.p, outcomes_file.REL, lambda: self.load_outcomes(sources, comparison))
+            or {}
+        )
+
         # Sections: from guide.yaml, or (when it is unusable) from the articles.
         sections = manifest["sections"]
         derived = sections is None
@@ -1012,6 +1111,7 @@ class _Loader:
             sources=sources,
             glossary=glossary,
             comparison=comparison,
+            outcomes=outcomes,
             problems=problems,
             home=home,
         )
@@ -1028,6 +1128,7 @@ class _Loader:
         sources, glossary = guide.sources, guide.glossary
         for d in drafts.values():
             _guarded(self.p, d.path, lambda d=d: self.check_links(d, drafts, sources, glossary))
+            _guarded(self.p, d.path, lambda d=d: self.check_outcome_blocks(d, guide.outcomes))
         # Same keys, new values: the dict never changes size under a reader.
         guide.articles.update(
             {
