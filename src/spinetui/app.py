@@ -95,7 +95,9 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         document = self._documents.get(article_id)
         if document is None:
             article = self.guide.articles[article_id]
-            document = MarkdownDocument(article.body, terms=self.term_matcher)
+            document = MarkdownDocument(
+                article.body, terms=self.term_matcher, outcomes=self.guide.outcomes
+            )
             self._documents[article_id] = document
         return document
 

@@ -40,6 +40,12 @@ class RenderStyles:
     rule: Style = field(default_factory=lambda: _s(dim=True))
     table_border: Style = field(default_factory=lambda: _s(dim=True))
     table_header: Style = field(default_factory=lambda: _s(bold=True))
+    # Icon arrays: the marks differ in shape (● and ·), so colour only adds emphasis.
+    icon_filled: Style = field(default_factory=lambda: _s(bold=True, color="bright_cyan"))
+    icon_empty: Style = field(default_factory=lambda: _s())
+    icon_label: Style = field(default_factory=lambda: _s(bold=True))
+    icon_caption: Style = field(default_factory=lambda: _s(italic=True))
+    notice: Style = field(default_factory=lambda: _s(italic=True))
 
     def heading(self, level: int) -> Style:
         return (self.h1, self.h2, self.h3, self.h4, self.h5, self.h6)[min(max(level, 1), 6) - 1]
