@@ -11,6 +11,7 @@ from textual.cache import LRUCache
 from spinetui.components.crash_guard import CrashGuard
 from spinetui.components.kiosk.guard import KioskGuard
 from spinetui.components.reader.reader_screen import ReaderScreen
+from spinetui.decide.state import DecisionState
 from spinetui.keymap import GLOBAL_KEYS, bindings
 from spinetui.model import Guide
 from spinetui.render import MarkdownDocument, TermMatcher
@@ -51,6 +52,10 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         # Built from the content on first search and kept; nothing a visitor typed.
         self._search_index: SearchIndex | None = None
         self._search_index_lock = threading.Lock()
+        # What the reader said in the decision tools (what matters, SURE, questions):
+        # the one piece of visitor state on the App, because several screens share it.
+        # In memory only; reset_session clears it for the next visitor.
+        self.decision = DecisionState()
         self.title = guide.title
 
     def on_mount(self) -> None:
@@ -73,12 +78,14 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
 
         Every screen is closed and a fresh ReaderScreen takes their place, so what a
         visitor did (history, search and find text, scroll positions, comparison
-        choices) goes with the screens that held it. The App itself keeps only content:
-        the guide and the parsed-document cache.
+        choices) goes with the screens that held it, and the decision answers the
+        screens share (``self.decision``) are cleared. Otherwise the App keeps only
+        content: the guide and the parsed-document cache.
         """
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         self.clear_notifications()
+        self.decision.clear()  # what-matters and SURE answers, ticked questions
         self._clipboard = ""  # text a visitor copied (Textual keeps it on the App)
         await self.push_screen(ReaderScreen())
 
