@@ -7,4 +7,8 @@ a file, and ``DecisionState.clear()`` forgets it all (the kiosk's idle reset cal
 
 from spinetui.decide.state import DecisionState
 
-__all__ = ["DecisionState"]
+#: The tools an article can open with a ``[text](tool:id)`` link; ``spinetui check``
+#: reports a ``tool:`` link naming anything else.
+TOOL_IDS: tuple[str, ...] = ("what-matters", "sure")
+
+__all__ = ["TOOL_IDS", "DecisionState"]
