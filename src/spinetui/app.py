@@ -30,6 +30,10 @@ def _jump_to_provider() -> type[Provider]:
     return JumpToProvider
 
 
+#: ``tool:`` link id -> the App action that opens it (ids: ``spinetui.decide.TOOL_IDS``).
+TOOL_ACTIONS: dict[str, str] = {"what-matters": "what_matters", "sure": "sure_check"}
+
+
 class SpineApp(CrashGuard, KioskGuard, App[None]):
     CSS_PATH = "styles/app.tcss"
     TITLE = "spinetui"
@@ -133,6 +137,34 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         if not isinstance(self.screen, ComparisonScreen):
             self.guide.complete()  # cell details name the articles' headings
             self.push_screen(ComparisonScreen())
+
+    # ------------------------------------------------------- decision tools
+    def action_what_matters(self) -> None:
+        """What matters to you, setting side by side the comparison's columns when it
+        is open below (else every option in the guide)."""
+        from spinetui.components.compare.comparison_screen import ComparisonScreen
+        from spinetui.components.decide.what_matters import WhatMattersScreen
+
+        if isinstance(self.screen, WhatMattersScreen):
+            return
+        chosen = self.screen.choice.chosen if isinstance(self.screen, ComparisonScreen) else None
+        self.push_screen(WhatMattersScreen(list(chosen) if chosen is not None else None))
+
+    def action_sure_check(self) -> None:
+        from spinetui.components.decide.sure_screen import SureScreen
+
+        if not isinstance(self.screen, SureScreen):
+            self.push_screen(SureScreen())
+
+    def open_tool(self, tool_id: str) -> None:
+        """Open the decision tool a ``tool:`` link names."""
+        action = TOOL_ACTIONS.get(tool_id)
+        if action is None:
+            self.notify(
+                f"This guide has no tool called {tool_id!r}.", severity="warning", markup=False
+            )
+            return
+        getattr(self, f"action_{action}")()
 
     def show_term(self, term_id: str) -> None:
         """A glossary term's card over the current screen, with a link to read more."""

@@ -52,25 +52,43 @@ SURE_ITEMS: tuple[SureItem, ...] = (
 SURE_BY_ID: dict[str, SureItem] = {item.id: item for item in SURE_ITEMS}
 
 
-def result_lines(answers: Mapping[str, bool]) -> list[str]:
-    """The result in words: how many were answered yes, then what to do for each no."""
+NO_INTRO = (
+    'A "no" means you may not be ready to decide yet. That is common. Here is what could help:'
+)
+ALL_YES = (
+    "You said yes to all four. You seem ready to talk about your choice with your "
+    "doctor. You can still change your mind later."
+)
+
+
+def score_line(answers: Mapping[str, bool]) -> str:
+    """How many were answered yes (and how many are left), in words."""
     answered = [item for item in SURE_ITEMS if item.id in answers]
     if not answered:
-        return ["You have not answered the questions yet."]
+        return "You have not answered the questions yet."
     yes = sum(1 for item in answered if answers[item.id])
-    noes = [item for item in answered if not answers[item.id]]
-    lines = [f"You said yes to {yes} of {len(SURE_ITEMS)} questions."]
+    line = f"You said yes to {yes} of {len(SURE_ITEMS)} questions."
     if len(answered) < len(SURE_ITEMS):
-        lines.append(f"{len(SURE_ITEMS) - len(answered)} not answered yet.")
+        line += f" {len(SURE_ITEMS) - len(answered)} not answered yet."
+    return line
+
+
+def answered_no(answers: Mapping[str, bool]) -> list[SureItem]:
+    return [item for item in SURE_ITEMS if answers.get(item.id) is False]
+
+
+def all_yes(answers: Mapping[str, bool]) -> bool:
+    return all(answers.get(item.id) is True for item in SURE_ITEMS)
+
+
+def result_lines(answers: Mapping[str, bool]) -> list[str]:
+    """The result as plain lines (for My questions): the score, then for each "no" the
+    question and what to do next."""
+    lines = [score_line(answers)]
+    noes = answered_no(answers)
     if noes:
-        lines.append(
-            'A "no" means you may not be ready to decide yet. That is common. '
-            "Here is what could help:"
-        )
-        lines.extend(f"{item.question} No: {item.if_no}" for item in noes)
-    elif len(answered) == len(SURE_ITEMS):
-        lines.append(
-            "You said yes to all four. You seem ready to talk about your choice with your "
-            "doctor. You can still change your mind later."
-        )
+        lines.append(NO_INTRO)
+        lines.extend(f"{item.question} No. {item.if_no}" for item in noes)
+    elif all_yes(answers):
+        lines.append(ALL_YES)
     return lines
