@@ -88,6 +88,8 @@ def cell_detail_text(
             text.append(f"{number}. ")
             text.append(citation)
             text.append("\n")
+    elif cell.no_study:
+        text.append("No study has measured this, so there is no source to give.\n", style="italic")
     else:
         text.append("No source is given for this cell.\n", style="italic")
     article = guide.articles.get(treatment.article or "")

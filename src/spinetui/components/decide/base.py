@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -45,7 +45,7 @@ class ChoicesScreen(Screen[None]):
 
     DEFAULT_CSS = """
     ChoicesScreen > #tool-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
-    ChoicesScreen > #tool-body { height: 1fr; padding: 0 1; }
+    ChoicesScreen > #tool-body { height: 1fr; padding: 0 1; overflow-y: auto; }
     ChoicesScreen #tool-intro { margin: 1 1; }
     ChoicesScreen #tool-result { margin: 0 1 1 1; }
     ChoicesScreen #tool-buttons { height: auto; margin: 0 1 1 1; }
@@ -59,7 +59,9 @@ class ChoicesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.TITLE_TEXT), id="tool-title")
-        with VerticalScroll(id="tool-body"):
+        # A Vertical that scrolls, not a VerticalScroll: that one would take ↑ and ↓
+        # (to scroll) before the screen could move between the questions.
+        with Vertical(id="tool-body"):
             yield Static(Text(self.INTRO), id="tool-intro")
             yield from self.make_rows()
             with Horizontal(id="tool-buttons"):
