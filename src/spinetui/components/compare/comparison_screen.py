@@ -169,10 +169,13 @@ class ComparisonScreen(Screen[None]):
             parts.append(
                 f"Differences only: {rows} of {len(self.app.guide.comparison.attributes)} rows"
             )
-        marked = len(grid.marks)
-        if marked:
-            parts.append(f"{MARK}{marked} rows matter to you")
         status.update(Text(" · ".join(parts)))
+        # The button says how many rows are marked (short: the header is one line).
+        marked = len(grid.marks)
+        rows = "1 row" if marked == 1 else f"{marked} rows"
+        self.query_one(MattersButton).update(
+            Text(f"w: What matters ({MARK}{rows})" if marked else "w: What matters")
+        )
 
     # ---------------------------------------------------------------- actions
     def action_close(self) -> None:

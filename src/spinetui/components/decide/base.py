@@ -91,7 +91,7 @@ class ChoicesScreen(Screen[None]):
     def on_mount(self) -> None:
         rows = self.rows
         if rows:
-            rows[0].focus()
+            rows[0].focus(scroll_visible=False)  # the intro above it stays in view
         self.show_result()
 
     def show_result(self) -> None:
@@ -115,9 +115,10 @@ class ChoicesScreen(Screen[None]):
         rows = self.rows
         row = self.focused
         index = rows.index(row) if isinstance(row, ChoiceRow) else -delta
-        target = rows[max(0, min(index + delta, len(rows) - 1))]
-        target.focus()
-        target.scroll_visible(animate=False)
+        new_index = max(0, min(index + delta, len(rows) - 1))
+        rows[new_index].focus()
+        if new_index == 0:  # the intro above the first question back in view too
+            self.query_one("#tool-body").scroll_home(animate=False)
 
     def action_previous_row(self) -> None:
         self._move(-1)

@@ -95,13 +95,16 @@ class ChoiceRow(Vertical, can_focus=True):
         self._draw()
 
     def on_focus(self) -> None:
-        self._draw()
+        self._draw(focused=True)
 
     def on_blur(self) -> None:
-        self._draw()
+        # Said outright: while the Blur event is handled, has_focus may still be True.
+        self._draw(focused=False)
 
-    def _draw(self) -> None:
-        mark = FOCUS_MARK if self.has_focus else "  "
+    def _draw(self, *, focused: bool | None = None) -> None:
+        if focused is None:
+            focused = self.has_focus
+        mark = FOCUS_MARK if focused else "  "
         self.query_one(".choice-title", Static).update(Text(mark + self.title))
         for button in self.query(ChoiceButton):
             button.show(self.values[button.index] == self.value)
