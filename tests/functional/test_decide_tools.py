@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from rich.console import Console
 from rich.text import Text
 from textual.widgets import Static
 
-from spinetui.components.compare.comparison_screen import ComparisonScreen
+from spinetui.components.compare.cell_detail import BIGGER, SMALLER, icon_array_text
+from spinetui.components.compare.comparison_screen import ComparisonScreen, MattersButton
 from spinetui.components.compare.grid import ComparisonGrid
 from spinetui.components.decide.choices import ChoiceButton, ChoiceRow
 from spinetui.components.decide.sure_screen import SureScreen
@@ -22,6 +27,7 @@ from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.decide.factors import FACTORS
 from spinetui.decide.sure import SURE_ITEMS
 from spinetui.kiosk.policy import KioskPolicy
+from tests.conftest import SHARED, in_ci
 from tests.functional.test_decide_compare import DECIDE_GUIDE, TABLE_ORDER, decide_app, row_ids
 from tests.functional.test_kiosk import go_idle, start_reading, use_fake_clock
 
@@ -281,3 +287,59 @@ def test_the_fixture_guide_is_clean():
     from spinetui.model import load_guide
 
     assert load_guide(DECIDE_GUIDE).problems == []
+
+
+# ------------------------------------------------------------------ console glyphs
+CONSOLE_TOOL = SHARED / "tools" / "console_glyphs.py"
+CONSOLE_FONTS = [
+    Path("/usr/share/consolefonts") / f"{name}.psf.gz"
+    for name in ("Uni2-Fixed16", "Lat15-Fixed16", "Uni2-Terminus16")
+]
+
+
+async def test_the_decision_screens_draw_only_what_console_fonts_hold(tmp_path):
+    """The kiosk runs on TERM=linux: every character the tools draw must be in its fonts."""
+    missing = [p for p in (CONSOLE_TOOL, *CONSOLE_FONTS) if not p.exists()]
+    if missing:
+        reason = f"needs {missing[0]} (../shared/tools and Debian's console-setup-linux)"
+        if in_ci():
+            pytest.fail(reason)
+        pytest.skip(reason)
+    app = decide_app()
+    seen: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.decision.matters.update({f.id: 3 for f in FACTORS})
+        app.decision.sure.update({item.id: False for item in SURE_ITEMS})
+        for open_tool in (app.action_what_matters, app.action_sure_check):
+            open_tool()
+            await pilot.pause()
+            seen.append(screen_text(app.screen))
+            seen.extend(
+                b.binding.key_display or b.binding.key for b in app.screen.active_bindings.values()
+            )
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        compare = app.screen
+        # What this work draws in the comparison: the numbers, the marks, the arrays
+        # (the evidence badges belong to the comparison itself).
+        grid = compare.grid
+        seen.extend(str(grid._label_parts(a)) for a in grid.attributes)
+        for attribute in grid.attributes:
+            for treatment in grid.treatments:
+                seen.extend(t for t, _style in grid._cell_parts(attribute.id, treatment.id)[2:])
+        for outcome in app.guide.outcomes.values():
+            seen.append(icon_array_text(outcome, 76).plain)
+            seen.append(icon_array_text(outcome, 30).plain)
+        seen.append(str(compare.query_one(MattersButton).render()))
+        seen.extend([BIGGER, SMALLER])
+    capture = tmp_path / "capture.txt"
+    capture.write_text("\n".join(seen), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(CONSOLE_TOOL), str(capture), *map(str, CONSOLE_FONTS)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
