@@ -285,8 +285,8 @@ WHAT_MATTERS_KEYS: tuple[Key, ...] = (
 SURE_KEYS: tuple[Key, ...] = (
     Key("up,k", "previous_row", "Up", "Go to the question above", show=False, display="↑/k"),
     Key("down,j", "next_row", "Down", "Go to the question below", show=False, display="↓/j"),
-    Key("y", "answer(True)", "Yes", "Answer yes to this question"),
-    Key("n", "answer(False)", "No", "Answer no to this question"),
+    Key("y", "answer(True)", "Yes", "Answer yes to this question and go to the next"),
+    Key("n", "answer(False)", "No", "Answer no to this question and go to the next"),
     Key("left", "step(-1)", "Left", "Pick the answer to the left (yes)", show=False, display="←"),
     Key("right", "step(1)", "Right", "Pick the answer to the right (no)", show=False, display="→"),
     Key("0", "pick_none", "Clear", "Take back the answer to this question", show=False),

@@ -80,7 +80,7 @@ async def test_sure_by_keys_each_no_says_what_to_do_next():
         screen = app.screen
         assert isinstance(screen, SureScreen)
         assert "You have not answered the questions yet." in screen.result
-        await pilot.press("y", "down", "n", "down", "n", "down", "y")
+        await pilot.press("y", "n", "n", "y")  # each answer goes on to the next question
         await pilot.pause()
         assert app.decision.sure == {
             "sure": True,

@@ -77,7 +77,7 @@ def test_sure_check_with_a_no(snap_compare, size):
         await pilot.pause()
         pilot.app.action_sure_check()
         await pilot.pause()
-        await pilot.press("y", "down", "n", "down", "y")
+        await pilot.press("y", "n")  # yes to the first, no to the second; on to the third
         await pilot.pause()
 
     assert snap_compare(make_app(DECIDE_GUIDE), terminal_size=size, run_before=run_before)

@@ -54,6 +54,9 @@ class ChoicesScreen(Screen[None]):
 
     TITLE_TEXT = ""
     INTRO = ""
+    # "" (not None, which means the app's "*"): on_mount focuses the first question
+    # without scrolling, so the intro above it stays in view.
+    AUTO_FOCUS = ""
 
     app: SpineApp
 
@@ -91,7 +94,7 @@ class ChoicesScreen(Screen[None]):
     def on_mount(self) -> None:
         rows = self.rows
         if rows:
-            rows[0].focus(scroll_visible=False)  # the intro above it stays in view
+            rows[0].focus(scroll_visible=False)
         self.show_result()
 
     def show_result(self) -> None:
@@ -101,23 +104,28 @@ class ChoicesScreen(Screen[None]):
         self.remember(message.row)
         self.show_result()
 
+    # The question keys act on: kept here, because focus moves only after the key is
+    # handled, and the next key (typed fast, or sent by a test) must see the new one.
+    _index = 0
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, ChoiceRow):
+            self._index = self.rows.index(event.widget)
+
     def _current(self) -> ChoiceRow | None:
-        focused = self.focused
-        if isinstance(focused, ChoiceRow):
-            return focused
         rows = self.rows
-        if rows:
-            rows[0].focus()
-            return rows[0]
-        return None
+        if not rows:
+            return None
+        self._index = max(0, min(self._index, len(rows) - 1))
+        return rows[self._index]
 
     def _move(self, delta: int) -> None:
         rows = self.rows
-        row = self.focused
-        index = rows.index(row) if isinstance(row, ChoiceRow) else -delta
-        new_index = max(0, min(index + delta, len(rows) - 1))
-        rows[new_index].focus()
-        if new_index == 0:  # the intro above the first question back in view too
+        if not rows:
+            return
+        self._index = max(0, min(self._index + delta, len(rows) - 1))
+        rows[self._index].focus()
+        if self._index == 0:  # the intro above the first question back in view too
             self.query_one("#tool-body").scroll_home(animate=False)
 
     def action_previous_row(self) -> None:

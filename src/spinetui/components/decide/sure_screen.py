@@ -68,6 +68,24 @@ class SureScreen(ChoicesScreen):
         text.append(credit, style="dim")
         return text
 
+    def action_answer(self, value: object) -> None:
+        """y or n answers this question and goes on to the next one; after the last,
+        the result comes into view (on a small screen it is below the questions)."""
+        row = self._current()
+        if row is None:
+            return
+        row.pick_value(value)
+        rows = self.rows
+        if row is not rows[-1]:
+            self._move(1)
+        else:
+            self.call_after_refresh(self._show_result_in_view)
+
+    def _show_result_in_view(self) -> None:
+        self.query_one("#tool-body").scroll_to_widget(
+            self.query_one("#tool-result"), animate=False, top=True
+        )
+
     def action_what_matters(self) -> None:
         self.dismiss(None)
         self.app.action_what_matters()
