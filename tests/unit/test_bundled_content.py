@@ -141,7 +141,7 @@ def test_corrected_errors_stay_corrected(guide):
     assert "BMJ" in guide.sources["peul-2008"].journal
     # The $574 PRP charge comes from the Buffalo study, not the CORR price survey.
     for a in guide.articles.values():
-        for para in a.body.split("\n\n"):
+        for para in re.split(r"\n\s*\n|\n(?=\s*[-*] )", a.body):  # paragraphs, list items
             if "$574" in para:
                 assert "source:buffalo-prp-cost" in para, a.id
                 assert "tiao-2023" not in para, a.id
