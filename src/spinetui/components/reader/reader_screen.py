@@ -114,6 +114,12 @@ class ReaderScreen(Screen[None]):
         if message.anchor is None:
             self.article_view.focus()
 
+    def on_article_view_top_heading_changed(self, message: ArticleView.TopHeadingChanged) -> None:
+        # The contents follow the reader: the section at the top of the article is the
+        # one highlighted (unless the reader is moving around the contents themselves).
+        if message.view is self.article_view and self.focused is not self.contents:
+            self.contents.show_section(message.view.article_id or "", message.anchor)
+
     def on_article_view_target_activated(self, message: ArticleView.TargetActivated) -> None:
         self.follow(message.target)
 
