@@ -355,12 +355,14 @@ class ArticleView(ScrollView, can_focus=True):
         return layout.targets() if layout is not None else []
 
     def action_next_target(self) -> None:
+        """The next link after the selected one; from the top of the pane down when the
+        selected one is not on screen (as less and w3m do: never back to where you were)."""
         targets = self._all_targets()
         if not targets:
             self.notify("There are no links in this article.", timeout=3)
             return
         current = self._selected
-        if current is None:
+        if current is None or not self.line_in_view(current.y):
             top = round(self.scroll_offset.y)
             after = [t for t in targets if t.y >= top]
         else:
@@ -369,15 +371,19 @@ class ArticleView(ScrollView, can_focus=True):
                 for t in targets
                 if (t.y, t.x0) > (current.y, current.x0) and not _continues(current, t)
             ]
+        if not after:
+            self.notify("No more links below: back to the first one.", timeout=2)
         self.select_target(after[0] if after else targets[0])
 
     def action_previous_target(self) -> None:
+        """The link before the selected one; from the bottom of the pane up when the
+        selected one is not on screen."""
         targets = self._all_targets()
         if not targets:
             self.notify("There are no links in this article.", timeout=3)
             return
         current = self._selected
-        if current is None:
+        if current is None or not self.line_in_view(current.y):
             bottom = round(self.scroll_offset.y) + self.scrollable_content_region.height
             before = [t for t in targets if t.y < bottom]
         else:
@@ -386,7 +392,13 @@ class ArticleView(ScrollView, can_focus=True):
                 for t in targets
                 if (t.y, t.x0) < (current.y, current.x0) and not _continues(t, current)
             ]
+        if not before:
+            self.notify("No more links above: on to the last one.", timeout=2)
         self.select_target(before[-1] if before else targets[-1])
+
+    def line_in_view(self, y: int) -> bool:
+        top = round(self.scroll_offset.y)
+        return top <= y < top + self.scrollable_content_region.height
 
     def action_activate_target(self) -> None:
         if self._selected is not None:
