@@ -63,7 +63,12 @@ GLOBAL_KEYS: tuple[Key, ...] = (
     Key("c", "compare", "Compare", "Open the side-by-side comparison of treatments"),
     Key("s", "search", "Search", "Search the whole guide: articles, comparison and glossary"),
     Key("g", "glossary", "Glossary", "Open the A-Z glossary of medical words"),
-    Key("q", "quit", "Quit", "Quit spinetui (not in kiosk mode)"),
+    Key(
+        "q",
+        "quit",
+        "Quit",
+        "Quit spinetui from the reader (not in kiosk mode); on other screens q closes them",
+    ),
 )
 
 # Keys of the reader screen (contents + article).
@@ -175,7 +180,7 @@ COMPARE_GRID_KEYS: tuple[Key, ...] = (
 # Keys of the comparison screen.
 COMPARE_KEYS: tuple[Key, ...] = (
     Key(
-        "escape",
+        "escape,q",
         "close",
         "Close",
         "Close the comparison and go back to reading",
@@ -265,7 +270,13 @@ CHOOSER_KEYS: tuple[Key, ...] = (
         display=">",
     ),
     Key("enter", "screen.apply", "Done", "Compare the ticked treatments", display="Enter"),
-    Key("escape", "screen.cancel", "Cancel", "Close the chooser and change nothing", display="Esc"),
+    Key(
+        "escape,q",
+        "screen.cancel",
+        "Cancel",
+        "Close the chooser and change nothing",
+        display="Esc",
+    ),
 )
 
 # Keys of the side-by-side reader (two articles next to each other).
@@ -285,7 +296,7 @@ SIDE_BY_SIDE_KEYS: tuple[Key, ...] = (
     ),
     Key("a", "change_article", "Change", "Choose another article for this side"),
     Key("r", "open_in_reader", "Reader", "Open this side's article in the normal reader"),
-    Key("escape", "close", "Close", "Close the side-by-side view", display="Esc"),
+    Key("escape,q", "close", "Close", "Close the side-by-side view", display="Esc"),
 )
 
 # Keys of the find bar (focus in its text box).
