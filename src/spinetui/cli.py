@@ -139,15 +139,19 @@ def _run_reader(options: argparse.Namespace) -> int:
     folder = _content_dir(options.content)
     if folder is None:
         return 2
+    from spinetui.config_path import DEFAULT_THEME, default_config_path
+
     kiosk = None
+    theme = DEFAULT_THEME
     if _settings_matter(options):
-        from spinetui.kiosk.config import ConfigError
+        from spinetui.kiosk.config import ConfigError, load_config
         from spinetui.kiosk.launch import prepare_process, resolve_policy
 
         try:
             kiosk = resolve_policy(
                 options.config, kiosk=options.kiosk, idle_seconds=options.idle_seconds
             )
+            theme = load_config(options.config, required=options.config is not None).theme
         except ConfigError as error:
             print(f"spinetui: {error}", file=sys.stderr)
             return 2
@@ -166,6 +170,13 @@ def _run_reader(options: argparse.Namespace) -> int:
 
     from spinetui.app import SpineApp
 
-    app = SpineApp(guide, start_article=article or None, kiosk=kiosk)
+    app = SpineApp(
+        guide,
+        start_article=article or None,
+        kiosk=kiosk,
+        theme=theme,
+        # Where a personal reader's theme is remembered (a kiosk writes nothing).
+        settings_path=options.config or default_config_path(),
+    )
     app.run()
     return app.return_code or 0

@@ -64,6 +64,14 @@ GLOBAL_KEYS: tuple[Key, ...] = (
     Key("s", "search", "Search", "Search the whole guide: articles, comparison and glossary"),
     Key("g", "glossary", "Glossary", "Open the A-Z glossary of medical words"),
     Key(
+        "ctrl+t",
+        "next_theme",
+        "Theme",
+        "Change the colours: dark, light or high contrast (also in Ctrl+P)",
+        show=False,
+        display="Ctrl+T",
+    ),
+    Key(
         "q",
         "quit",
         "Quit",

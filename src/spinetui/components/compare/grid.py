@@ -282,6 +282,11 @@ class ComparisonGrid(ScrollView, can_focus=True):
         badge = evidence_parts(cell.evidence)
         return [*badge, ("\n", None), (cell.text, None)] if badge else [(cell.text, None)]
 
+    def restyle(self) -> None:
+        """Draw again in the theme's colours (the header and rule styles are baked in)."""
+        self._layout = None
+        self.refresh()
+
     def _relayout(self) -> None:
         self._ensure_layout()
         self._scroll_cursor_into_view()

@@ -111,6 +111,25 @@ class ArticleView(ScrollView, can_focus=True):
         self._pending_place = None
         self._go_to_place(anchor, scroll_y)
 
+    def restyle(self, document: MarkdownDocument) -> None:
+        """The same article in new colours (a theme change), at the same place.
+
+        Styles never change the wrapping, so every line, selection and find mark keeps
+        its position; only the drawn strips are made again.
+        """
+        self.document = document
+        self._layout = None
+        self._strips.clear()
+        y = round(self.scroll_offset.y)
+        layout = self._ensure_layout()
+        if layout is not None:
+            layout.line(y + self.scrollable_content_region.height)
+            self._sync_virtual_size()
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+            self._schedule_layout()
+        self._highlight_version += 1
+        self.refresh()
+
     def _go_to_place(self, anchor: str | None, scroll_y: int) -> None:
         self._jump_anchor = anchor
         self._ensure_layout()
