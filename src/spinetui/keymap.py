@@ -36,6 +36,78 @@ def bindings(keys: tuple[Key, ...]) -> list[Binding]:
     return [key.binding() for key in keys]
 
 
+# How keys are printed for people: the character, an arrow, or the key's name.
+_KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "exclamation_mark": "!",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "escape": "Esc",
+    "enter": "Enter",
+    "tab": "Tab",
+    "space": "Space",
+    "backspace": "Backspace",
+    "delete": "Delete",
+}
+_MODIFIERS = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift"}
+
+
+def key_label(name: str) -> str:
+    """One Textual key name as people write it: "ctrl+p" → "Ctrl+P", "tab" → "Tab"."""
+    *modifiers, base = name.split("+")
+    if base in _KEY_NAMES:
+        base = _KEY_NAMES[base]
+    elif len(base) > 1:
+        base = base.upper() if base[0] == "f" and base[1:].isdigit() else base.capitalize()
+    elif modifiers:
+        base = base.upper()
+    return "+".join([*(_MODIFIERS.get(m, m.capitalize()) for m in modifiers), base])
+
+
+def keys_label(keys: str) -> str:
+    """Every key of a binding, for the help screen: "b / Backspace / Alt+←"."""
+    return " / ".join(key_label(k.strip()) for k in keys.split(","))
+
+
+# The footer shows as many keys as fit, most important first (lower numbers first);
+# keys not listed come after these, in the order they are bound.
+FOOTER_RANK: dict[str, int] = {
+    "app.help": 0,
+    "close": 1,
+    "screen.cancel": 1,
+    "cancel": 1,
+    "quit": 2,
+    "next_match": 3,
+    "previous_match": 4,
+    "open_result": 3,
+    "select": 3,
+    "screen.apply": 4,
+    "read_cell": 5,
+    "switch_side": 5,
+    "find": 10,
+    "search": 11,
+    "glossary": 12,
+    "compare": 13,
+    "back": 14,
+    "toggle_contents": 15,
+    "next_target": 16,
+    "next_article": 17,
+    "previous_article": 18,
+    "command_palette": 60,
+}
+
+
 # Keys that work everywhere in the app (bound on the App).
 # Bound on the App for every screen, and again first on the reader screen so the footer
 # (which lists the focused widget's keys, then the screen's, then the App's) shows it
@@ -44,13 +116,11 @@ HELP_KEY = Key("question_mark,f1", "app.help", "Help", "Show this list of keys",
 
 GLOBAL_KEYS: tuple[Key, ...] = (
     HELP_KEY,
-    # Textual's footer already shows the palette key on its right-hand side.
     Key(
         "ctrl+p",
         "command_palette",
         "Jump",
         "Jump to any article, heading or term by name",
-        show=False,
     ),
     Key(
         "exclamation_mark",

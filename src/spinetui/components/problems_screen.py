@@ -6,8 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from spinetui.components.footer import SpineFooter
 from spinetui.model import Problem
 
 
@@ -44,7 +45,7 @@ class ProblemsScreen(Screen[None]):
                 Text(severity + problem.message),
             )
         yield table
-        yield Footer()
+        yield SpineFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -10,10 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, SelectionList, Static
+from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from spinetui.components.compare.columns import ColumnChoice
+from spinetui.components.footer import SpineFooter
 from spinetui.keymap import CHOOSER_KEYS, bindings
 from spinetui.model.types import Treatment
 
@@ -103,7 +104,7 @@ class TreatmentChooser(ModalScreen[list[str] | None]):
                 Text("Space: tick or untick · < >: move up or down · Enter: done · Esc: cancel"),
                 id="chooser-help",
             )
-        yield Footer()
+        yield SpineFooter()
 
     @property
     def treatment_list(self) -> TreatmentList:

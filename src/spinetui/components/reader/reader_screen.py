@@ -9,8 +9,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from spinetui.components.footer import SpineFooter
 from spinetui.components.reader.article_header import ArticleHeader
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.contents_tree import ContentsTree
@@ -46,7 +47,7 @@ class ReaderScreen(Screen[None]):
             if not self.app.kiosk_mode:  # the problems list is for staff, not visitors
                 empty += " Press ! to see why."
             yield Static(Text(empty), id="no-articles")
-        yield Footer(compact=True)
+        yield SpineFooter()
 
     @property
     def article_view(self) -> ArticleView:
