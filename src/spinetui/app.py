@@ -160,7 +160,7 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         from spinetui.components.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(opened_from=type(self.screen).__name__))
 
     def action_problems(self) -> None:
         from spinetui.components.problems_screen import ProblemsScreen

@@ -112,7 +112,9 @@ FOOTER_RANK: dict[str, int] = {
 # Bound on the App for every screen, and again first on the reader screen so the footer
 # (which lists the focused widget's keys, then the screen's, then the App's) shows it
 # even on an 80-column terminal.
-HELP_KEY = Key("question_mark,f1", "app.help", "Help", "Show this list of keys", display="?")
+HELP_KEY = Key(
+    "question_mark,f1,h", "app.help", "Help", "Show this list of keys (h as in less)", display="?"
+)
 
 GLOBAL_KEYS: tuple[Key, ...] = (
     HELP_KEY,
@@ -183,14 +185,34 @@ READER_KEYS: tuple[Key, ...] = (
         "left_square_bracket", "previous_article", "Prev", "Open the previous article", display="["
     ),
     Key("right_square_bracket", "next_article", "Next", "Open the next article", display="]"),
-    Key("b,backspace,alt+left", "back", "Back", "Go back to what you read before", display="b"),
     Key(
-        "f,alt+right",
+        "b,backspace,alt+left,ctrl+left",
+        "back",
+        "Back",
+        "Go back to what you read before",
+        display="b",
+    ),
+    Key(
+        "f,alt+right,ctrl+right",
         "forward",
         "Forward",
         "Go forward again after going back",
         show=False,
         display="f",
+    ),
+    Key(
+        "d",
+        "half_page(1)",
+        "Half page down",
+        "Scroll down half a page (as in less)",
+        show=False,
+    ),
+    Key(
+        "u",
+        "half_page(-1)",
+        "Half page up",
+        "Scroll up half a page (as in less)",
+        show=False,
     ),
     Key(
         "escape",
@@ -216,7 +238,14 @@ ARTICLE_KEYS: tuple[Key, ...] = (
         display="PgDn/Space",
     ),
     Key("home", "scroll_home", "Top", "Go to the top of the article", show=False, display="Home"),
-    Key("end", "scroll_end", "Bottom", "Go to the end of the article", show=False, display="End"),
+    Key(
+        "end,G",
+        "scroll_end",
+        "Bottom",
+        "Go to the end of the article (G as in less)",
+        show=False,
+        display="End",
+    ),
     Key("l", "next_target", "Next link", "Select the next link or marked word", display="l"),
     Key(
         "L",
@@ -240,8 +269,10 @@ ARTICLE_KEYS: tuple[Key, ...] = (
 COMPARE_GRID_KEYS: tuple[Key, ...] = (
     Key("up,k", "cursor_up", "Up", "Select the cell above", show=False, display="↑/k"),
     Key("down,j", "cursor_down", "Down", "Select the cell below", show=False, display="↓/j"),
-    Key("left", "cursor_left", "Left", "Select the cell to the left", show=False, display="←"),
-    Key("right", "cursor_right", "Right", "Select the cell to the right", show=False, display="→"),
+    Key("left,h", "cursor_left", "Left", "Select the cell to the left", show=False, display="←"),
+    Key(
+        "right,l", "cursor_right", "Right", "Select the cell to the right", show=False, display="→"
+    ),
     Key("pageup", "page_up", "Page up", "Select a row one screen up", show=False, display="PgUp"),
     Key(
         "pagedown",
@@ -424,6 +455,14 @@ HELP_SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Everywhere", GLOBAL_KEYS),
     ("Finding a word in an article", FIND_KEYS),
     ("Search and glossary", SEARCH_KEYS),
+)
+
+# Where spinetui's keys differ from less and glow on purpose (help screen and README).
+DIFFERENCES_NOTE: tuple[str, ...] = (
+    "b goes back to what you read before (in less it pages up: use u, PgUp).",
+    "f goes forward again (in less it pages down: use Space, d, PgDn).",
+    "g opens the glossary (in less it goes to the top: use Home).",
+    "q closes the screen you are on, and quits only from the reader.",
 )
 
 # Kiosk mode: the admin's way out is these keys pressed one after the other (keys a

@@ -281,6 +281,16 @@ class ArticleView(ScrollView, can_focus=True):
             raise SkipAction()
         self.scroll_page_up(animate=False)
 
+    def scroll_half_page(self, direction: int) -> None:
+        """less's d and u: half a screen down (1) or up (-1), at once."""
+        self._jump_anchor = None
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(
+            y=round(self.scroll_offset.y) + direction * step,
+            animate=False,
+            immediate=True,
+        )
+
     def action_scroll_home(self) -> None:
         self._jump_anchor = None
         if not self.allow_vertical_scroll:

@@ -142,6 +142,10 @@ class ReaderScreen(Screen[None]):
         view = self.article_view
         open_beside(self.app, view.article_id, view.top_anchor)
 
+    def action_half_page(self, direction: int) -> None:
+        view = self.article_view
+        view.scroll_half_page(direction)
+
     def action_toggle_contents(self) -> None:
         contents = self.contents
         self._contents_wanted = not contents.display
