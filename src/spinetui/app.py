@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,6 +79,8 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
             self.start_kiosk()
         if not self.guide.is_complete:
             self.call_after_refresh(self._complete_guide)
+        else:
+            self._announce_problems()
 
     def _complete_guide(self) -> None:
         """Scan the articles' bodies (headings, link problems) after the first paint.
@@ -85,7 +88,25 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         In a thread, so the reader can already scroll; whatever needs headings or
         problems first calls ``guide.complete()``, which waits for this or does it.
         """
-        threading.Thread(target=self.guide.complete, name="spinetui-checks", daemon=True).start()
+
+        def complete() -> None:
+            self.guide.complete()
+            # RuntimeError: the app closed while the checks ran.
+            with contextlib.suppress(RuntimeError):
+                self.call_from_thread(self._announce_problems)
+
+        threading.Thread(target=complete, name="spinetui-checks", daemon=True).start()
+
+    def _announce_problems(self) -> None:
+        """Tell staff at start-up that the content has problems (never a kiosk visitor)."""
+        count = len(self.guide.problems)
+        if count and not self.kiosk_mode:
+            self.notify(
+                f"The content files have {count} problem{'s' if count != 1 else ''}. "
+                "Press ! to see them.",
+                severity="warning",
+                timeout=6,
+            )
 
     async def reset_session(self) -> None:
         """Start over for the next visitor (kiosk idle reset).

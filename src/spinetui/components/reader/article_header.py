@@ -11,6 +11,9 @@ from textual.widgets import Static
 
 from spinetui.model import UNKNOWN_DATE
 
+# Shorter than this, a cut guide title says nothing: the article's title is shown alone.
+MIN_GUIDE_TITLE = 12
+
 
 class ArticleHeader(Horizontal):
     DEFAULT_CSS = """
@@ -53,6 +56,9 @@ class ArticleHeader(Horizontal):
             title = Text(guide_title)
         elif room <= 0 or len(guide_title) + 3 + len(article_title) <= room:
             title = Text.assemble(guide_title, " › ", article_title)
+        elif (guide_room := room - 3 - len(article_title)) >= MIN_GUIDE_TITLE:
+            # The guide's title gives way first: the article's is the one being read.
+            title = Text.assemble(guide_title[: guide_room - 1] + "…", " › ", article_title)
         else:
             title = Text(article_title)
         title.no_wrap = True
