@@ -88,9 +88,10 @@ class SideBySideScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.left.focus()
-        self._update_labels()
-        # After the first layout: the panes' widths decide where an anchor's line is.
-        self.call_after_refresh(self._show_start)
+        # Now, so that the first frame already has both articles (not a blank frame for
+        # a few tenths of a second). A pane not laid out yet goes to the anchor on its
+        # first resize, when its width is known (ArticleView.show).
+        self._show_start()
 
     def _show_start(self) -> None:
         left_id, right_id = self._start
