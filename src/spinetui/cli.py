@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from spinetui import __version__
@@ -119,6 +119,14 @@ def _run_check(options: argparse.Namespace) -> int:
         return 1
 
 
+def article_named(articles: Mapping[str, object], name: str) -> str | None:
+    """The id of the article a reader typed, whatever its case (`spinetui ESI` opens esi)."""
+    if name in articles:
+        return name
+    folded = name.strip().casefold()
+    return next((article_id for article_id in articles if article_id.casefold() == folded), None)
+
+
 def _settings_matter(options: argparse.Namespace) -> bool:
     """Kiosk settings are read (and kiosk mode imported) only when a flag or file asks."""
     from spinetui.config_path import default_config_path
@@ -131,15 +139,19 @@ def _run_reader(options: argparse.Namespace) -> int:
     folder = _content_dir(options.content)
     if folder is None:
         return 2
+    from spinetui.config_path import DEFAULT_THEME, default_config_path
+
     kiosk = None
+    theme = DEFAULT_THEME
     if _settings_matter(options):
-        from spinetui.kiosk.config import ConfigError
+        from spinetui.kiosk.config import ConfigError, load_config
         from spinetui.kiosk.launch import prepare_process, resolve_policy
 
         try:
             kiosk = resolve_policy(
                 options.config, kiosk=options.kiosk, idle_seconds=options.idle_seconds
             )
+            theme = load_config(options.config, required=options.config is not None).theme
         except ConfigError as error:
             print(f"spinetui: {error}", file=sys.stderr)
             return 2
@@ -148,7 +160,8 @@ def _run_reader(options: argparse.Namespace) -> int:
 
     # Body scans (headings, link problems) finish after the first paint (SpineApp).
     guide = load_guide_quickly(folder)
-    if options.article and options.article not in guide.articles:
+    article = options.article and article_named(guide.articles, options.article)
+    if options.article and article is None:
         known = ", ".join(sorted(guide.articles)) or "none"
         print(
             f"spinetui: no article called {options.article!r}. Articles: {known}", file=sys.stderr
@@ -157,6 +170,13 @@ def _run_reader(options: argparse.Namespace) -> int:
 
     from spinetui.app import SpineApp
 
-    app = SpineApp(guide, start_article=options.article, kiosk=kiosk)
+    app = SpineApp(
+        guide,
+        start_article=article or None,
+        kiosk=kiosk,
+        theme=theme,
+        # Where a personal reader's theme is remembered (a kiosk writes nothing).
+        settings_path=options.config or default_config_path(),
+    )
     app.run()
     return app.return_code or 0

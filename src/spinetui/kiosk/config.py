@@ -7,6 +7,8 @@ A flat TOML file; every key is optional:
     notice_seconds = 15       # ... which counts down this long, then starts over
     attract_seconds = 8       # the start screen shows the next topic this often
     pin_hash = "scrypt$..."   # the admin PIN, set with `spinetui kiosk set-pin`
+    theme = "dark"            # dark, light or high-contrast (a personal reader's
+                              # choice is remembered here; a kiosk only reads it)
 
 Bad values are reported as `file: key: what is wrong` and stop the program; a kiosk
 that silently ignored a typo in its idle time would keep the last visitor's page up.
@@ -20,7 +22,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from spinetui.config_path import default_config_path
+from spinetui.config_path import DEFAULT_THEME, THEME_NAMES, default_config_path
 from spinetui.kiosk.pin import PinFormatError, PinHash
 
 DEFAULT_IDLE_SECONDS = 90.0
@@ -46,10 +48,11 @@ class Config:
     notice_seconds: float = DEFAULT_NOTICE_SECONDS
     attract_seconds: float = DEFAULT_ATTRACT_SECONDS
     pin_hash: str | None = None
+    theme: str = DEFAULT_THEME
     path: Path | None = None  # where it was read from, if anywhere
 
 
-KNOWN_KEYS = ("kiosk", "idle_seconds", "notice_seconds", "attract_seconds", "pin_hash")
+KNOWN_KEYS = ("kiosk", "idle_seconds", "notice_seconds", "attract_seconds", "pin_hash", "theme")
 
 
 def _seconds(data: dict, key: str, default: float, low: float, high: float, where: str) -> float:
@@ -85,8 +88,12 @@ def parse_config(text: str, where: str = "config") -> Config:
             PinHash.parse(pin_hash)
         except PinFormatError as error:
             raise ConfigError(f"{where}: pin_hash: {error}") from None
+    theme = data.get("theme", DEFAULT_THEME)
+    if theme not in THEME_NAMES:
+        raise ConfigError(f"{where}: theme: must be one of {', '.join(THEME_NAMES)}, not {theme!r}")
     return Config(
         kiosk=kiosk,
+        theme=theme,
         idle_seconds=_seconds(
             data, "idle_seconds", DEFAULT_IDLE_SECONDS, MIN_IDLE_SECONDS, MAX_IDLE_SECONDS, where
         ),
@@ -126,6 +133,7 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
         notice_seconds=config.notice_seconds,
         attract_seconds=config.attract_seconds,
         pin_hash=config.pin_hash,
+        theme=config.theme,
         path=path,
     )
 

@@ -12,11 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from spinetui.components.compare.cell_detail import CellDetail, cell_detail_text
 from spinetui.components.compare.columns import ColumnChoice, rows_that_differ, treatments_by_id
 from spinetui.components.compare.grid import ComparisonGrid
+from spinetui.components.footer import SpineFooter
 from spinetui.keymap import COMPARE_KEYS, bindings
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class ComparisonScreen(Screen[None]):
             id="compare-nothing",
         )
         yield CellDetail(id="cell-detail")
-        yield Footer()
+        yield SpineFooter()
 
     @property
     def grid(self) -> ComparisonGrid:

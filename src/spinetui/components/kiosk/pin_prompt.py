@@ -13,8 +13,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
+from spinetui.components.footer import SpineFooter
 from spinetui.keymap import PIN_PROMPT_KEYS, bindings
 from spinetui.kiosk.pin import PinThrottle, verify_pin
 from spinetui.kiosk.policy import ADMIN_EXIT_STATUS
@@ -53,7 +54,7 @@ class PinPrompt(ModalScreen[None]):
                 yield Static(Text("Admin PIN:"), id="pin-message")
                 yield Input(password=True, max_length=128, id="pin-input")
                 yield Static(id="pin-status")
-        yield Footer()
+        yield SpineFooter()
 
     def on_mount(self) -> None:
         if self._pin_hash is not None:
