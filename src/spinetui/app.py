@@ -11,9 +11,12 @@ from textual.cache import LRUCache
 from spinetui.components.crash_guard import CrashGuard
 from spinetui.components.kiosk.guard import KioskGuard
 from spinetui.components.reader.reader_screen import ReaderScreen
+from spinetui.components.textual_fixes import apply as apply_textual_fixes
 from spinetui.keymap import GLOBAL_KEYS, bindings
 from spinetui.model import Guide
 from spinetui.render import MarkdownDocument, TermMatcher
+
+apply_textual_fixes()
 
 if TYPE_CHECKING:
     from textual.command import Provider

@@ -159,4 +159,8 @@ def _run_reader(options: argparse.Namespace) -> int:
 
     app = SpineApp(guide, start_article=options.article, kiosk=kiosk)
     app.run()
+    if app.failed:
+        from spinetui.kiosk.policy import KIOSK_FAILURE_MESSAGE
+
+        print(KIOSK_FAILURE_MESSAGE, file=sys.stderr)
     return app.return_code or 0

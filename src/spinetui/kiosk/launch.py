@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from spinetui.kiosk.config import (
     ConfigError,
     load_config,
 )
-from spinetui.kiosk.policy import KioskPolicy, scrub_environment
+from spinetui.kiosk.policy import KIOSK_FAILURE_MESSAGE, KioskPolicy, scrub_environment
 
 
 def resolve_policy(
@@ -34,6 +37,22 @@ def resolve_policy(
 
 
 def prepare_process(policy: KioskPolicy) -> None:
-    """Before Textual is imported: drop settings that would write files or allow signals."""
+    """Before Textual is imported: drop settings that would write files or allow signals,
+    and make sure no traceback is ever printed on the kiosk's screen."""
     if policy.enabled:
         scrub_environment(os.environ)
+        sys.excepthook = _plain_excepthook
+        threading.excepthook = _plain_thread_excepthook
+
+
+def _plain_excepthook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+    # A failure outside the app (before it starts or after it ends) would print a
+    # traceback on the visitor's screen; a kiosk says one plain line instead.
+    if issubclass(kind, KeyboardInterrupt):
+        return
+    with contextlib.suppress(OSError, ValueError):  # the terminal may be gone
+        print(KIOSK_FAILURE_MESSAGE, file=sys.stderr)
+
+
+def _plain_thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    _plain_excepthook(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)

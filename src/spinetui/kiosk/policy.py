@@ -22,6 +22,10 @@ from spinetui.kiosk.config import (
 # RestartPreventExitStatus, so an admin exit stays closed while a crash restarts.
 ADMIN_EXIT_STATUS = 3
 
+# What a kiosk prints when it stops after failures it could not recover from, in place
+# of a traceback (which would show the visitor the program's insides).
+KIOSK_FAILURE_MESSAGE = "spinetui stopped after an error. It starts again by itself."
+
 # Actions of Textual's App that would let a visitor leave, stop or copy the session
 # to disk, and spinetui's list of content problems (files and lines of the kiosk's
 # content folder: for staff, who run `spinetui check`). The app refuses them in kiosk

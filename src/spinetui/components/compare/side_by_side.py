@@ -86,12 +86,17 @@ class SideBySideScreen(Screen[None]):
         return self.right if view is self.left else self.left
 
     def on_mount(self) -> None:
+        if not self.query("#left-article"):
+            return  # closed before it was mounted (see _show_start)
         self.left.focus()
         self._update_labels()
         # After the first layout: the panes' widths decide where an anchor's line is.
         self.call_after_refresh(self._show_start)
 
     def _show_start(self) -> None:
+        if not self.query("#left-article"):
+            # Closed again before its first refresh (fast keys): its panes are gone.
+            return
         left_id, right_id = self._start
         self.show_article(self.left, left_id, self._anchor)
         self.show_article(self.right, right_id, self._anchor)
