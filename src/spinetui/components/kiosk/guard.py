@@ -26,6 +26,7 @@ class KioskGuard:
 
     kiosk: KioskPolicy | None
     kiosk_session: KioskSession | None = None
+    _clipboard: str
 
     @property
     def kiosk_mode(self) -> bool:
@@ -64,6 +65,16 @@ class KioskGuard:
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         if not self.kiosk_mode:
             super().open_url(url, new_tab=new_tab)  # type: ignore[misc]
+
+    def copy_to_clipboard(self, text: str) -> None:
+        # Textual sends copied text to the terminal's clipboard (OSC 52; in a browser,
+        # textual-serve's page hands it to the browser's clipboard), where it outlives
+        # the visitor. A kiosk keeps it inside the app only (Ctrl+V in a text box still
+        # pastes it), and the idle reset forgets it.
+        if not self.kiosk_mode:
+            super().copy_to_clipboard(text)  # type: ignore[misc]
+            return
+        self._clipboard = text
 
     def save_screenshot(self, *args: Any, **kwargs: Any) -> str:
         if self.kiosk_mode:

@@ -1,0 +1,52 @@
+"""Red-team findings (issue 14) about what a kiosk keeps and allows, with Pilot."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinetui.components.find.search_screen import SearchScreen
+from tests.functional.helpers import make_app
+from tests.functional.test_kiosk import kiosk_app, start_reading, visit_then_start_over
+
+OSC_52 = "\x1b]52;"
+
+
+def record_terminal_writes(app) -> list[str]:
+    written: list[str] = []
+    write = app._driver.write
+
+    def recording_write(data: str) -> None:
+        written.append(data)
+        write(data)
+
+    app._driver.write = recording_write
+    return written
+
+
+@pytest.mark.parametrize("key", ["ctrl+c", "ctrl+x"])
+async def test_copied_text_never_reaches_the_terminal_clipboard_and_is_forgotten(key):
+    # Finding 1: Shift+Home then Ctrl+C (or Ctrl+X) in the search box sent the text to
+    # the terminal's clipboard (OSC 52), where the next visitor could paste it.
+    app = kiosk_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_reading(app, pilot)
+        written = record_terminal_writes(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"sciatica", "shift+home", key)
+        await pilot.pause()
+        assert not any(OSC_52 in data for data in written)
+        assert app.clipboard == "sciatica"  # still pastes inside the app
+        await visit_then_start_over(app, pilot)
+        assert app.clipboard == ""
+    assert not any(OSC_52 in data for data in written)
+
+
+async def test_outside_kiosk_mode_copying_still_reaches_the_terminal_clipboard():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        written = record_terminal_writes(app)
+        app.copy_to_clipboard("mine")
+        assert any(OSC_52 in data for data in written)
