@@ -50,3 +50,20 @@ async def test_outside_kiosk_mode_copying_still_reaches_the_terminal_clipboard()
         written = record_terminal_writes(app)
         app.copy_to_clipboard("mine")
         assert any(OSC_52 in data for data in written)
+
+
+async def test_a_served_kiosk_asks_for_no_pin_and_says_where_to_stop_it():
+    from textual.widgets import Input
+
+    from spinetui.components.kiosk.pin_prompt import SERVED_MESSAGE, PinPrompt
+    from tests.functional.test_kiosk import PIN_HASH
+
+    app = kiosk_app(pin_hash=PIN_HASH, served=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_reading(app, pilot)
+        await pilot.press("ctrl+k", "ctrl+x")
+        await pilot.pause()
+        assert isinstance(app.screen, PinPrompt)
+        assert not app.screen.query(Input)
+        message = str(app.screen.query_one("#pin-message").render())
+        assert message == SERVED_MESSAGE

@@ -19,7 +19,11 @@ from spinetui.kiosk.policy import KIOSK_FAILURE_MESSAGE, KioskPolicy, scrub_envi
 
 
 def resolve_policy(
-    config_path: Path | None, *, kiosk: bool | None, idle_seconds: float | None
+    config_path: Path | None,
+    *,
+    kiosk: bool | None,
+    idle_seconds: float | None,
+    served: bool = False,
 ) -> KioskPolicy:
     """The settings in force: the config file's, overridden by flags. Raises ConfigError."""
     if idle_seconds is not None and not MIN_IDLE_SECONDS <= idle_seconds <= MAX_IDLE_SECONDS:
@@ -33,6 +37,8 @@ def resolve_policy(
         # A short idle time on the command line is for trying it out: keep the notice
         # in proportion rather than showing it for 15 s after 2 s of idling.
         policy = replace(policy, notice_seconds=idle_seconds)
+    if served:
+        policy = policy.for_serving()
     return policy
 
 

@@ -68,6 +68,11 @@ class KioskPolicy:
     notice_seconds: float = DEFAULT_NOTICE_SECONDS
     attract_seconds: float = DEFAULT_ATTRACT_SECONDS
     pin_hash: str | None = None
+    # A session of `spinetui serve`: each browser tab is a process of its own, so a PIN
+    # throttle would start afresh with every new tab (8 guesses in 9 s), and closing
+    # one tab's session ends nothing anyway. Served sessions have no admin PIN; the
+    # server is stopped where it runs.
+    served: bool = False
 
     OFF: ClassVar[KioskPolicy]
 
@@ -91,7 +96,11 @@ class KioskPolicy:
 
     @property
     def has_admin_exit(self) -> bool:
-        return self.pin_hash is not None
+        return self.pin_hash is not None and not self.served
+
+    def for_serving(self) -> KioskPolicy:
+        """This policy in a session of `spinetui serve`: no admin PIN (see `served`)."""
+        return replace(self, served=True, pin_hash=None)
 
     def refuses(self, action: str) -> bool:
         """True for an App action a visitor must not reach in this mode."""
