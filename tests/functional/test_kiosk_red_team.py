@@ -67,3 +67,35 @@ async def test_a_served_kiosk_asks_for_no_pin_and_says_where_to_stop_it():
         assert not app.screen.query(Input)
         message = str(app.screen.query_one("#pin-message").render())
         assert message == SERVED_MESSAGE
+
+
+async def test_the_palette_answers_on_a_long_name_and_the_idle_reset_still_fires(tmp_path):
+    # Finding 2: a 260-character comparison row label and twenty "e"s took Textual's
+    # matcher past 4 GB; the kiosk froze and could not start over.
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    from spinetui.components.kiosk.attract_screen import AttractScreen
+    from spinetui.kiosk.policy import KioskPolicy
+    from tests.fixtures.content_builder import COMPARISON, build
+    from tests.functional.test_kiosk import go_idle, use_fake_clock
+    from tests.unit.test_fuzzy import LONG_LABEL
+
+    comparison = COMPARISON.replace("label: Cost", f"label: {LONG_LABEL}")
+    folder = build(tmp_path / "guide", comparison=comparison)
+    app = make_app(folder, kiosk=KioskPolicy(enabled=True, attract_seconds=600.0))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_reading(app, pilot)
+        clock = use_fake_clock(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"e" * 20)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        listed = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert any(LONG_LABEL in prompt for prompt in listed)
+        await go_idle(app, pilot, clock, app.kiosk.idle_seconds + app.kiosk.notice_seconds + 1)
+        assert isinstance(app.screen, AttractScreen)
