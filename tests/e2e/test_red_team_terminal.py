@@ -143,3 +143,35 @@ def test_a_kiosk_that_keeps_failing_shows_no_traceback(tmp_path):
     assert "simulated failure" not in output
     assert "visitor-typed-text" not in output
     assert KIOSK_FAILURE_MESSAGE in output
+
+
+def test_emoji_sequences_do_not_shift_the_contents_divider(tmp_path):
+    # Finding 10: a ZWJ sequence, a skin tone or an emoji variation selector is one
+    # glyph for Textual but wider or narrower in a terminal, so the contents divider
+    # on that row moved. Cleaned at load time, every row keeps it in one column.
+    from tests.fixtures.content_builder import article, build
+
+    body = "# Family 👨\u200d👩\u200d👧 care\n\nWords.\n\n## Thumbs 👍🏽 up ❤️\n\nMore words.\n"
+    folder = build(
+        tmp_path / "guide",
+        articles={"one.md": article(title="Heart ❤️ and 1️⃣ keycap", body=body)},
+    )
+    with TmuxTerminal(["--content", str(folder)]) as term:
+        screen = term.wait_for("More words")
+    columns = {
+        terminal_width(line[: line.index("▕")]) for line in screen.splitlines() if "▕" in line
+    }
+    assert len(columns) == 1, screen
+
+
+def terminal_width(text: str) -> int:
+    """Cells a terminal gives `text`, one code point at a time (as wcwidth does): wide
+    and full-width characters two, combining marks and format characters none."""
+    import unicodedata
+
+    width = 0
+    for char in text:
+        if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
