@@ -14,11 +14,14 @@ from spinetui.components.crash_guard import CrashGuard
 from spinetui.components.kiosk.guard import KioskGuard
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
+from spinetui.components.textual_fixes import apply as apply_textual_fixes
 from spinetui.config_path import DEFAULT_THEME
 from spinetui.keymap import GLOBAL_KEYS, bindings
 from spinetui.model import Guide
 from spinetui.render import MarkdownDocument, TermMatcher
 from spinetui.themes import PALETTES, next_theme, palette_for, render_styles, textual_theme
+
+apply_textual_fixes()
 
 if TYPE_CHECKING:
     from textual.command import Provider

@@ -39,6 +39,8 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"spinetui {__version__}")
     add_kiosk_arguments(parser)
+    # Set by `spinetui serve` on each session it starts (no admin PIN there).
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -132,7 +134,9 @@ def _settings_matter(options: argparse.Namespace) -> bool:
     from spinetui.config_path import default_config_path
 
     flags = (options.kiosk, options.config, options.idle_seconds)
-    return any(flag is not None for flag in flags) or default_config_path().is_file()
+    return (
+        options.served or any(flag is not None for flag in flags) or default_config_path().is_file()
+    )
 
 
 def _run_reader(options: argparse.Namespace) -> int:
@@ -149,7 +153,10 @@ def _run_reader(options: argparse.Namespace) -> int:
 
         try:
             kiosk = resolve_policy(
-                options.config, kiosk=options.kiosk, idle_seconds=options.idle_seconds
+                options.config,
+                kiosk=options.kiosk,
+                idle_seconds=options.idle_seconds,
+                served=options.served,
             )
             theme = load_config(options.config, required=options.config is not None).theme
         except ConfigError as error:
@@ -179,4 +186,8 @@ def _run_reader(options: argparse.Namespace) -> int:
         settings_path=options.config or default_config_path(),
     )
     app.run()
+    if app.failed:
+        from spinetui.kiosk.policy import KIOSK_FAILURE_MESSAGE
+
+        print(KIOSK_FAILURE_MESSAGE, file=sys.stderr)
     return app.return_code or 0

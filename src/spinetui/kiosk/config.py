@@ -17,6 +17,7 @@ that silently ignored a typo in its idle time would keep the last visitor's page
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import tomllib
 from dataclasses import dataclass
@@ -119,7 +120,7 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
     """
     path = default_config_path() if path is None else path
     try:
-        text = path.read_text(encoding="utf-8")
+        text, mode = _read_config_file(path)
     except FileNotFoundError:
         if required:
             raise ConfigError(f"{path}: no such config file") from None
@@ -127,6 +128,13 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read it: {error}") from None
     config = parse_config(text, str(path))
+    if config.pin_hash is not None and mode & stat.S_IWOTH:
+        # Anyone on the machine could put their own PIN's hash in it (and close the
+        # kiosk), or a broken one (and nobody could).
+        raise ConfigError(
+            f"{path}: holds the admin PIN but every user may change it; "
+            f"make it writable by its owner only: chmod o-w {path}"
+        )
     return Config(
         kiosk=config.kiosk,
         idle_seconds=config.idle_seconds,
@@ -136,6 +144,29 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
         theme=config.theme,
         path=path,
     )
+
+
+# A config file is a few lines; anything bigger is not one.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_config_file(path: Path) -> tuple[str, int]:
+    """The file's text and its permission bits.
+
+    Opened without blocking, so a FIFO or a device put in its place cannot hang the
+    kiosk or `check-config`, and only a regular file is read.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        data = os.read(fd, MAX_CONFIG_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise OSError("it is too large for a config file")
+    return data.decode("utf-8"), stat.S_IMODE(info.st_mode)
 
 
 def _toml_string(value: str) -> str:

@@ -87,6 +87,8 @@ class SideBySideScreen(Screen[None]):
         return self.right if view is self.left else self.left
 
     def on_mount(self) -> None:
+        if not self.query("#left-article"):
+            return  # closed before it was mounted (see _show_start)
         self.left.focus()
         # Now, so that the first frame already has both articles (not a blank frame for
         # a few tenths of a second). A pane not laid out yet goes to the anchor on its
@@ -94,6 +96,9 @@ class SideBySideScreen(Screen[None]):
         self._show_start()
 
     def _show_start(self) -> None:
+        if not self.query("#left-article"):
+            # Closed again before its first refresh (fast keys): its panes are gone.
+            return
         left_id, right_id = self._start
         self.show_article(self.left, left_id, self._anchor)
         self.show_article(self.right, right_id, self._anchor)

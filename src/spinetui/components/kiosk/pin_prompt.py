@@ -27,6 +27,12 @@ NO_PIN_MESSAGE = (
 )
 
 
+SERVED_MESSAGE = (
+    "This guide is served to web browsers, so it has no admin PIN here.\n\n"
+    "To stop it, stop spinetui serve on the computer that runs it."
+)
+
+
 class PinPrompt(ModalScreen[None]):
     BINDINGS = bindings(PIN_PROMPT_KEYS)
 
@@ -40,15 +46,20 @@ class PinPrompt(ModalScreen[None]):
     PinPrompt #pin-status.-wrong { color: $error; }
     """
 
-    def __init__(self, pin_hash: str | None, throttle: PinThrottle) -> None:
+    def __init__(
+        self, pin_hash: str | None, throttle: PinThrottle, *, served: bool = False
+    ) -> None:
         super().__init__()
-        self._pin_hash = pin_hash
+        self._pin_hash = None if served else pin_hash
+        self._served = served
         self._throttle = throttle
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Close the kiosk"
-            if self._pin_hash is None:
+            if self._served:
+                yield Static(Text(SERVED_MESSAGE), id="pin-message")
+            elif self._pin_hash is None:
                 yield Static(Text(NO_PIN_MESSAGE), id="pin-message")
             else:
                 yield Static(Text("Admin PIN:"), id="pin-message")
