@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ def _jump_to_provider() -> type[Provider]:
 
 
 class SpineApp(CrashGuard, KioskGuard, App[None]):
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = ["styles/app.tcss", "styles/console.tcss"]
     TITLE = "spinetui"
     BINDINGS = bindings(GLOBAL_KEYS)
     COMMANDS = App.COMMANDS | {_jump_to_provider}
@@ -41,10 +42,19 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         *,
         start_article: str | None = None,
         kiosk: KioskPolicy | None = None,
+        console: bool = False,
+        pointer: bool | None = None,
     ) -> None:
         super().__init__()
         self.guide = guide
         self.kiosk = kiosk  # None or a disabled policy: a personal session
+        # Draw only what the Linux console's fonts and 16 colours can show (set in
+        # on_mount: not in a browser, whatever TERM the server was started with).
+        self._console_wanted = console
+        self.console_mode = False
+        # Is there a mouse or touch screen? Not on the kernel's text console, which
+        # spinetui cannot read a mouse from; the wording of the kiosk screens follows.
+        self._pointer = pointer
         self.start_article = start_article
         self._documents: LRUCache[str, MarkdownDocument] = LRUCache(32)
         self._term_matcher: TermMatcher | None = None
@@ -53,7 +63,17 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         self._search_index_lock = threading.Lock()
         self.title = guide.title
 
+    @property
+    def has_pointer(self) -> bool:
+        if self._pointer is not None:
+            return self._pointer
+        return self.is_web or os.environ.get("TERM", "") != "linux"
+
     def on_mount(self) -> None:
+        if self._console_wanted and not self.is_web:
+            from spinetui.console.setup import use_console
+
+            self.console_filter = use_console(self)
         self.push_screen(ReaderScreen())
         if self.kiosk_mode:
             self.start_kiosk()

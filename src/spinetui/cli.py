@@ -38,6 +38,13 @@ def _reader_parser() -> argparse.ArgumentParser:
         help="read this content folder instead of the bundled one",
     )
     parser.add_argument("--version", action="version", version=f"spinetui {__version__}")
+    parser.add_argument(
+        "--console",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="draw only what the Linux text console can show: its fonts' characters and "
+        "16 colours (default: on when TERM=linux, or with 'console = true' in the config)",
+    )
     add_kiosk_arguments(parser)
     return parser
 
@@ -132,14 +139,18 @@ def _run_reader(options: argparse.Namespace) -> int:
     if folder is None:
         return 2
     kiosk = None
+    console_setting = False
     if _settings_matter(options):
-        from spinetui.kiosk.config import ConfigError
+        from spinetui.kiosk.config import ConfigError, load_config
         from spinetui.kiosk.launch import prepare_process, resolve_policy
 
         try:
             kiosk = resolve_policy(
                 options.config, kiosk=options.kiosk, idle_seconds=options.idle_seconds
             )
+            console_setting = load_config(
+                options.config, required=options.config is not None
+            ).console
         except ConfigError as error:
             print(f"spinetui: {error}", file=sys.stderr)
             return 2
@@ -156,7 +167,9 @@ def _run_reader(options: argparse.Namespace) -> int:
         return 2
 
     from spinetui.app import SpineApp
+    from spinetui.console import console_wanted
 
-    app = SpineApp(guide, start_article=options.article, kiosk=kiosk)
+    console = console_wanted(options.console, console_setting, os.environ)
+    app = SpineApp(guide, start_article=options.article, kiosk=kiosk, console=console)
     app.run()
     return app.return_code or 0

@@ -7,6 +7,7 @@ A flat TOML file; every key is optional:
     notice_seconds = 15       # ... which counts down this long, then starts over
     attract_seconds = 8       # the start screen shows the next topic this often
     pin_hash = "scrypt$..."   # the admin PIN, set with `spinetui kiosk set-pin`
+    console = true            # draw for the Linux text console even when TERM is not linux
 
 Bad values are reported as `file: key: what is wrong` and stop the program; a kiosk
 that silently ignored a typo in its idle time would keep the last visitor's page up.
@@ -47,9 +48,17 @@ class Config:
     attract_seconds: float = DEFAULT_ATTRACT_SECONDS
     pin_hash: str | None = None
     path: Path | None = None  # where it was read from, if anywhere
+    console: bool = False  # console-safe drawing (spinetui.console); TERM=linux turns it on too
 
 
-KNOWN_KEYS = ("kiosk", "idle_seconds", "notice_seconds", "attract_seconds", "pin_hash")
+KNOWN_KEYS = (
+    "kiosk",
+    "idle_seconds",
+    "notice_seconds",
+    "attract_seconds",
+    "pin_hash",
+    "console",
+)
 
 
 def _seconds(data: dict, key: str, default: float, low: float, high: float, where: str) -> float:
@@ -77,6 +86,9 @@ def parse_config(text: str, where: str = "config") -> Config:
     kiosk = data.get("kiosk", False)
     if not isinstance(kiosk, bool):
         raise ConfigError(f"{where}: kiosk: must be true or false, not {kiosk!r}")
+    console = data.get("console", False)
+    if not isinstance(console, bool):
+        raise ConfigError(f"{where}: console: must be true or false, not {console!r}")
     pin_hash = data.get("pin_hash")
     if pin_hash is not None:
         if not isinstance(pin_hash, str):
@@ -102,6 +114,7 @@ def parse_config(text: str, where: str = "config") -> Config:
             where,
         ),
         pin_hash=pin_hash,
+        console=console,
     )
 
 
@@ -127,6 +140,7 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
         attract_seconds=config.attract_seconds,
         pin_hash=config.pin_hash,
         path=path,
+        console=config.console,
     )
 
 
