@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +39,7 @@ def _jump_to_provider() -> type[Provider]:
 
 
 class SpineApp(CrashGuard, KioskGuard, App[None]):
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = ["styles/app.tcss", "styles/console.tcss"]
     TITLE = "spinetui"
     BINDINGS = bindings(GLOBAL_KEYS)
     COMMANDS = App.COMMANDS | {_jump_to_provider}
@@ -51,6 +52,8 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         kiosk: KioskPolicy | None = None,
         theme: str = DEFAULT_THEME,
         settings_path: Path | None = None,
+        console: bool = False,
+        pointer: bool | None = None,
     ) -> None:
         """`theme`: the one to start with (the config file's); `settings_path`: where a
         personal reader's theme choice is remembered (None: nowhere)."""
@@ -67,6 +70,13 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         self.render_styles = render_styles(palette_for(self.theme))
         self.guide = guide
         self.kiosk = kiosk  # None or a disabled policy: a personal session
+        # Draw only what the Linux console's fonts and 16 colours can show (set in
+        # on_mount: not in a browser, whatever TERM the server was started with).
+        self._console_wanted = console
+        self.console_mode = False
+        # Is there a mouse or touch screen? Not on the kernel's text console, which
+        # spinetui cannot read a mouse from; the wording of the kiosk screens follows.
+        self._pointer = pointer
         self.start_article = start_article
         self._documents: LRUCache[str, MarkdownDocument] = LRUCache(32)
         self._term_matcher: TermMatcher | None = None
@@ -75,8 +85,18 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         self._search_index_lock = threading.Lock()
         self.title = guide.title
 
+    @property
+    def has_pointer(self) -> bool:
+        if self._pointer is not None:
+            return self._pointer
+        return self.is_web or os.environ.get("TERM", "") != "linux"
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self._console_wanted and not self.is_web:
+            from spinetui.console.setup import use_console
+
+            self.console_filter = use_console(self)
         self.push_screen(ReaderScreen())
         if self.kiosk_mode:
             self.start_kiosk()

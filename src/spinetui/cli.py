@@ -38,6 +38,13 @@ def _reader_parser() -> argparse.ArgumentParser:
         help="read this content folder instead of the bundled one",
     )
     parser.add_argument("--version", action="version", version=f"spinetui {__version__}")
+    parser.add_argument(
+        "--console",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="draw only what the Linux text console can show: its fonts' characters and "
+        "16 colours (default: on when TERM=linux, or with 'console = true' in the config)",
+    )
     add_kiosk_arguments(parser)
     # Set by `spinetui serve` on each session it starts (no admin PIN there).
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
@@ -147,6 +154,7 @@ def _run_reader(options: argparse.Namespace) -> int:
 
     kiosk = None
     theme = DEFAULT_THEME
+    console_setting = False
     if _settings_matter(options):
         from spinetui.kiosk.config import ConfigError, load_config
         from spinetui.kiosk.launch import prepare_process, resolve_policy
@@ -158,7 +166,8 @@ def _run_reader(options: argparse.Namespace) -> int:
                 idle_seconds=options.idle_seconds,
                 served=options.served,
             )
-            theme = load_config(options.config, required=options.config is not None).theme
+            config = load_config(options.config, required=options.config is not None)
+            theme, console_setting = config.theme, config.console
         except ConfigError as error:
             print(f"spinetui: {error}", file=sys.stderr)
             return 2
@@ -176,7 +185,9 @@ def _run_reader(options: argparse.Namespace) -> int:
         return 2
 
     from spinetui.app import SpineApp
+    from spinetui.console import console_wanted
 
+    console = console_wanted(options.console, console_setting, os.environ)
     app = SpineApp(
         guide,
         start_article=article or None,
@@ -184,6 +195,7 @@ def _run_reader(options: argparse.Namespace) -> int:
         theme=theme,
         # Where a personal reader's theme is remembered (a kiosk writes nothing).
         settings_path=options.config or default_config_path(),
+        console=console,
     )
     app.run()
     if app.failed:

@@ -4,7 +4,6 @@ sees when the kiosk gives up, signals, a stuck kiosk's hang-up, and cell widths.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import time
 from pathlib import Path
@@ -13,8 +12,7 @@ import pytest
 
 from spinetui.kiosk.policy import KIOSK_FAILURE_MESSAGE
 from tests.conftest import FIXTURES
-from tests.e2e.test_kiosk_terminal import wait_until_ended
-from tests.e2e.tmux import TmuxTerminal, app_pid
+from tests.e2e.tmux import TmuxTerminal
 
 pytestmark = pytest.mark.e2e
 

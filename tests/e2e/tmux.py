@@ -44,12 +44,15 @@ class TmuxTerminal:
         height: int = 30,
         env: dict[str, str] | None = None,
         program: list[str] | None = None,
+        term: str | None = None,
     ) -> None:
-        """Runs `spinetui ARGS`, or `PROGRAM ARGS` when a program is given."""
+        """Runs `spinetui ARGS`, or `PROGRAM ARGS` when a program is given. `term`: the
+        TERM the program sees (tmux sets its own inside the pane)."""
         self.tmux = require_tmux()
         self.socket = f"spinetui-test-{uuid.uuid4().hex[:8]}"
         program = [str(spinetui_command())] if program is None else program
-        command = " ".join(shlex.quote(a) for a in [*program, *args])
+        prefix = ["env", f"TERM={term}"] if term else []
+        command = " ".join(shlex.quote(a) for a in [*prefix, *program, *args])
         environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
         # Keep the pane after the program exits so a crash's output can be read.
         self._run(

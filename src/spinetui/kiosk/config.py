@@ -9,6 +9,7 @@ A flat TOML file; every key is optional:
     pin_hash = "scrypt$..."   # the admin PIN, set with `spinetui kiosk set-pin`
     theme = "dark"            # dark, light or high-contrast (a personal reader's
                               # choice is remembered here; a kiosk only reads it)
+    console = true            # draw for the Linux text console even when TERM is not linux
 
 Bad values are reported as `file: key: what is wrong` and stop the program; a kiosk
 that silently ignored a typo in its idle time would keep the last visitor's page up.
@@ -51,9 +52,18 @@ class Config:
     pin_hash: str | None = None
     theme: str = DEFAULT_THEME
     path: Path | None = None  # where it was read from, if anywhere
+    console: bool = False  # console-safe drawing (spinetui.console); TERM=linux turns it on too
 
 
-KNOWN_KEYS = ("kiosk", "idle_seconds", "notice_seconds", "attract_seconds", "pin_hash", "theme")
+KNOWN_KEYS = (
+    "kiosk",
+    "idle_seconds",
+    "notice_seconds",
+    "attract_seconds",
+    "pin_hash",
+    "theme",
+    "console",
+)
 
 
 def _seconds(data: dict, key: str, default: float, low: float, high: float, where: str) -> float:
@@ -81,6 +91,9 @@ def parse_config(text: str, where: str = "config") -> Config:
     kiosk = data.get("kiosk", False)
     if not isinstance(kiosk, bool):
         raise ConfigError(f"{where}: kiosk: must be true or false, not {kiosk!r}")
+    console = data.get("console", False)
+    if not isinstance(console, bool):
+        raise ConfigError(f"{where}: console: must be true or false, not {console!r}")
     pin_hash = data.get("pin_hash")
     if pin_hash is not None:
         if not isinstance(pin_hash, str):
@@ -110,6 +123,7 @@ def parse_config(text: str, where: str = "config") -> Config:
             where,
         ),
         pin_hash=pin_hash,
+        console=console,
     )
 
 
@@ -143,6 +157,7 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
         pin_hash=config.pin_hash,
         theme=config.theme,
         path=path,
+        console=config.console,
     )
 
 
