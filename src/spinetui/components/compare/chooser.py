@@ -75,27 +75,6 @@ class TreatmentList(SelectionList[str]):
         if value is not None:
             self.highlighted = order.index(value)
 
-    def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        if not getattr(self.app, "console_mode", False):
-            return strip
-        # Textual's tick box is drawn from half blocks (the console fonts have none)
-        # and shows a tick only by colour: on the console draw [X] or [ ] instead.
-        segments = list(strip)
-        index = round(self.scroll_offset.y) + y
-        if len(segments) < 4 or not 0 <= index < self.option_count:
-            return strip
-        left, _inner, right, *rest = segments
-        ticked = self.get_option_at_index(index).value in self.selected
-        return Strip(
-            [
-                Segment("[", left.style),
-                Segment("X" if ticked else " ", _inner.style),
-                Segment("]", right.style),
-                *rest,
-            ]
-        )
-
     @property
     def order(self) -> list[str]:
         return [self.get_option_at_index(i).value for i in range(self.option_count)]
