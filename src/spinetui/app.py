@@ -17,6 +17,7 @@ from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.components.textual_fixes import apply as apply_textual_fixes
 from spinetui.config_path import DEFAULT_THEME
+from spinetui.decide.state import DecisionState
 from spinetui.keymap import GLOBAL_KEYS, bindings
 from spinetui.model import Guide
 from spinetui.render import MarkdownDocument, TermMatcher
@@ -36,6 +37,10 @@ def _jump_to_provider() -> type[Provider]:
     from spinetui.components.palette import JumpToProvider
 
     return JumpToProvider
+
+
+#: ``tool:`` link id -> the App action that opens it (ids: ``spinetui.decide.TOOL_IDS``).
+TOOL_ACTIONS: dict[str, str] = {"what-matters": "what_matters", "sure": "sure_check"}
 
 
 class SpineApp(CrashGuard, KioskGuard, App[None]):
@@ -83,6 +88,10 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         # Built from the content on first search and kept; nothing a visitor typed.
         self._search_index: SearchIndex | None = None
         self._search_index_lock = threading.Lock()
+        # What the reader said in the decision tools (what matters, SURE, questions):
+        # the one piece of visitor state on the App, because several screens share it.
+        # In memory only; reset_session clears it for the next visitor.
+        self.decision = DecisionState()
         self.title = guide.title
 
     @property
@@ -136,12 +145,14 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
 
         Every screen is closed and a fresh ReaderScreen takes their place, so what a
         visitor did (history, search and find text, scroll positions, comparison
-        choices) goes with the screens that held it. The App itself keeps only content:
-        the guide and the parsed-document cache.
+        choices) goes with the screens that held it, and the decision answers the
+        screens share (``self.decision``) are cleared. Otherwise the App keeps only
+        content: the guide and the parsed-document cache.
         """
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         self.clear_notifications()
+        self.decision.clear()  # what-matters and SURE answers, ticked questions
         self._clipboard = ""  # text a visitor copied (Textual keeps it on the App)
         if self.theme != self._start_theme:
             self.theme = self._start_theme  # the config's theme, not the last visitor's
@@ -225,6 +236,34 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         if not isinstance(self.screen, ComparisonScreen):
             self.guide.complete()  # cell details name the articles' headings
             self.push_screen(ComparisonScreen())
+
+    # ------------------------------------------------------- decision tools
+    def action_what_matters(self) -> None:
+        """What matters to you, setting side by side the comparison's columns when it
+        is open below (else every option in the guide)."""
+        from spinetui.components.compare.comparison_screen import ComparisonScreen
+        from spinetui.components.decide.what_matters import WhatMattersScreen
+
+        if isinstance(self.screen, WhatMattersScreen):
+            return
+        chosen = self.screen.choice.chosen if isinstance(self.screen, ComparisonScreen) else None
+        self.push_screen(WhatMattersScreen(list(chosen) if chosen is not None else None))
+
+    def action_sure_check(self) -> None:
+        from spinetui.components.decide.sure_screen import SureScreen
+
+        if not isinstance(self.screen, SureScreen):
+            self.push_screen(SureScreen())
+
+    def open_tool(self, tool_id: str) -> None:
+        """Open the decision tool a ``tool:`` link names."""
+        action = TOOL_ACTIONS.get(tool_id)
+        if action is None:
+            self.notify(
+                f"This guide has no tool called {tool_id!r}.", severity="warning", markup=False
+            )
+            return
+        getattr(self, f"action_{action}")()
 
     def show_term(self, term_id: str) -> None:
         """A glossary term's card over the current screen, with a link to read more."""

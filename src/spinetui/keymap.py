@@ -353,6 +353,64 @@ COMPARE_KEYS: tuple[Key, ...] = (
         "Hide the selected treatment's column (two always stay)",
         show=False,
     ),
+    Key(
+        "w",
+        "what_matters",
+        "What matters",
+        "Say what matters to you: those rows come first, marked with *",
+    ),
+    Key(
+        "e",
+        "toggle_detail_size",
+        "Bigger panel",
+        "Make the panel under the table bigger, to see a cell's numbers drawn as people "
+        "(again: smaller)",
+        show=False,
+    ),
+)
+
+# Keys of "What matters to you" (how much each thing matters to the reader).
+WHAT_MATTERS_KEYS: tuple[Key, ...] = (
+    Key("up,k", "previous_row", "Up", "Go to the thing above", show=False, display="↑/k"),
+    Key("down,j", "next_row", "Down", "Go to the thing below", show=False, display="↓/j"),
+    Key("left", "step(-1)", "Less", "Say it matters less", display="←"),
+    Key("right", "step(1)", "More", "Say it matters more", display="→"),
+    Key("1", "pick(0)", "Not important", "Mark it as not important to you", show=False),
+    Key("2", "pick(1)", "A little", "Mark it as mattering a little to you", show=False),
+    Key("3", "pick(2)", "A lot", "Mark it as mattering a lot to you", show=False),
+    Key("0", "pick_none", "Clear", "Take back the answer to this one", show=False),
+    Key(
+        "enter,c",
+        "done",
+        "Compare",
+        "Show the comparison with the rows that matter to you first",
+        display="Enter",
+    ),
+    Key(
+        "escape",
+        "close",
+        "Close",
+        "Go back (your answers are kept until you leave)",
+        display="Esc",
+    ),
+)
+
+# Keys of the SURE check (four yes/no questions).
+SURE_KEYS: tuple[Key, ...] = (
+    Key("up,k", "previous_row", "Up", "Go to the question above", show=False, display="↑/k"),
+    Key("down,j", "next_row", "Down", "Go to the question below", show=False, display="↓/j"),
+    Key("y", "answer(True)", "Yes", "Answer yes to this question"),
+    Key("n", "answer(False)", "No", "Answer no to this question"),
+    Key("left", "step(-1)", "Left", "Pick the answer to the left (yes)", show=False, display="←"),
+    Key("right", "step(1)", "Right", "Pick the answer to the right (no)", show=False, display="→"),
+    Key("0", "pick_none", "Clear", "Take back the answer to this question", show=False),
+    Key(
+        "escape",
+        "close",
+        "Close",
+        "Close the check (your answers are kept until you leave)",
+        display="Esc",
+    ),
 )
 
 # Keys of the treatment chooser (opened with t on the comparison screen).
@@ -451,6 +509,8 @@ HELP_SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Moving around", READER_KEYS),
     ("Comparing treatments", COMPARE_KEYS + COMPARE_GRID_KEYS),
     ("Choosing treatments to compare", CHOOSER_KEYS),
+    ("What matters to you", WHAT_MATTERS_KEYS),
+    ("Are you sure? (the SURE check)", SURE_KEYS),
     ("Reading side by side", SIDE_BY_SIDE_KEYS),
     ("Everywhere", GLOBAL_KEYS),
     ("Finding a word in an article", FIND_KEYS),

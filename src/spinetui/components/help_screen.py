@@ -89,7 +89,13 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc to close"
-            yield Static(Text("Mouse and touch work too: tap a heading, article or link.\n"))
+            yield Static(
+                Text(
+                    "Mouse and touch work too: tap a heading, article, link or answer. "
+                    "What matters to you and the SURE check help you weigh the choices; "
+                    "they never pick one for you.\n"
+                )
+            )
             self.table = help_table(self._extra, self._available, self._first)
             yield Static(self.table)
 

@@ -1,4 +1,5 @@
-"""Jump to (the command palette): any article, heading, glossary term or comparison row.
+"""Jump to (the command palette): any article, heading, glossary term or comparison row,
+and the decision tools (What matters to you, the SURE check).
 
 The provider offers navigation only — nothing here writes files, opens pages or quits,
 so it is as safe in kiosk mode as anywhere. Names come from content, so every prompt is
@@ -56,6 +57,9 @@ def destinations(app: SpineApp) -> Iterator[Destination]:
             )
     for term in sorted(guide.glossary.values(), key=lambda t: t.term.casefold()):
         yield Destination(term.term, "Glossary word", partial(app.show_term, term.id))
+    if guide.comparison.treatments:
+        yield Destination("What matters to you", "Decision tool", app.action_what_matters)
+    yield Destination("Are you sure? (SURE check)", "Decision tool", app.action_sure_check)
     for attribute in guide.comparison.attributes:
         yield Destination(
             attribute.label,
@@ -75,12 +79,12 @@ def prompt(destination: Destination, offsets: tuple[int, ...] = ()) -> Text:
 
 
 class JumpToProvider(Provider):
-    """Fuzzy matches on the names of articles, headings, glossary words and table rows."""
+    """Fuzzy matches on the names of articles, headings, glossary words, table rows and tools."""
 
     async def discover(self) -> Hits:
         app: SpineApp = self.app  # type: ignore[assignment]
         for destination in destinations(app):
-            if destination.kind == "Article":
+            if destination.kind in ("Article", "Decision tool"):
                 yield DiscoveryHit(prompt(destination), destination.go, text=destination.name)
 
     async def search(self, query: str) -> Hits:

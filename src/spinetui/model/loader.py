@@ -21,6 +21,7 @@ from urllib.parse import unquote as _unquote
 
 import yaml
 
+from spinetui.decide import TOOL_IDS
 from spinetui.model import outcomes as outcomes_file
 from spinetui.model._fields import MISSING, Fields, Hinter, Problems, place, show
 from spinetui.model._scan import Link, scan_body, too_deep_lines
@@ -972,6 +973,12 @@ class _Loader:
                         draft.path,
                         line,
                         f"links to glossary term '{value}', which is not in glossary.yaml{self._hint(value, glossary)}",
+                    )
+                elif kind == "tool:" and value not in TOOL_IDS:
+                    self.p.error(
+                        draft.path,
+                        line,
+                        f"links to tool '{value}', which spinetui does not have (it has: {', '.join(TOOL_IDS)})",
                     )
                 continue  # anything else is an external address, shown but not opened
             target_id, _, anchor = href.partition("#")

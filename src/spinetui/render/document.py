@@ -109,7 +109,7 @@ class Target:
     y: int
     x0: int
     x1: int
-    kind: str  # "article" | "anchor" | "external" | "source" | "term"
+    kind: str  # "article" | "anchor" | "external" | "source" | "term" | "tool"
     value: str
     text: str
 
@@ -121,7 +121,8 @@ def link_kind(href: str) -> tuple[str, str]:
     """Classify a link destination: (kind, value).
 
     ``#x`` → anchor; ``source:id`` → source; ``glossary:id`` → term (value is the term
-    id); anything with a scheme or starting ``//`` → external; otherwise article
+    id); ``tool:id`` → tool (value is the tool id: a decision tool the app opens, such
+    as ``what-matters``); anything with a scheme or starting ``//`` → external; otherwise article
     (``id`` or ``id#anchor``). Values other than external ones are percent-decoded.
     """
     lower = href.lower()
@@ -131,6 +132,8 @@ def link_kind(href: str) -> tuple[str, str]:
         return "source", unquote(href)
     if lower.startswith("glossary:"):
         return "term", unquote(href[len("glossary:") :])
+    if lower.startswith("tool:"):
+        return "tool", unquote(href[len("tool:") :])
     if href.startswith("//") or _SCHEME.match(href):
         return "external", href
     return "article", unquote(href)
