@@ -40,7 +40,7 @@ async def test_the_browser_shows_the_start_screen_and_keys_open_an_article():
     with Served() as served:
         async with browser() as chromium:
             page, screen, requests = await open_page(chromium, served)
-            await screen.wait_for("Press any key or tap to start")
+            await screen.wait_for("Tap or press any key to start")
             await screen.wait_for("First article")
             await page.locator(".xterm-helper-textarea").focus()
             await page.keyboard.press("Enter")
@@ -56,7 +56,7 @@ async def test_quit_keys_in_the_browser_leave_the_kiosk_running():
     with Served() as served:
         async with browser() as chromium:
             page, screen, _ = await open_page(chromium, served)
-            await screen.wait_for("Press any key or tap to start")
+            await screen.wait_for("Tap or press any key to start")
             await page.locator(".xterm-helper-textarea").focus()
             await page.keyboard.press("Enter")
             await screen.wait_for("Welcome to the first article")
@@ -84,7 +84,7 @@ async def test_the_kiosk_page_opens_no_other_pages():
     with Served() as served:
         async with browser() as chromium:
             page, screen, _ = await open_page(chromium, served)
-            await screen.wait_for("Press any key or tap to start")
+            await screen.wait_for("Tap or press any key to start")
             opened = await page.evaluate("window.open('https://example.org/') === null")
             assert opened is True
             assert len(page.context.pages) == 1
@@ -94,7 +94,7 @@ async def test_extra_visitors_get_an_all_screens_busy_page():
     with Served("--max-sessions", "1") as served:
         async with browser() as chromium:
             _, screen, _ = await open_page(chromium, served)
-            await screen.wait_for("Press any key or tap to start")
+            await screen.wait_for("Tap or press any key to start")
             status, body = served.get()
             assert status == 503
             assert "All screens are busy" in body

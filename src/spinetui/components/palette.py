@@ -9,6 +9,7 @@ marked on that Text, not through `Matcher.highlight`, which parses markup.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -18,12 +19,16 @@ from rich.style import Style
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from spinetui.components import fuzzy
+
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
 
 MATCH_STYLE = Style(bold=True, underline=True)
 # More than this would only make the reader scroll; typing more narrows it.
 MAX_HITS = 60
+# Destinations matched between two chances for the app to handle other events.
+YIELD_EVERY = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +89,17 @@ class JumpToProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         app: SpineApp = self.app  # type: ignore[assignment]
-        matcher = self.matcher(query)
         scored = []
-        for destination in destinations(app):
-            score, offsets = matcher.fuzzy_search.match(matcher.query, destination.name)
+        for index, destination in enumerate(destinations(app)):
+            # A bounded matcher (see fuzzy.py), not Textual's, whose work on long names
+            # with repeated letters has no limit.
+            score, offsets = fuzzy.match(query, destination.name)
             if score > 0:
-                scored.append((score, destination, tuple(offsets)))
+                scored.append((score, destination, offsets))
+            if index % YIELD_EVERY == YIELD_EVERY - 1:
+                # Let the app breathe between batches: keys, redraws and the kiosk's
+                # idle clock run while a long guide is searched.
+                await asyncio.sleep(0)
         scored.sort(key=lambda item: -item[0])
         for score, destination, offsets in scored[:MAX_HITS]:
             yield Hit(score, prompt(destination, offsets), destination.go, text=destination.name)

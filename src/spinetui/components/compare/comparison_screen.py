@@ -13,11 +13,12 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from spinetui.components.compare.cell_detail import CellDetail
 from spinetui.components.compare.columns import ColumnChoice, rows_that_differ, treatments_by_id
 from spinetui.components.compare.grid import ComparisonGrid
+from spinetui.components.footer import SpineFooter
 from spinetui.decide.factors import MARK, ordered_rows, row_marks
 from spinetui.keymap import COMPARE_KEYS, bindings
 
@@ -85,7 +86,7 @@ class ComparisonScreen(Screen[None]):
             id="compare-nothing",
         )
         yield CellDetail(id="cell-detail")
-        yield Footer()
+        yield SpineFooter()
 
     @property
     def grid(self) -> ComparisonGrid:

@@ -64,10 +64,19 @@ class Geometry:
         return self.label_width + index * (self.column_width + 1) + 1
 
 
+# On a narrow screen two columns may be narrower than that: one column compares nothing.
+NARROW_COLUMN_WIDTH = 10
+
+
 def geometry_for(width: int, columns: int) -> Geometry:
     label = row_label_width(width)
     room = max(0, width - label)
     visible = max(1, min(columns, room // (MIN_COLUMN_WIDTH + 1))) if columns else 0
+    if visible < 2 <= columns:
+        label = min(label, max(8, width // 5))
+        room = max(0, width - label)
+        if room // 2 - 1 >= NARROW_COLUMN_WIDTH:
+            visible = 2
     column = min(MAX_COLUMN_WIDTH, room // visible - 1) if visible else 0
     return Geometry(label, max(4, column), visible)
 
@@ -321,6 +330,11 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if parts:
             parts.append(("\n", None))
         return [*parts, (cell.text, None)]
+
+    def restyle(self) -> None:
+        """Draw again in the theme's colours (the header and rule styles are baked in)."""
+        self._layout = None
+        self.refresh()
 
     def _relayout(self) -> None:
         self._ensure_layout()
