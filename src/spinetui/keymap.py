@@ -387,7 +387,7 @@ WHAT_MATTERS_KEYS: tuple[Key, ...] = (
         display="Enter",
     ),
     Key(
-        "escape",
+        "escape,q",
         "close",
         "Close",
         "Go back (your answers are kept until you leave)",
@@ -405,7 +405,7 @@ SURE_KEYS: tuple[Key, ...] = (
     Key("right", "step(1)", "Right", "Pick the answer to the right (no)", show=False, display="→"),
     Key("0", "pick_none", "Clear", "Take back the answer to this question", show=False),
     Key(
-        "escape",
+        "escape,q",
         "close",
         "Close",
         "Close the check (your answers are kept until you leave)",

@@ -22,6 +22,8 @@ SECTIONS_FOR_SCREEN: dict[str, tuple[str, ...]] = {
     "SideBySideScreen": ("Reading side by side",),
     "SearchScreen": ("Search and glossary",),
     "GlossaryScreen": ("Search and glossary",),
+    "WhatMattersScreen": ("What matters to you",),
+    "SureScreen": ("Are you sure? (the SURE check)",),
 }
 
 
