@@ -197,7 +197,7 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
                     if view.article_id in self.guide.articles:
                         view.restyle(self.document_for(view.article_id))
         for screen in self.screen_stack:
-            for widget in screen.query("ComparisonGrid"):
+            for widget in screen.query("ComparisonGrid, CellDetail"):
                 widget.restyle()  # type: ignore[attr-defined]
         if not self.kiosk_mode and self.settings_path is not None:
             try:

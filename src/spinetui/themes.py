@@ -181,6 +181,12 @@ def render_styles(palette: Palette) -> RenderStyles:
         rule=c(palette.muted),
         table_border=c(palette.muted),
         table_header=c(palette.foreground, bold=True),
+        # Icon arrays: ● and · differ in shape; the colour is a checked text colour.
+        icon_filled=c(palette.heading2, bold=True),
+        icon_empty=c(palette.foreground),
+        icon_label=c(palette.foreground, bold=True),
+        icon_caption=c(palette.foreground, italic=True),
+        notice=c(palette.foreground, italic=True),
     )
 
 

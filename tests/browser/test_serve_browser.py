@@ -124,7 +124,7 @@ async def test_the_decision_tools_work_in_the_browser():
     with Served(content=FIXTURES / "decide-guide") as served:
         async with browser() as chromium:
             page, screen, _ = await open_page(chromium, served)
-            await screen.wait_for("Press any key or tap to start")
+            await screen.wait_for("Tap or press any key to start")
             await page.locator(".xterm-helper-textarea").focus()
             await page.keyboard.press("Enter")
             await screen.wait_for("This guide tests the decision tools")

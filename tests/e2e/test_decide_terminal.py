@@ -9,13 +9,13 @@ import sys
 
 import pytest
 
+from spinetui.components.kiosk.attract_screen import START_PROMPT as START
 from tests.conftest import FIXTURES, SHARED, in_ci
 from tests.e2e.tmux import TmuxTerminal
 
 pytestmark = pytest.mark.e2e
 
 GUIDE = FIXTURES / "decide-guide"
-START = "Press any key or tap to start"
 CONSOLE_TOOL = SHARED / "tools" / "console_glyphs.py"
 #: Drawn by Textual on every screen, not by the decision tools: scrollbar thumb ends
 #: and the footer's divider.

@@ -18,7 +18,7 @@ from spinetui.components.compare.evidence import evidence_badge, evidence_words
 from spinetui.decide.factors import LEVEL_WORDS, MARK
 from spinetui.model.types import Attribute, Guide, Outcome, Treatment
 from spinetui.render.icon_array import icon_array_lines
-from spinetui.render.styles import DEFAULT_STYLES
+from spinetui.render.styles import DEFAULT_STYLES, RenderStyles
 
 # Narrower than this, the arrays are drawn at this width anyway (the panel scrolls);
 # icon_array_lines itself falls back to numbers on very narrow lines.
@@ -33,11 +33,12 @@ def cell_outcomes(guide: Guide, attribute: Attribute, treatment: Treatment) -> l
     return [guide.outcomes[i] for i in cell.outcomes if i in guide.outcomes]
 
 
-def icon_array_text(outcome: Outcome, width: int) -> Text:
-    """One outcome's icon arrays and sentence as Rich Text, one line per drawn line."""
+def icon_array_text(outcome: Outcome, width: int, styles: RenderStyles = DEFAULT_STYLES) -> Text:
+    """One outcome's icon arrays and sentence as Rich Text, one line per drawn line,
+    in the styles the articles use (``SpineApp.render_styles``: the theme's colours)."""
     text = Text()
     for segments, _width, _targets in icon_array_lines(
-        outcome, max(MIN_ARRAY_WIDTH, width), DEFAULT_STYLES
+        outcome, max(MIN_ARRAY_WIDTH, width), styles
     ):
         for segment in segments:
             text.append(segment.text, segment.style)
@@ -52,6 +53,7 @@ def cell_detail_text(
     *,
     width: int = 76,
     matters: int | None = None,
+    styles: RenderStyles = DEFAULT_STYLES,
 ) -> Text:
     """Everything known about one cell, as plain Rich Text (content is never markup).
 
@@ -73,7 +75,7 @@ def cell_detail_text(
     text.append("\n")
     for outcome in cell_outcomes(guide, attribute, treatment):
         text.append("\n")
-        text.append_text(icon_array_text(outcome, width))
+        text.append_text(icon_array_text(outcome, width, styles))
     if cell.outcomes:
         text.append("\n")
     if cell.sources:
@@ -196,9 +198,21 @@ class CellDetail(VerticalScroll, can_focus=True):
             return
         guide, attribute, treatment, matters = self._cell
         self._drawn_width = self._width
+        styles = getattr(self.app, "render_styles", DEFAULT_STYLES)  # the theme's colours
         self.query_one("#cell-detail-text", Static).update(
-            cell_detail_text(guide, attribute, treatment, width=self._drawn_width, matters=matters)
+            cell_detail_text(
+                guide,
+                attribute,
+                treatment,
+                width=self._drawn_width,
+                matters=matters,
+                styles=styles,
+            )
         )
+
+    def restyle(self) -> None:
+        """Draw the cell again in the theme's new colours (the icon arrays)."""
+        self._draw()
 
     def on_resize(self, event: events.Resize) -> None:
         if self._cell is not None and self._width != self._drawn_width:
