@@ -343,3 +343,25 @@ async def test_the_decision_screens_draw_only_what_console_fonts_hold(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stdout
+
+
+async def test_q_closes_the_tools_and_keeps_the_answers():
+    app = decide_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen)
+        assert app.decision.matters == {"fast-relief": 2}
+        app.action_sure_check()
+        await pilot.pause()
+        await pilot.press("y", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen)
+        assert app.decision.sure == {"sure": True}
+        assert app.is_running
