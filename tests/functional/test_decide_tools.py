@@ -365,3 +365,24 @@ async def test_q_closes_the_tools_and_keeps_the_answers():
         assert isinstance(app.screen, ComparisonScreen)
         assert app.decision.sure == {"sure": True}
         assert app.is_running
+
+
+async def test_help_from_the_tools_starts_with_their_keys():
+    app = decide_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for open_tool, title in (
+            (app.action_what_matters, "What matters to you"),
+            (app.action_sure_check, "Are you sure? (the SURE check)"),
+        ):
+            open_tool()
+            await pilot.pause()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            text = screen_text(app.screen)
+            # Its own keys come before every other section's.
+            assert text.index(title) < text.index("Reading an article")
+            assert text.index(title) < text.index("Comparing treatments")
+            await pilot.press("escape", "escape")
+            await pilot.pause()
