@@ -113,7 +113,7 @@ def _heading_text(guide: Guide, article_id: str, anchor: str | None) -> str | No
     return None
 
 
-BIGGER = "e or tap here: bigger panel, to see the numbers drawn as 100 people"
+BIGGER = "e or tap here: bigger panel, to see 100 people drawn"
 SMALLER = "e or tap here: smaller panel"
 
 
