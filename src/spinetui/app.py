@@ -115,7 +115,12 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         document = self._documents.get(article_id)
         if document is None:
             article = self.guide.articles[article_id]
-            document = MarkdownDocument(article.body, terms=self.term_matcher)
+            styles = None
+            if self.console_mode:
+                from spinetui.console.theme import CONSOLE_RENDER_STYLES
+
+                styles = CONSOLE_RENDER_STYLES
+            document = MarkdownDocument(article.body, terms=self.term_matcher, styles=styles)
             self._documents[article_id] = document
         return document
 

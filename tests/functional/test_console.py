@@ -175,3 +175,29 @@ async def test_the_idle_notice_words_follow_the_input():
             await pilot.pause()
             await show_idle_notice(app, pilot)
             assert words in static_text(app.screen, "#notice-countdown")
+
+
+async def test_on_the_console_links_and_marked_words_are_marked_by_shape_too():
+    from spinetui.components.reader.article_view import ArticleView
+    from tests.functional.helpers import READER_GUIDE, visible_text
+
+    for console, link, term in (
+        (True, "[second article]", "‹nerve root›"),
+        (False, "second article", "nerve root"),
+    ):
+        app = make_app(READER_GUIDE, console=console)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            text = " ".join(visible_text(app.screen.query_one(ArticleView)).split())
+            assert link in text and term in text
+            if not console:
+                assert "[second" not in text and "‹" not in text
+            # The marks belong to what they mark: the word's card and the link still open.
+            from spinetui.components.find.term_screen import TermScreen
+
+            await pilot.press("l", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, TermScreen)
+            await pilot.press("escape", "l", "enter")
+            await pilot.pause()
+            assert app.screen.query_one(ArticleView).article_id == "second"
