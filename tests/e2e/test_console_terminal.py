@@ -9,6 +9,7 @@ import time
 import pytest
 
 from spinetui.kiosk.pin import hash_pin
+from tests.console_contrast import low_contrast
 from tests.console_fonts import check_capture, console_fonts, glyph_checker
 from tests.e2e.tmux import TmuxTerminal
 
@@ -23,12 +24,14 @@ class Walk:
     def __init__(self, term: TmuxTerminal) -> None:
         self.term = term
         self.screens: list[str] = []
+        self.coloured: list[str] = []  # the same screens with their colour codes
 
     def see(self, text: str, *keys: str) -> str:
         for key in keys:
             self.term.send(key)
         screen = self.term.wait_for(text)
         self.screens.append(screen)
+        self.coloured.append(self.term._run("capture-pane", "-e", "-p", "-t", "t"))
         return screen
 
     def gone(self, text: str, *keys: str, timeout: float = 15.0) -> None:
@@ -50,6 +53,9 @@ class Walk:
         assert result.returncode == 0, (
             "characters the console fonts lack were drawn:\n" + result.stdout + result.stderr
         )
+        # Every text as the console shows it (16 colours, 8 backgrounds) is >= 7:1.
+        problems = [p for screen in self.coloured for p in low_contrast(screen)]
+        assert problems == [], "\n".join(problems[:20])
 
 
 @pytest.fixture(autouse=True)
