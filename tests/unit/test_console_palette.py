@@ -77,3 +77,17 @@ def test_attributes_the_console_would_turn_into_other_colours_are_resolved():
 def test_the_filter_keeps_every_cell_and_draws_only_console_glyphs(text):
     filtered = ConsoleFilter().apply([Segment(text, Style(color="#888888"))], Color(0, 0, 0))
     assert sum(cell_len(s.text) for s in filtered) == cell_len(text)
+
+
+def test_the_terminal_tests_console_model_flags_what_the_console_cannot_show_well():
+    from tests.console_contrast import low_contrast
+
+    assert low_contrast("\x1b[97;40mwhite on black\x1b[0m") == []
+    assert low_contrast("\x1b[30;47mblack on grey\x1b[0m") == []
+    # Underlined text is drawn brown by the kernel: 4:1 on black.
+    assert low_contrast("\x1b[4;37;40mlink\x1b[0m")
+    # Bold black is dark grey on the console.
+    assert low_contrast("\x1b[1;30;47mkey\x1b[0m")
+    # Bright backgrounds are drawn as the dark ones: white on "bright white" is grey.
+    assert low_contrast("\x1b[97;107mhidden\x1b[0m")
+    assert low_contrast("\x1b[38;2;10;10;10mtruecolor\x1b[0m")
