@@ -39,3 +39,16 @@ def test_the_command_line_flag():
     assert _reader_parser().parse_args(["--console"]).console is True
     assert _reader_parser().parse_args(["--no-console"]).console is False
     assert _reader_parser().parse_args([]).console is None
+
+
+def test_check_config_says_when_console_drawing_is_on(tmp_path):
+    import io
+
+    from spinetui.kiosk import commands
+
+    config = tmp_path / "config.toml"
+    for text, shown in (("console = true\n", "console drawing: on"), ("", "when TERM=linux")):
+        config.write_text(text)
+        out = io.StringIO()
+        assert commands.main(["check-config", "--config", str(config)], out=out) == 0
+        assert shown in out.getvalue()
