@@ -14,8 +14,12 @@ from typing import TextIO
 
 from spinetui.model import Article, Problem, Severity, load_guide
 
-#: Articles above this Flesch-Kincaid grade get a warning (patient materials: grade 8 or lower).
-GRADE_LIMIT = 8.0
+#: Articles above this Flesch-Kincaid grade get a warning. The AMA asks for grade 6 in
+#: patient materials (the NIH for grade 8); a decision aid aims for the stricter one.
+GRADE_LIMIT = 6.0
+#: ... and above this SMOG index (textstat's ``smog_index``), which counts long words and
+#: catches dense medical prose that short sentences hide from Flesch-Kincaid.
+SMOG_LIMIT = 8.0
 #: Articles with fewer words than this get no grade: the formula means nothing for them.
 MIN_WORDS = 20
 
@@ -113,20 +117,25 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
     if articles:
         width = max(len(a.id) for a in articles)
         print(
-            "Reading grade (Flesch-Kincaid) and length of each article"
-            f" ('-': under {MIN_WORDS} words, too short to grade):",
+            "Reading grade (Flesch-Kincaid, aim for "
+            f"{GRADE_LIMIT:.0f} or below), SMOG index (aim for {SMOG_LIMIT:.0f} or below) and"
+            f" length of each article ('-': under {MIN_WORDS} words, too short to grade):",
             file=out,
         )
-        print(f"  {'grade':>5}  {'words':>6}  {'article':<{width}}  title", file=out)
+        print(f"  {'grade':>5}  {'smog':>5}  {'words':>6}  {'article':<{width}}  title", file=out)
         for article in articles:
             plain = markdown_to_plain(article.body)
             words = textstat.lexicon_count(plain)
             if words < MIN_WORDS:
-                print(f"  {'-':>5}  {words:6d}  {article.id:<{width}}  {article.title}", file=out)
+                print(
+                    f"  {'-':>5}  {'-':>5}  {words:6d}  {article.id:<{width}}  {article.title}",
+                    file=out,
+                )
                 continue
             grade = float(textstat.flesch_kincaid_grade(plain))
+            smog = float(textstat.smog_index(plain))
             print(
-                f"  {grade:5.1f}  {words:6d}  {article.id:<{width}}  {article.title}",
+                f"  {grade:5.1f}  {smog:5.1f}  {words:6d}  {article.id:<{width}}  {article.title}",
                 file=out,
             )
             if grade > GRADE_LIMIT:
@@ -139,13 +148,25 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
                         Severity.WARNING,
                     )
                 )
+            if smog > SMOG_LIMIT:
+                grade_warnings.append(
+                    Problem(
+                        article.path,
+                        None,
+                        f"SMOG index {smog:.1f} is above {SMOG_LIMIT:.0f}; fewer long words "
+                        "(three syllables or more) will help",
+                        Severity.WARNING,
+                    )
+                )
         print(file=out)
     for problem in grade_warnings:
         print(problem, file=out)
 
-    no_address = sorted(s.id for s in guide.sources.values() if not s.url)
-    if no_address:
-        print(f"Sources without a web address: {', '.join(no_address)}", file=out)
+    if guide.outcomes:
+        print(
+            f"Outcome numbers: {_plural(len(guide.outcomes), 'dataset')} in outcomes.yaml.",
+            file=out,
+        )
 
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors + len(grade_warnings)

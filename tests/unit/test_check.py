@@ -23,10 +23,10 @@ def check(root: Path) -> tuple[int, str]:
 def test_good_fixture_passes_and_prints_grades() -> None:
     code, text = check(FIXTURES / "good")
     assert code == 0
-    assert "Reading grade (Flesch-Kincaid)" in text
-    rows = re.findall(r"^\s+(-?\d+\.\d)\s+(\d+)\s+(\S+)\s+(.+)$", text, re.M)
-    assert {r[2] for r in rows} == {"welcome", "esi", "prp"}
-    assert all(int(words) > 10 for _, words, _, _ in rows)
+    assert "Reading grade (Flesch-Kincaid, aim for 6 or below), SMOG index" in text
+    rows = re.findall(r"^\s+(-?\d+\.\d)\s+(\d+\.\d)\s+(\d+)\s+(\S+)\s+(.+)$", text, re.M)
+    assert {r[3] for r in rows} == {"welcome", "esi", "prp"}
+    assert all(int(words) > 10 for _, _, words, _, _ in rows)
     assert text.rstrip().endswith("3 articles, 0 errors, 0 warnings")
 
 
@@ -46,7 +46,7 @@ def test_broken_fixture_fails_and_lists_problems() -> None:
     assert any(line.startswith("guide.yaml:4: warning: ") for line in lines)
     summary = lines[-1]
     assert re.fullmatch(r"\d+ articles, \d+ errors, \d+ warnings?", summary), summary
-    assert re.search(r"^\s+-\s+\d+\s+good-one\s", text, re.M)  # listed, too short to grade
+    assert re.search(r"^\s+-\s+-\s+\d+\s+good-one\s", text, re.M)  # listed, too short to grade
     assert "grade 8.4" not in text
 
 
@@ -61,8 +61,9 @@ def test_hard_article_gets_a_grade_warning(tmp_path: Path) -> None:
     root = build(tmp_path / "c", articles={"one.md": article(body=hard + "\n" + hard)})
     code, text = check(root)
     assert code == 0  # a warning, not an error
-    assert re.search(r"^articles/one\.md: warning: reading grade \d+\.\d is above 8", text, re.M)
-    assert text.rstrip().endswith("1 article, 0 errors, 1 warning")
+    assert re.search(r"^articles/one\.md: warning: reading grade \d+\.\d is above 6", text, re.M)
+    assert re.search(r"^articles/one\.md: warning: SMOG index \d+\.\d is above 8", text, re.M)
+    assert text.rstrip().endswith("1 article, 0 errors, 2 warnings")
 
 
 def test_markdown_to_plain() -> None:

@@ -6,7 +6,8 @@ import threading
 from pathlib import Path
 
 from spinetui.model import bundled_content_dir, load_guide
-from spinetui.model.loader import MAX_HINTS, load_guide_quickly
+from spinetui.model._fields import MAX_HINTS
+from spinetui.model.loader import load_guide_quickly
 from tests.fixtures.content_builder import article, build
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

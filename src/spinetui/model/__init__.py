@@ -11,6 +11,8 @@ from spinetui.model.clean import clean_data, clean_text
 from spinetui.model.loader import OTHER_SECTION, UNKNOWN_DATE, load_guide
 from spinetui.model.types import (
     EVIDENCE_LEVELS,
+    OUTCOME_DENOMINATORS,
+    OUTCOME_KINDS,
     Article,
     Attribute,
     Cell,
@@ -18,6 +20,7 @@ from spinetui.model.types import (
     GlossaryTerm,
     Guide,
     Heading,
+    Outcome,
     Problem,
     Section,
     Severity,
@@ -56,6 +59,9 @@ __all__ = [
     "GlossaryTerm",
     "Guide",
     "Heading",
+    "OUTCOME_DENOMINATORS",
+    "OUTCOME_KINDS",
+    "Outcome",
     "Problem",
     "Section",
     "Severity",

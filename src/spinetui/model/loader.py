@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import math
 import os
 import re
 import stat
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote as _unquote
 
 import yaml
 
+from spinetui.decide import TOOL_IDS
+from spinetui.model import outcomes as outcomes_file
+from spinetui.model._fields import MISSING, Fields, Hinter, Problems, place, show
 from spinetui.model._scan import Link, scan_body, too_deep_lines
 from spinetui.model._yaml import YAMLRefused, describe_yaml_error, line_of, parse_yaml
 from spinetui.model.clean import clean_text
@@ -34,9 +36,9 @@ from spinetui.model.types import (
     GlossaryTerm,
     Guide,
     Heading,
+    Outcome,
     Problem,
     Section,
-    Severity,
     Source,
     Treatment,
 )
@@ -52,8 +54,6 @@ UNTITLED = "Untitled guide"
 UNKNOWN_DATE = dt.date.min
 ARTICLE_KINDS = ("treatment", "condition", "info")
 
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FM_OPEN = re.compile(r"---[ \t]*\n")
 _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -61,267 +61,41 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _GUIDE_KEYS = {"title", "version", "reviewed", "home", "sections"}
 _SECTION_KEYS = {"id", "title"}
 _ARTICLE_KEYS = {"id", "title", "section", "order", "summary", "reviewed", "sources", "kind"}
-_SOURCE_KEYS = {"id", "authors", "organisation", "year", "title", "url", "checked", "note"}
+_SOURCE_KEYS = {
+    "id",
+    "authors",
+    "organisation",
+    "year",
+    "title",
+    "journal",
+    "url",
+    "checked",
+    "note",
+}
 _TERM_KEYS = {"id", "term", "aliases", "definition", "article"}
 _COMPARISON_KEYS = {"treatments", "attributes", "cells"}
 _TREATMENT_KEYS = {"id", "name", "article"}
 _ATTRIBUTE_KEYS = {"id", "label", "anchor"}
-_CELL_KEYS = {"text", "sources", "evidence"}
-
-_MISSING = object()
+_CELL_KEYS = {"text", "sources", "evidence", "outcomes", "no_study"}
 
 
 def unquote(text: str) -> str:
     return _unquote(text) if "%" in text else text
 
 
-# --------------------------------------------------------------------------- problems
-
-
-class _Problems:
-    def __init__(self) -> None:
-        self.items: list[Problem] = []
-
-    def error(self, file: str, line: int | None, message: str, field: str | None = None) -> None:
-        self.items.append(Problem(file, line, message, Severity.ERROR, field))
-
-    def warn(self, file: str, line: int | None, message: str, field: str | None = None) -> None:
-        self.items.append(Problem(file, line, message, Severity.WARNING, field))
-
-
-def _show(value: Any) -> str:
-    """A short, quoted rendering of a bad value for a message."""
-    if isinstance(value, dict):
-        return "a group of fields"
-    if isinstance(value, list):
-        return "a list"
-    text = str(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return f"'{text}'"
-
-
-#: Hints ("did you mean ...?") given per load at most: each compares the name with every
-#: known id, so a folder of thousands of broken links must not hint on every one.
-MAX_HINTS = 200
-#: Above this many known ids only those sharing the name's first two characters are
-#: compared (a cheap prefix index), as difflib's cost grows with the ids.
-HINT_ALL_IDS = 2000
-
-
-class _Hinter:
-    def __init__(self) -> None:
-        self.given = 0
-        self.memo: dict[tuple[int, str], str] = {}
-        self.prefixes: dict[int, tuple[Any, dict[str, list[str]]]] = {}
-
-    def __call__(self, name: str, known: Iterable[str]) -> str:
-        key = (id(known), name)
-        if key in self.memo:
-            return self.memo[key]
-        if self.given >= MAX_HINTS:
-            return ""
-        self.given += 1
-        candidates = list(known)
-        if len(candidates) > HINT_ALL_IDS:
-            index = self.prefixes.get(id(known))
-            if index is None or index[0] is not known:
-                groups: dict[str, list[str]] = {}
-                for candidate in candidates:
-                    groups.setdefault(candidate[:2], []).append(candidate)
-                index = (known, groups)
-                self.prefixes[id(known)] = index
-            candidates = index[1].get(name[:2], [])
-        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        if isinstance(known, dict):  # a lasting collection: worth remembering
-            self.memo[key] = hint
-        return hint
-
-
-def _where(file: str, line: int | None) -> str:
-    return f"{file}:{line}" if line else file
-
-
-# --------------------------------------------------------------------------- field checks
-
-
-class _Fields:
-    """Typed access to one YAML mapping, reporting problems against its file and lines."""
-
-    def __init__(self, data: Any, file: str, problems: _Problems, what: str) -> None:
-        self.data = data
-        self.file = file
-        self.p = problems
-        self.what = what  # e.g. "front matter", "source 'cochrane-2020'"
-        self.line = getattr(data, "line", None)
-
-    def line_of(self, key: str) -> int | None:
-        return line_of(self.data, key, self.line)
-
-    def _missing(self, key: str, required: bool, kind: str) -> None:
-        if required:
-            self.p.error(self.file, self.line, f"{self.what} needs '{key}' ({kind})", key)
-
-    def unknown_keys(self, allowed: set[str]) -> None:
-        for key in self.data:
-            if key not in allowed:
-                names = ", ".join(sorted(allowed))
-                self.p.warn(
-                    self.file,
-                    self.line_of(key),
-                    f"{self.what} has an unknown field '{key}' (known fields: {names})",
-                    str(key),
-                )
-
-    def text(self, key: str, required: bool = True, default: str = "") -> str:
-        value = self.data.get(key, _MISSING)
-        if value is _MISSING or value is None or value == "":
-            self._missing(key, required, "some text")
-            return default
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.p.error(
-                self.file, self.line_of(key), f"'{key}' must be text, not {_show(value)}", key
-            )
-            return default
-        value = str(value).strip()
-        if not value:
-            self._missing(key, required, "some text")
-            return default
-        return value
-
-    def ident(self, key: str = "id", required: bool = True) -> str | None:
-        value = self.data.get(key, _MISSING)
-        if value is _MISSING or value is None or value == "":
-            self._missing(key, required, "an id like 'esi'")
-            return None
-        if not isinstance(value, str) or not _ID.fullmatch(value):
-            quote = (
-                " (put it in quotes)"
-                if isinstance(value, int) and not isinstance(value, bool)
-                else ""
-            )
-            self.p.error(
-                self.file,
-                self.line_of(key),
-                f"'{key}' must be lowercase letters, digits and hyphens, like 'esi' or "
-                f"'cochrane-2020', not {_show(value)}{quote}",
-                key,
-            )
-            return None
-        return value
-
-    def date(self, key: str, required: bool = True) -> dt.date | None:
-        value = self.data.get(key, _MISSING)
-        if value is _MISSING or value is None or value == "":
-            self._missing(key, required, "a date like 2026-11-20")
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str) and _DATE.fullmatch(value.strip()):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        self.p.error(
-            self.file,
-            self.line_of(key),
-            f"'{key}' must be a date like 2026-11-20, not {_show(value)}",
-            key,
-        )
-        return None
-
-    def number(self, key: str, required: bool = True) -> float | None:
-        value = self.data.get(key, _MISSING)
-        if value is _MISSING or value is None:
-            self._missing(key, required, "a number")
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-            self.p.error(
-                self.file, self.line_of(key), f"'{key}' must be a number, not {_show(value)}", key
-            )
-            return None
-        return float(value)
-
-    def year(self, key: str = "year") -> int | str:
-        value = self.data.get(key, _MISSING)
-        if value is _MISSING or value is None or value == "":
-            self._missing(key, True, "a year like 2020")
-            return ""
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, str):
-            return value.strip()
-        self.p.error(
-            self.file,
-            self.line_of(key),
-            f"'{key}' must be a year like 2020, not {_show(value)}",
-            key,
-        )
-        return ""
-
-    def id_list(self, key: str, required: bool = False) -> list[tuple[str, int | None]]:
-        """A list of ids, each with its line. A single id is accepted with a problem."""
-        value = self.data.get(key, _MISSING)
-        if value is _MISSING or value is None:
-            self._missing(key, required, "a list of ids like [cochrane-2020]")
-            return []
-        line = self.line_of(key)
-        if isinstance(value, str):
-            self.p.error(
-                self.file, line, f"'{key}' must be a list like [{value}], not a single word", key
-            )
-            value = [value]
-        if not isinstance(value, list):
-            self.p.error(self.file, line, f"'{key}' must be a list of ids, not {_show(value)}", key)
-            return []
-        out: list[tuple[str, int | None]] = []
-        for i, item in enumerate(value):
-            item_line = line_of(value, i, line)
-            if not isinstance(item, str) or not item.strip():
-                self.p.error(
-                    self.file, item_line, f"'{key}' must list ids, but has {_show(item)}", key
-                )
-                continue
-            out.append((item.strip(), item_line))
-        return out
-
-    def text_list(self, key: str) -> tuple[str, ...]:
-        value = self.data.get(key, _MISSING)
-        if value is _MISSING or value is None:
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list):
-            self.p.error(
-                self.file, self.line_of(key), f"'{key}' must be a list, not {_show(value)}", key
-            )
-            return ()
-        out = []
-        for i, item in enumerate(value):
-            if (
-                isinstance(item, bool)
-                or not isinstance(item, (str, int, float))
-                or not str(item).strip()
-            ):
-                self.p.error(
-                    self.file,
-                    line_of(value, i, self.line_of(key)),
-                    f"'{key}' has an empty or odd entry {_show(item)}",
-                    key,
-                )
-                continue
-            out.append(str(item).strip())
-        return tuple(out)
-
-
 # --------------------------------------------------------------------------- reading files
 
 
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
 class _Reader:
-    def __init__(self, root: Path, problems: _Problems) -> None:
+    def __init__(self, root: Path, problems: Problems) -> None:
         self.root = root
         self.p = problems
 
@@ -358,11 +132,20 @@ class _Reader:
             )
             return None
         try:
-            with open(path, "rb") as handle:
+            # The file can be swapped between stat() and open(): opened without
+            # blocking (a FIFO put in its place would wait for a writer for ever) and
+            # without following a link put there, then checked again on the open file.
+            fd = os.open(path, _OPEN_FLAGS)
+            with open(fd, "rb") as handle:
+                opened = os.fstat(handle.fileno())
+                if not stat.S_ISREG(opened.st_mode):
+                    self.p.error(rel, None, "is not a regular file")
+                    return None
+                size = opened.st_size
                 # Ask for the size stat() gave, not the limit: read(8 MB) would
                 # allocate 8 MB for every small file.
-                data = handle.read(info.st_size + 1)
-                if len(data) > info.st_size:  # it grew since stat(): read on, to the cap
+                data = handle.read(min(size, limit) + 1)
+                if len(data) > size and len(data) <= limit:  # it grew: read on, to the cap
                     data += handle.read(limit + 1 - len(data))
         except PermissionError:
             self.p.error(rel, None, "could not be read: permission denied")
@@ -435,7 +218,7 @@ def _size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
 
-def _guarded(p: _Problems, rel: str, work: Callable[[], Any]) -> Any:
+def _guarded(p: Problems, rel: str, work: Callable[[], Any]) -> Any:
     """Run ``work``; any unexpected exception becomes a problem about ``rel``."""
     try:
         return work()
@@ -470,13 +253,17 @@ class _Draft:
 
 class _Loader:
     def __init__(self, root: Path) -> None:
-        self.p = _Problems()
+        self.p = Problems()
         self.root = root
         self.reader = _Reader(root, self.p)
-        self._hint = _Hinter()
+        self._hint = Hinter()
         # Comparison attributes whose anchor is checked once headings are known:
         # (attribute id, anchor, line, articles named by the treatments).
         self._anchor_checks: list[tuple[str, str, int | None, list[str]]] = []
+        # Comparison cells naming outcome datasets, checked once outcomes.yaml is read:
+        # (cell name, treatment id, [(outcome id, line)]).
+        self._cell_outcomes: list[tuple[str, str, list[tuple[str, int | None]]]] = []
+        self._outcome_ids: set[str] = set()  # every id in outcomes.yaml, usable or not
 
     # ----------------------------------------------------------------- guide.yaml
 
@@ -503,7 +290,7 @@ class _Loader:
                 "must be a list of 'field: value' lines (title, sections, ...)",
             )
             return out
-        f = _Fields(data, rel, self.p, "guide.yaml")
+        f = Fields(data, rel, self.p, "guide.yaml")
         f.unknown_keys(_GUIDE_KEYS)
         out["title"] = f.text("title") or UNTITLED
         version = data.get("version")
@@ -519,12 +306,12 @@ class _Loader:
         if data.get("home") is not None:
             out["home"] = f.ident("home")
             out["home_line"] = f.line_of("home")
-        out["sections"] = self.load_sections(data.get("sections", _MISSING), f)
+        out["sections"] = self.load_sections(data.get("sections", MISSING), f)
         return out
 
-    def load_sections(self, value: Any, f: _Fields) -> list[Section] | None:
+    def load_sections(self, value: Any, f: Fields) -> list[Section] | None:
         rel = f.file
-        if value is _MISSING or value is None:
+        if value is MISSING or value is None:
             self.p.error(
                 rel,
                 f.line,
@@ -548,11 +335,11 @@ class _Loader:
                 self.p.error(
                     rel,
                     line,
-                    f"each section needs an id and a title, not {_show(entry)}",
+                    f"each section needs an id and a title, not {show(entry)}",
                     "sections",
                 )
                 continue
-            sf = _Fields(entry, rel, self.p, f"section {i + 1}")
+            sf = Fields(entry, rel, self.p, f"section {i + 1}")
             sf.unknown_keys(_SECTION_KEYS)
             sid = sf.ident()
             title = sf.text("title")
@@ -588,11 +375,11 @@ class _Loader:
                 self.p.error(
                     rel,
                     line,
-                    f"each source must be a group of fields (id, title, ...), not {_show(entry)}",
+                    f"each source must be a group of fields (id, title, ...), not {show(entry)}",
                 )
                 continue
             sid = entry.get("id")
-            f = _Fields(
+            f = Fields(
                 entry, rel, self.p, f"source '{sid}'" if isinstance(sid, str) else "a source"
             )
             f.unknown_keys(_SOURCE_KEYS)
@@ -604,12 +391,21 @@ class _Loader:
             organisation = f.text("organisation", required=False)
             if not authors and not organisation:
                 self.p.error(rel, f.line, f"{f.what} needs 'authors' or 'organisation'")
+            journal = f.text("journal", required=False)
             url = f.text("url", required=False)
-            if url and not url.startswith(("https://", "http://")):
+            if not url:
+                self.p.error(
+                    rel,
+                    f.line,
+                    f"{f.what} needs 'url': its DOI as https://doi.org/... or the official web "
+                    "address, so a reader can find it",
+                    "url",
+                )
+            elif not url.startswith(("https://", "http://")):
                 self.p.warn(
                     rel,
                     f.line_of("url"),
-                    f"'url' should start with https://, not {_show(url)}",
+                    f"'url' should start with https://, not {show(url)}",
                     "url",
                 )
             note = f.text("note", required=False)
@@ -618,7 +414,7 @@ class _Loader:
                     rel, f.line, f"{f.what} is left out because it has no usable id or title"
                 )
                 continue
-            here = _where(rel, f.line_of("id"))
+            here = place(rel, f.line_of("id"))
             if sid in sources:
                 self.p.error(
                     rel,
@@ -637,13 +433,15 @@ class _Loader:
                 organisation=organisation,
                 url=url,
                 note=note,
+                journal=journal,
             )
         return sources, where
 
-    def _optional_list(self, rel: str, what: str) -> Any:
+    def _optional_list(self, rel: str, what: str, *, warn_missing: bool = True) -> Any:
         text = self.reader.read(rel, MAX_YAML_BYTES, optional=True)
         if text is None:
-            if not (self.root / rel).exists() and not (self.root / rel).is_symlink():
+            missing = not (self.root / rel).exists() and not (self.root / rel).is_symlink()
+            if missing and warn_missing:
                 self.p.warn(rel, None, f"is missing, so the guide has no {what}")
             return None
         ok, data = self.reader.yaml(rel, text)
@@ -673,11 +471,11 @@ class _Loader:
                 self.p.error(
                     rel,
                     line,
-                    f"each glossary entry must be a group of fields (id, term, definition), not {_show(entry)}",
+                    f"each glossary entry must be a group of fields (id, term, definition), not {show(entry)}",
                 )
                 continue
             tid = entry.get("id")
-            f = _Fields(
+            f = Fields(
                 entry,
                 rel,
                 self.p,
@@ -702,7 +500,7 @@ class _Loader:
                 self.p.error(
                     rel,
                     f.line_of("id"),
-                    f"glossary id '{tid}' is used twice (first at {_where(rel, lines[tid])}); the first is kept",
+                    f"glossary id '{tid}' is used twice (first at {place(rel, lines[tid])}); the first is kept",
                     "id",
                 )
                 continue
@@ -785,7 +583,7 @@ class _Loader:
                 "is left out: its front matter must be 'field: value' lines (id, title, ...)",
             )
             return None
-        f = _Fields(fm, rel, self.p, "front matter")
+        f = Fields(fm, rel, self.p, "front matter")
         f.unknown_keys(_ARTICLE_KEYS)
         aid = f.ident()
         title = f.text("title")
@@ -804,7 +602,7 @@ class _Loader:
                 self.p.warn(
                     rel,
                     f.line_of("kind"),
-                    f"'kind' must be one of {', '.join(ARTICLE_KINDS)}, not {_show(kind)}; using 'info'",
+                    f"'kind' must be one of {', '.join(ARTICLE_KINDS)}, not {show(kind)}; using 'info'",
                     "kind",
                 )
                 kind = "info"
@@ -873,7 +671,7 @@ class _Loader:
                 rel, getattr(data, "line", 1), "must have 'treatments', 'attributes' and 'cells'"
             )
             return ComparisonTable()
-        top = _Fields(data, rel, self.p, "comparison.yaml")
+        top = Fields(data, rel, self.p, "comparison.yaml")
         top.unknown_keys(_COMPARISON_KEYS)
 
         treatments: list[Treatment] = []
@@ -980,9 +778,9 @@ class _Loader:
                     )
         return ComparisonTable(tuple(treatments), tuple(attributes), cells)
 
-    def _entries(self, data: dict, key: str, top: _Fields, allowed: set[str], what: str):
-        value = data.get(key, _MISSING)
-        if value is _MISSING or value is None:
+    def _entries(self, data: dict, key: str, top: Fields, allowed: set[str], what: str):
+        value = data.get(key, MISSING)
+        if value is MISSING or value is None:
             self.p.error(top.file, top.line, f"comparison.yaml needs '{key}'", key)
             return
         if not isinstance(value, list):
@@ -998,12 +796,12 @@ class _Loader:
                 self.p.error(
                     top.file,
                     line_of(value, i, None),
-                    f"each {what} must be a group of fields, not {_show(entry)}",
+                    f"each {what} must be a group of fields, not {show(entry)}",
                     key,
                 )
                 continue
             eid = entry.get("id")
-            f = _Fields(
+            f = Fields(
                 entry, top.file, self.p, f"{what} '{eid}'" if isinstance(eid, str) else f"a {what}"
             )
             f.unknown_keys(allowed)
@@ -1022,20 +820,41 @@ class _Loader:
         if isinstance(raw, str):
             raw = {"text": raw}
         if not isinstance(raw, dict):
-            self.p.error(rel, line, f"{name} must have 'text' and 'sources', not {_show(raw)}")
+            self.p.error(rel, line, f"{name} must have 'text' and 'sources', not {show(raw)}")
             return None
-        f = _Fields(raw, rel, self.p, name)
+        f = Fields(raw, rel, self.p, name)
         f.line = line
         f.unknown_keys(_CELL_KEYS)
         text = f.text("text")
         ids = f.id_list("sources")
-        if not ids:
+        no_study = raw.get("no_study", False)
+        if not isinstance(no_study, bool):
+            self.p.error(
+                rel,
+                f.line_of("no_study"),
+                f"'no_study' must be true or false, not {show(no_study)}",
+                "no_study",
+            )
+            no_study = False
+        if no_study and ids:
+            self.p.warn(
+                rel,
+                f.line_of("no_study"),
+                f"{name} says no study has measured this, but also lists sources; "
+                "remove one of the two",
+                "no_study",
+            )
+        elif not ids and not no_study:
             self.p.error(
                 rel,
                 f.line_of("sources"),
-                f"{name} has no sources; every cell needs at least one",
+                f"{name} has no sources; every cell needs at least one (or 'no_study: true' "
+                "with text that says no study has measured this)",
                 "sources",
             )
+        outcome_ids = f.id_list("outcomes")
+        if outcome_ids:
+            self._cell_outcomes.append((name, t_id, outcome_ids))
         kept = []
         for sid, s_line in ids:
             if sid in sources:
@@ -1054,13 +873,59 @@ class _Loader:
                 self.p.error(
                     rel,
                     f.line_of("evidence"),
-                    f"{name} has evidence {_show(evidence)}; it must be one of {', '.join(EVIDENCE_LEVELS)}",
+                    f"{name} has evidence {show(evidence)}; it must be one of {', '.join(EVIDENCE_LEVELS)}",
                     "evidence",
                 )
                 evidence = None
         if not text:
             return None
-        return Cell(text=text, sources=tuple(kept), evidence=evidence)
+        return Cell(
+            text=text,
+            sources=tuple(kept),
+            evidence=evidence,
+            outcomes=tuple(oid for oid, _line in outcome_ids),
+            no_study=no_study,
+        )
+
+    # ----------------------------------------------------------------- outcomes.yaml
+
+    def load_outcomes(
+        self, sources: dict[str, Source], comparison: ComparisonTable
+    ) -> dict[str, Outcome]:
+        data = self._optional_list(outcomes_file.REL, "outcome numbers", warn_missing=False)
+        options = {t.id: t for t in comparison.treatments}
+        outcomes, self._outcome_ids = outcomes_file.load_outcomes(
+            data, self.p, sources, options, self._hint
+        )
+        for name, t_id, ids in self._cell_outcomes:
+            for oid, line in ids:
+                if oid not in self._outcome_ids:
+                    self.p.error(
+                        "comparison.yaml",
+                        line,
+                        f"{name} names outcome '{oid}', which is not in outcomes.yaml{self._hint(oid, outcomes)}",
+                        "outcomes",
+                    )
+                elif oid in outcomes and outcomes[oid].option != t_id:
+                    self.p.warn(
+                        "comparison.yaml",
+                        line,
+                        f"{name} names outcome '{oid}', which is about '{outcomes[oid].option}', "
+                        f"not '{t_id}'",
+                        "outcomes",
+                    )
+        return outcomes
+
+    def check_outcome_blocks(self, draft: _Draft, outcomes: dict[str, Outcome]) -> None:
+        for oid, line in outcomes_file.outcome_blocks(draft.body):
+            if oid not in self._outcome_ids:
+                what = f"outcome '{oid}'" if oid else "no outcome (its first line is empty)"
+                self.p.error(
+                    draft.path,
+                    draft.body_line + line,
+                    f"has an outcome block naming {what}, which is not in outcomes.yaml"
+                    f"{self._hint(oid, outcomes) if oid else ''}; the block shows a notice instead",
+                )
 
     # ----------------------------------------------------------------- cross checks
 
@@ -1108,6 +973,12 @@ class _Loader:
                         draft.path,
                         line,
                         f"links to glossary term '{value}', which is not in glossary.yaml{self._hint(value, glossary)}",
+                    )
+                elif kind == "tool:" and value not in TOOL_IDS:
+                    self.p.error(
+                        draft.path,
+                        line,
+                        f"links to tool '{value}', which spinetui does not have (it has: {', '.join(TOOL_IDS)})",
                     )
                 continue  # anything else is an external address, shown but not opened
             target_id, _, anchor = href.partition("#")
@@ -1167,7 +1038,7 @@ class _Loader:
                 self.p.error(
                     rel,
                     draft.line,
-                    f"is left out: article id '{draft.id}' is already used by {_where(first.path, first.line)}",
+                    f"is left out: article id '{draft.id}' is already used by {place(first.path, first.line)}",
                     "id",
                 )
                 continue
@@ -1176,6 +1047,11 @@ class _Loader:
         comparison = (
             _guarded(self.p, "comparison.yaml", lambda: self.load_comparison(drafts, sources))
             or ComparisonTable()
+        )
+
+        outcomes = (
+            _guarded(self.p, outcomes_file.REL, lambda: self.load_outcomes(sources, comparison))
+            or {}
         )
 
         # Sections: from guide.yaml, or (when it is unusable) from the articles.
@@ -1259,6 +1135,7 @@ class _Loader:
             sources=sources,
             glossary=glossary,
             comparison=comparison,
+            outcomes=outcomes,
             problems=problems,
             home=home,
         )
@@ -1275,6 +1152,7 @@ class _Loader:
         sources, glossary = guide.sources, guide.glossary
         for d in drafts.values():
             _guarded(self.p, d.path, lambda d=d: self.check_links(d, drafts, sources, glossary))
+            _guarded(self.p, d.path, lambda d=d: self.check_outcome_blocks(d, guide.outcomes))
         # Same keys, new values: the dict never changes size under a reader.
         guide.articles.update(
             {

@@ -20,7 +20,12 @@ class Severity(str, Enum):  # noqa: UP042 - keep (str, Enum): changing str() of 
 
 # Controls, and the lone surrogates Python uses for the bytes of a file name that are
 # not UTF-8 (U+DC80-U+DCFF stand for bytes 0x80-0xFF).
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# Direction overrides, isolates and marks and other invisible format characters too
+# (see model/clean.py): in a file name they would reorder or hide part of the line.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -28,7 +33,9 @@ def _escape(match: re.Match[str]) -> str:
     if char in "\t\n\r":
         return " "
     code = ord(char)
-    return f"\\x{code - 0xDC00 if 0xDC80 <= code <= 0xDCFF else code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def _one_printable_line(text: str) -> str:
@@ -103,11 +110,14 @@ class Source:
     organisation: str = ""
     url: str = ""
     note: str = ""
+    journal: str = ""  # journal with volume and pages, e.g. "BMJ 2008;336:1355-1358"
 
     @property
     def citation(self) -> str:
         who = self.authors or self.organisation
         parts = [f"{who} ({self.year}).", f"{self.title}."]
+        if self.journal:
+            parts.append(f"{self.journal}.")
         if self.organisation and self.authors:
             parts.append(f"{self.organisation}.")
         if self.url:
@@ -151,6 +161,44 @@ class Cell:
     text: str
     sources: tuple[str, ...] = ()
     evidence: str | None = None  # one of EVIDENCE_LEVELS
+    outcomes: tuple[str, ...] = ()  # ids of Outcome datasets this cell sums up
+    no_study: bool = False  # no study has measured this: the text says so, no sources
+
+
+OUTCOME_KINDS = ("benefit", "harm", "other")
+#: Denominators an outcome may use: 100 is drawn as a 10x10 icon array; larger ones are
+#: for rare events, said in words ("about 1 in 10,000"), since nobody can count the dots.
+OUTCOME_DENOMINATORS = (100, 1_000, 10_000, 100_000, 1_000_000)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to a number of people like the reader: the data behind an icon array.
+
+    Read as: "{count} in {per} people who had {group} {measure} ({time})", and beside
+    it, when there was a comparison group, "{comparison_count} in {per} people who had
+    {compared_with}".
+    """
+
+    id: str
+    option: str  # a treatment id in the comparison table
+    kind: str  # one of OUTCOME_KINDS
+    measure: str  # what was counted, e.g. "had at least half of their leg pain go away"
+    who: str  # who was studied
+    time: str  # the time point, e.g. "1 month after the shot"
+    per: int  # one of OUTCOME_DENOMINATORS
+    group: str  # the treated group, e.g. "a steroid shot"
+    count: int  # 0..per
+    sources: tuple[str, ...]
+    compared_with: str = ""  # the comparison group, e.g. "a shot of salt water"
+    comparison_count: int | None = None  # 0..per, given exactly when compared_with is
+    note: str = ""
+    path: str = "outcomes.yaml"
+    line: int | None = None
+
+    @property
+    def has_comparison(self) -> bool:
+        return self.comparison_count is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +224,7 @@ class Guide:
     sources: dict[str, Source] = field(default_factory=dict)
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     comparison: ComparisonTable = field(default_factory=ComparisonTable)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)  # by id, in file order
     problems: list[Problem] = field(default_factory=list)
     home: str | None = None
     #: The checks a quick load left for later (see ``loader.load_guide_quickly``).

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import unquote
@@ -23,6 +23,7 @@ from markdown_it.token import Token
 from rich.segment import Segment
 from rich.style import Style
 
+from spinetui.render.icon_array import OutcomeData, icon_array_lines, outcome_sentence
 from spinetui.render.slug import AnchorAllocator, slugify, split_explicit_anchor
 from spinetui.render.styles import DEFAULT_STYLES, RenderStyles
 from spinetui.render.terms import TermMatcher
@@ -108,7 +109,7 @@ class Target:
     y: int
     x0: int
     x1: int
-    kind: str  # "article" | "anchor" | "external" | "source" | "term"
+    kind: str  # "article" | "anchor" | "external" | "source" | "term" | "tool"
     value: str
     text: str
 
@@ -120,7 +121,8 @@ def link_kind(href: str) -> tuple[str, str]:
     """Classify a link destination: (kind, value).
 
     ``#x`` → anchor; ``source:id`` → source; ``glossary:id`` → term (value is the term
-    id); anything with a scheme or starting ``//`` → external; otherwise article
+    id); ``tool:id`` → tool (value is the tool id: a decision tool the app opens, such
+    as ``what-matters``); anything with a scheme or starting ``//`` → external; otherwise article
     (``id`` or ``id#anchor``). Values other than external ones are percent-decoded.
     """
     lower = href.lower()
@@ -130,6 +132,8 @@ def link_kind(href: str) -> tuple[str, str]:
         return "source", unquote(href)
     if lower.startswith("glossary:"):
         return "term", unquote(href[len("glossary:") :])
+    if lower.startswith("tool:"):
+        return "tool", unquote(href[len("tool:") :])
     if href.startswith("//") or _SCHEME.match(href):
         return "external", href
     return "article", unquote(href)
@@ -298,8 +302,11 @@ class MarkdownDocument:
         source: str,
         terms: TermMatcher | None = None,
         styles: RenderStyles | None = None,
+        outcomes: Mapping[str, OutcomeData] | None = None,
     ):
         self.source = clean_source(source or "")
+        # Datasets that ```outcome blocks name (the guide's outcomes.yaml), by id.
+        self.outcomes: Mapping[str, OutcomeData] = outcomes or {}
         self.terms = terms if terms else None
         self.styles = styles or DEFAULT_STYLES
         self._md = block_parser()
@@ -396,7 +403,10 @@ class MarkdownDocument:
                 self._emit(_Leaf("heading", inl, len(content), _line(tok)), stack)
                 i += 3
                 continue
-            if ty in ("fence", "code_block"):
+            if ty == "fence" and tok.info.strip() == "outcome":
+                name = tok.content.strip().split("\n", 1)[0].strip()
+                self._emit(_Leaf("outcome", name, 18, _line(tok)), stack)
+            elif ty in ("fence", "code_block"):
                 text = tok.content
                 self._emit(_Leaf("code", text, text.count("\n") + 1, _line(tok)), stack)
             elif ty == "html_block":
@@ -594,6 +604,9 @@ class MarkdownDocument:
             return "\n".join(
                 " | ".join(self._plain(inl) for inl, _ in cells) for _head, cells in leaf.data
             )
+        if kind == "outcome":  # the array's text equivalent: what find and search read
+            outcome = self.outcomes.get(leaf.data)
+            return clean_inline(outcome_sentence(outcome)) if outcome is not None else ""
         return ""
 
     def _build_runs(
@@ -797,7 +810,7 @@ class DocumentLayout:
 
     def _estimate(self, leaf: _Leaf) -> int:
         avail = max(1, self.width - leaf.prefix_w)
-        if leaf.kind == "code":
+        if leaf.kind in ("code", "outcome"):
             body = leaf.chars
         elif leaf.kind == "table":
             body = len(leaf.data) + 3 + leaf.chars // max(avail, 1)
@@ -871,6 +884,12 @@ class DocumentLayout:
             return out
         if kind == "table":
             return self._table(leaf.data, width)
+        if kind == "outcome":
+            outcome = doc.outcomes.get(leaf.data)
+            if outcome is None:
+                notice = f"(The numbers named '{leaf.data}' are not in this guide's outcomes.yaml.)"
+                return wrap_runs([(clean_inline(notice), doc.styles.notice, None)], width)
+            return icon_array_lines(outcome, width, doc.styles)
         return [([], 0, [])]  # "empty": a list item with nothing in it
 
     def _code(self, text: str, width: int) -> list[Line]:

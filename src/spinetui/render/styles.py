@@ -40,6 +40,12 @@ class RenderStyles:
     rule: Style = field(default_factory=lambda: _s(dim=True))
     table_border: Style = field(default_factory=lambda: _s(dim=True))
     table_header: Style = field(default_factory=lambda: _s(bold=True))
+    # Icon arrays: the marks differ in shape (● and ·), so colour only adds emphasis.
+    icon_filled: Style = field(default_factory=lambda: _s(bold=True, color="bright_cyan"))
+    icon_empty: Style = field(default_factory=lambda: _s())
+    icon_label: Style = field(default_factory=lambda: _s(bold=True))
+    icon_caption: Style = field(default_factory=lambda: _s(italic=True))
+    notice: Style = field(default_factory=lambda: _s(italic=True))
     # Characters drawn around links and marked glossary words, for terminals that
     # cannot underline (the Linux console shows underline as a colour): there they
     # are told apart by shape, not colour alone. Empty elsewhere.

@@ -122,7 +122,9 @@ class KioskSession:
 
     def open_admin_prompt(self) -> None:
         if not isinstance(self.app.screen, PinPrompt):
-            self.app.push_screen(PinPrompt(self.policy.pin_hash, self.throttle))
+            self.app.push_screen(
+                PinPrompt(self.policy.pin_hash, self.throttle, served=self.policy.served)
+            )
 
     # ------------------------------------------------------------------- idle
     @property

@@ -1,0 +1,173 @@
+"""Icon arrays: "out of 100 people" drawn as a 10 x 10 grid, one mark per person.
+
+The people an outcome happened to are ``●`` and the rest ``·``: they differ in shape,
+not colour alone, and both are in the Linux console's fonts. The comparison group's
+grid stands beside the treated group's when the width allows, under it when not, and
+on a very narrow line only the numbers are left. Every array comes with a sentence
+that says the same thing in words (for screen readers, search, and anyone who does
+not read pictures). Rare events (per 1,000 and more) get the sentence only: nobody
+can count 10,000 dots.
+
+Textual-free: lines of Rich segments, like the rest of ``spinetui.render``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from rich.segment import Segment
+from rich.style import Style
+
+from spinetui.render.wrap import Line, text_width, wrap_runs
+
+#: Marks for a person the outcome happened to, and for one it did not.
+FILLED = "●"
+EMPTY = "·"
+SIDE = 10  # people per row and rows per array
+GRID_WIDTH = 2 * SIDE - 1  # "● ● ... ●"
+GAP = 6  # columns between the two grids
+
+
+class OutcomeData(Protocol):
+    """What an icon array needs of ``spinetui.model.Outcome`` (render does not import model)."""
+
+    measure: str
+    who: str
+    time: str
+    per: int
+    group: str
+    count: int
+    compared_with: str
+    comparison_count: int | None
+    note: str
+
+
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+def outcome_sentence(o: OutcomeData) -> str:
+    """The array in words: "About 54 in 100 people who had X measure (time), compared
+    with 19 in 100 people who had Y." Numbers straight from the data."""
+    per = _n(o.per)
+    about = "About " if o.per == 100 else ""
+    text = f"{about}{_n(o.count)} in {per} people who had {o.group} {o.measure} ({o.time})"
+    if o.comparison_count is not None and o.compared_with:
+        text += (
+            f", compared with {_n(o.comparison_count)} in {per} people who had {o.compared_with}"
+        )
+    return text + "."
+
+
+def grid_rows(count: int) -> list[str]:
+    """Ten rows of ten marks, filled row by row from the top left: ``count`` of them ●."""
+    count = max(0, min(SIDE * SIDE, count))
+    rows = []
+    for r in range(SIDE):
+        filled = max(0, min(SIDE, count - r * SIDE))
+        rows.append(" ".join([FILLED] * filled + [EMPTY] * (SIDE - filled)))
+    return rows
+
+
+class IconArrayStyles(Protocol):
+    icon_filled: Style
+    icon_empty: Style
+    icon_label: Style
+    icon_caption: Style
+
+
+def _grid_segments(row: str, styles: IconArrayStyles) -> list[Segment]:
+    filled = row.count(FILLED)
+    split = max(0, 2 * filled - 1) if filled else 0
+    out = []
+    if split:
+        out.append(Segment(row[:split], styles.icon_filled))
+    if row[split:]:
+        out.append(Segment(row[split:], styles.icon_empty))
+    return out
+
+
+def _label_lines(text: str, width: int, style: Style) -> list[str]:
+    return [
+        "".join(s.text for s in segs)
+        for segs, _w, _spans in wrap_runs([(text, style, None)], width)
+    ]
+
+
+def icon_array_lines(o: OutcomeData, width: int, styles: IconArrayStyles) -> list[Line]:
+    """The outcome as lines at ``width``: a heading, the arrays (per 100 only), the
+    numbers under each, the sentence, and the note."""
+    width = max(1, width)
+    out: list[Line] = []
+
+    def words(text: str, style: Style) -> None:
+        out.extend(wrap_runs([(text, style, None)], width))
+
+    words(f"{o.measure[:1].upper()}{o.measure[1:]} · {o.time}", styles.icon_label)
+    words(f"Studied in: {o.who}", styles.icon_caption)
+    if o.per == 100:
+        out.append(([], 0, []))
+        groups = [(o.group, o.count)]
+        if o.comparison_count is not None and o.compared_with:
+            groups.append((o.compared_with, o.comparison_count))
+        if width >= GRID_WIDTH:
+            beside = len(groups) == 2 and width >= 2 * GRID_WIDTH + GAP
+            chunks = [groups] if beside else [[g] for g in groups]
+            for k, chunk in enumerate(chunks):
+                if k:
+                    out.append(([], 0, []))
+                out.extend(_grids(chunk, styles))
+        else:  # too narrow for a grid: the numbers alone
+            for name, count in groups:
+                words(f"{count} in 100: {name}", styles.icon_caption)
+    out.append(([], 0, []))
+    words(outcome_sentence(o), Style())
+    if o.note:
+        words(o.note, styles.icon_caption)
+    return out
+
+
+def _grids(groups: list[tuple[str, int]], styles: IconArrayStyles) -> list[Line]:
+    """One or two grids side by side, each titled with its group and counted under."""
+    cols = len(groups)
+    titles = [
+        _label_lines(f"{name[:1].upper()}{name[1:]}", GRID_WIDTH, styles.icon_label)
+        for name, _ in groups
+    ]
+    height = max(len(t) for t in titles)
+    rows = [grid_rows(count) for _, count in groups]
+    counts = [f"{count} in 100" for _, count in groups]
+    lines: list[Line] = []
+
+    def join(parts: list[list[Segment]], widths: list[int]) -> Line:
+        segments: list[Segment] = []
+        x = 0
+        for j, (segs, w) in enumerate(zip(parts, widths, strict=True)):
+            segments.extend(segs)
+            x += w
+            if j < cols - 1:
+                pad = GRID_WIDTH - w + GAP
+                segments.append(Segment(" " * pad))
+                x += pad
+        return segments, x, []
+
+    for k in range(height):
+        parts, widths = [], []
+        for t in titles:
+            text = t[k] if k < len(t) else ""
+            parts.append([Segment(text, styles.icon_label)] if text else [])
+            widths.append(text_width(text))
+        lines.append(join(parts, widths))
+    for r in range(SIDE):
+        lines.append(join([_grid_segments(g[r], styles) for g in rows], [GRID_WIDTH] * cols))
+    lines.append(
+        join([[Segment(c, styles.icon_label)] for c in counts], [text_width(c) for c in counts])
+    )
+    return lines
+
+
+def compact(o: OutcomeData) -> str:
+    """A few words for a grid cell too small for an array: "54 vs 19 in 100"."""
+    if o.comparison_count is not None and o.compared_with:
+        return f"{_n(o.count)} vs {_n(o.comparison_count)} in {_n(o.per)}"
+    return f"{_n(o.count)} in {_n(o.per)}"
