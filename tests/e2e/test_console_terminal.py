@@ -87,11 +87,17 @@ def test_every_reading_screen_draws_only_console_glyphs(tmp_path):
         walk.see("Compare treatments", "c")  # the comparison
         walk.see("Choose treatments", "t")  # the chooser
         walk.gone("Choose treatments", "Escape")
+        walk.see("What matters to you", "w")  # the decision tools
+        walk.gone("What matters to you", "Escape")
         walk.see("Side by side ·", "v")  # side by side, from the comparison
         walk.gone("Side by side ·", "Escape")
         walk.gone("Compare treatments", "Escape")
         walk.see("in the content files", "!")  # the problems screen
         walk.gone("in the content files", "Escape")
+        walk.see("Search for commands", "C-p")
+        walk.see("SURE check", "sure")
+        walk.see("Four questions before you decide", "Enter")
+        walk.gone("Four questions before you decide", "Escape")
         walk.see("Read beside this article", "v")  # side by side's article picker
         walk.see("Side by side ·", "Enter")
         assert term.is_running()
