@@ -201,3 +201,30 @@ async def test_on_the_console_links_and_marked_words_are_marked_by_shape_too():
             await pilot.press("escape", "l", "enter")
             await pilot.pause()
             assert app.screen.query_one(ArticleView).article_id == "second"
+
+
+async def test_the_console_theme_stays_after_an_idle_reset_and_ctrl_t(tmp_path):
+    settings = tmp_path / "config.toml"
+    app = make_app(GUIDE, console=True, kiosk=KioskPolicy(enabled=True), settings_path=settings)
+    async with app.run_test(size=(80, 25)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        app.action_next_theme()
+        await pilot.pause()
+        assert app.theme == CONSOLE_THEME.name
+        await app.kiosk_session.start_over()
+        await pilot.pause()
+        assert app.theme == CONSOLE_THEME.name
+        assert isinstance(app.screen, AttractScreen)
+
+
+async def test_a_personal_console_reader_never_saves_the_console_theme(tmp_path):
+    settings = tmp_path / "config.toml"
+    app = make_app(GUIDE, console=True, settings_path=settings)
+    async with app.run_test(size=(80, 25)) as pilot:
+        await pilot.pause()
+        app.action_next_theme()
+        await pilot.pause()
+        assert app.theme == CONSOLE_THEME.name
+    assert not settings.exists()
