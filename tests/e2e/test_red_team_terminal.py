@@ -279,3 +279,39 @@ def process_state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "gone"
+
+
+def test_the_login_shell_script_ends_when_its_console_hangs_up(tmp_path):
+    # Finding 8: the script ignored SIGHUP and ran spinetui again and again on a
+    # terminal that was gone, so getty never got the console back.
+    from tests.conftest import REPO
+    from tests.e2e.tmux import child_pids, spinetui_command
+
+    config = tmp_path / "config.toml"
+    config.write_text("kiosk = true\n")
+    env = {"SPINETUI": str(spinetui_command()), "SPINETUI_CONFIG": str(config)}
+    script = REPO / "deploy" / "spinetui-kiosk-session"
+    term = TmuxTerminal([], program=["/bin/sh", str(script)], env=env)
+    try:
+        term.wait_for(START, timeout=30)
+        pane = int(term._run("list-panes", "-t", "t", "-F", "#{pane_pid}").strip())
+        family = [pane, *child_pids(pane)]
+        family += [grandchild for pid in family[1:] for grandchild in child_pids(pid)]
+        shell = next(pid for pid in family if b"kiosk-session" in _cmdline(pid))
+        app = next(pid for pid in family if b"--config" in _cmdline(pid))
+    finally:
+        term.close()  # the console goes away: a hang-up
+    deadline = time.monotonic() + 20
+    while any(process_state(pid) not in ("gone", "Z") for pid in (shell, app)):
+        if time.monotonic() > deadline:
+            for pid in (shell, *child_pids(shell)):
+                os.kill(pid, signal.SIGKILL)
+            raise AssertionError("the session script kept running after the hang-up")
+        time.sleep(0.1)
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
