@@ -4,6 +4,7 @@ sees when the kiosk gives up, signals, a stuck kiosk's hang-up, and cell widths.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from pathlib import Path
