@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
@@ -58,6 +59,19 @@ class ContentsTree(Tree[ContentsEntry]):
                 self._article_nodes[article.id] = node.add(
                     Text(article.title), data=ContentsEntry(article.id), allow_expand=False
                 )
+
+    def render_label(self, node: TreeNode[ContentsEntry], base_style: Style, style: Style) -> Text:
+        """The label, cut with an ellipsis where the pane ends (not just cut off)."""
+        text = super().render_label(node, base_style, style)
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 1 and text.cell_len > room:
+            text.truncate(room, overflow="ellipsis")
+        return text
 
     def mark_open(self, article_id: str, headings: list[tuple[int, str, str]]) -> None:
         """Show the open article's headings under it and move the cursor to it."""
