@@ -436,10 +436,14 @@ def test_internal_links_do_not_show_address():
 
 
 def test_glossary_terms_marked_but_not_in_code_links_or_headings():
+    # One section each: only a word's first use in a section is marked (the repeat in
+    # the first section is not).
     md = (
-        "# The ESI heading\n\nAn ESI helps. The epidural  steroid\ninjection works."
-        " `ESI in code` and [ESI in a link](x) and NESI and ESIs.\n\n"
-        "> ESI quoted\n\n- ESI listed\n\n| T |\n|---|\n| ESI |\n\n```\nESI\n```\n"
+        "# The ESI heading\n\n`ESI in code` and [ESI in a link](x) and NESI and ESIs."
+        " An ESI helps, and the ESI again.\n\n"
+        "## E\n\nThe epidural  steroid\ninjection works.\n\n"
+        "## Q\n\n> ESI quoted\n\n## L\n\n- ESI listed\n\n## T\n\n| T |\n|---|\n| ESI |"
+        "\n\n```\nESI\n```\n"
     )
     layout = full(MarkdownDocument(md, terms=TERMS), 200)
     terms = [t for t in layout.targets() if t.kind == "term"]

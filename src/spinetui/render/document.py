@@ -149,12 +149,13 @@ class _Ref:
 class _Inline:
     """One inline token's content, parsed and turned into runs on first use."""
 
-    __slots__ = ("content", "base", "terms", "children", "runs", "plain")
+    __slots__ = ("content", "base", "terms", "children", "runs", "plain", "section")
 
     def __init__(self, content: str, base: Style | None, terms: bool):
         self.content = content
         self.base = base
         self.terms = terms
+        self.section = 0  # which heading's section it is in (glossary words: first use)
         self.children: list[Token] | None = None
         self.runs: list[Run] | None = None
         self.plain: str | None = None
@@ -313,6 +314,7 @@ class MarkdownDocument:
             self.headings.append(RenderHeading(int(tok.tag[1:]), text, anchor, _line(tok)))
         self._anchor_index = {h.anchor: n for n, h in enumerate(self.headings)}
         self._leaves: list[_Leaf] = []
+        self._terms_seen: dict[int, set[str]] = {}
         self._flatten(tokens)
         self._layouts: OrderedDict[int, DocumentLayout] = OrderedDict()
 
@@ -429,12 +431,18 @@ class MarkdownDocument:
                     stack,
                 )
             i += 1
-        # Heading leaves learn their index in document order.
+        # Heading leaves learn their index in document order, and text its section.
         k = 0
         for leaf in self._leaves:
             if leaf.kind == "heading":
                 leaf.heading = k
                 k += 1
+            elif leaf.kind == "para":
+                leaf.data.section = k
+            elif leaf.kind == "table":
+                for _head, cells in leaf.data:
+                    for inl, _align in cells:
+                        inl.section = k
 
     def _too_deep(self, tokens: list[Token], i: int, stack: list[Any]) -> None:
         """Say so where markdown-it dropped a container's content for nesting too deep."""
@@ -574,7 +582,8 @@ class MarkdownDocument:
     def _runs(self, inl: _Inline) -> list[Run]:
         if inl.runs is None:
             out: list[Run] = []
-            self._build_runs(self._children(inl), inl.base, inl.terms, out)
+            seen = self._terms_seen.setdefault(inl.section, set())
+            self._build_runs(self._children(inl), inl.base, inl.terms, out, seen)
             inl.runs = out
         return inl.runs
 
@@ -597,8 +606,17 @@ class MarkdownDocument:
         return ""
 
     def _build_runs(
-        self, children: list[Token], base: Style | None, terms: bool, out: list[Run]
+        self,
+        children: list[Token],
+        base: Style | None,
+        terms: bool,
+        out: list[Run],
+        seen: set[str] | None = None,
     ) -> None:
+        """`seen`: glossary words already marked in this section. Only a word's first use
+        in a section is marked (a target for l and Enter), not every repeat: blocks are
+        laid out in reading order, so the first built is the first read."""
+        seen = set() if seen is None else seen
         st = self.styles
         style = base
         stack: list[Style | None] = []
@@ -615,6 +633,9 @@ class MarkdownDocument:
                 pos = 0
                 term_style = _combine(s, st.term)
                 for start, end, term_id in self.terms.finditer(text):
+                    if term_id in seen:
+                        continue
+                    seen.add(term_id)
                     if start > pos:
                         out.append((text[pos:start], s, r))
                     found = text[start:end]
