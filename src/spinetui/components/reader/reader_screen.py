@@ -63,6 +63,10 @@ class ReaderScreen(Screen[None]):
         self.query_one("#no-articles").display = not has_articles
         self.article_view.display = has_articles
         self._apply_width(self.app.size.width)
+        view = self.article_view
+        # The header says how far through the article the reader is.
+        self.watch(view, "scroll_y", self._update_progress, init=False)
+        self.watch(view, "virtual_size", self._update_progress, init=False)
         start = self.app.start_article or guide.home
         if start not in guide.articles:
             order = guide.reading_order()
@@ -109,6 +113,9 @@ class ReaderScreen(Screen[None]):
                 f"This article has no part called {anchor!r}.", severity="warning", markup=False
             )
         return True
+
+    def _update_progress(self) -> None:
+        self.query_one(ArticleHeader).show_progress(progress_text(self.article_view))
 
     def on_contents_tree_open_requested(self, message: ContentsTree.OpenRequested) -> None:
         self.open_article(message.article_id, message.anchor)
@@ -261,6 +268,37 @@ class ReaderScreen(Screen[None]):
 
     def action_find_previous(self) -> None:
         self._find_step(-1)
+
+
+def progress_text(view: ArticleView) -> str:
+    """How far through the article the bottom of the pane is, like less's percentage,
+    and which of its parts (second-level headings) is at the top: "Part 2 of 7 · 35%"."""
+    layout = view.layout_now
+    document = view.document
+    if layout is None or document is None or layout.height <= 0:
+        return ""
+    height = view.scrollable_content_region.height
+    top = round(view.scroll_offset.y)
+    percent = 100 if top >= view.max_scroll_y else min(99, (top + height) * 100 // layout.height)
+    parts = [h.anchor for h in document.headings if h.level == 2]
+    text = f"{percent}%"
+    if len(parts) > 1:
+        heading = layout.heading_at(top)
+        index = None
+        if heading is not None:
+            # The part the top line is in: its own heading, or the level-2 one above it.
+            position = next(
+                (i for i, h in enumerate(document.headings) if h.anchor == heading.anchor), -1
+            )
+            for h in reversed(document.headings[: position + 1]):
+                if h.level == 2:
+                    index = parts.index(h.anchor)
+                    break
+                if h.level < 2:
+                    break
+        if index is not None:
+            text = f"Part {index + 1} of {len(parts)} · {text}"
+    return text
 
 
 def document_lacks(view: ArticleView, anchor: str) -> bool:
