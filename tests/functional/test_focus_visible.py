@@ -1,0 +1,33 @@
+"""The focused pane is clearly marked: an accent bar down its side."""
+
+from __future__ import annotations
+
+from textual.color import Color
+
+from spinetui.components.reader.article_view import ArticleView
+from spinetui.components.reader.contents_tree import ContentsTree
+from tests.functional.helpers import make_app
+
+
+def bar_colour(widget) -> Color:
+    edge, colour = widget.styles.border_left
+    assert edge == "thick"
+    return colour
+
+
+async def test_the_focused_pane_has_an_accent_bar_and_the_other_none():
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        tree = app.screen.query_one(ContentsTree)
+        accent = Color.parse(app.theme_variables["accent"])
+        background = Color.parse(app.theme_variables["background"])
+        assert app.focused is view
+        assert bar_colour(view) == accent and bar_colour(tree) == background
+        width = view.scrollable_content_region.width
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is tree
+        assert bar_colour(tree) == accent and bar_colour(view) == background
+        assert view.scrollable_content_region.width == width  # nothing re-wraps
