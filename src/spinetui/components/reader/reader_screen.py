@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 # Below this many columns the contents pane starts hidden, leaving room to read.
 NARROW_WIDTH = 100
+CONTENTS_MIN_WIDTH = 16
 
 
 class ReaderScreen(Screen[None]):
@@ -37,6 +38,7 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.history = History()
         self._contents_wanted: bool | None = None  # None: follow the width
+        self._contents_width: int | None = None  # None: the style sheet's
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader()
@@ -148,6 +150,26 @@ class ReaderScreen(Screen[None]):
 
         view = self.article_view
         open_beside(self.app, view.article_id, view.top_anchor)
+
+    def action_contents_width(self, step: int) -> None:
+        """< and >: the contents pane four columns narrower or wider."""
+        contents = self.contents
+        if not contents.display:
+            contents.display = True
+            self._contents_wanted = True
+        current = self._contents_width or contents.outer_size.width
+        largest = max(CONTENTS_MIN_WIDTH, self.size.width - 30)  # room left to read
+        width = max(CONTENTS_MIN_WIDTH, min(largest, current + 4 * step))
+        if width == current:
+            self.notify(
+                "The contents are as wide as they go."
+                if step > 0
+                else "The contents are as narrow as they go.",
+                timeout=2,
+            )
+            return
+        self._contents_width = width
+        contents.styles.width = width
 
     def action_half_page(self, direction: int) -> None:
         view = self.article_view
