@@ -39,6 +39,9 @@ class ReaderScreen(Screen[None]):
         self.history = History()
         self._contents_wanted: bool | None = None  # None: follow the width
         self._contents_width: int | None = None  # None: the style sheet's
+        # Where the reader left each article this visit (on the screen, so a kiosk
+        # reset, which replaces the screen, forgets it).
+        self._places: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader()
@@ -94,6 +97,12 @@ class ReaderScreen(Screen[None]):
             )
             return False
         view = self.article_view
+        if view.article_id is not None and view.article_id != article_id:
+            self._places[view.article_id] = round(view.scroll_offset.y)
+        if record and anchor is None and not scroll_y and view.article_id != article_id:
+            # Opened again (from [ ], the contents, search, the palette): back to where
+            # the reader left it during this visit.
+            scroll_y = self._places.get(article_id, 0)
         if record:
             self.history.remember_scroll(round(view.scroll_offset.y))
             self.history.visit(Location(article_id, anchor))
