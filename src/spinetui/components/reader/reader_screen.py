@@ -42,6 +42,11 @@ class ReaderScreen(Screen[None]):
         # Where the reader left each article this visit (on the screen, so a kiosk
         # reset, which replaces the screen, forgets it).
         self._places: dict[str, int] = {}
+        # The comparison's columns, cell and differences mode, kept while the app runs
+        # (on this screen, so a kiosk reset forgets them); see ComparisonScreen.
+        self.comparison_state: object | None = None
+        # The history entry that was opened from the comparison: b there goes back to it.
+        self._comparison_entry: int | None = None
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader()
@@ -225,8 +230,15 @@ class ReaderScreen(Screen[None]):
     def action_previous_article(self) -> None:
         self._step_article(-1)
 
+    def came_from_comparison(self) -> None:
+        self._comparison_entry = self.history.index
+
     def action_back(self) -> None:
         self.history.remember_scroll(round(self.article_view.scroll_offset.y))
+        if self._comparison_entry is not None and self._comparison_entry == self.history.index:
+            self._comparison_entry = None
+            self.app.action_compare()  # as the reader left it (comparison_state)
+            return
         location = self.history.back()
         if location is None:
             self.notify("Nothing to go back to.", timeout=2)
