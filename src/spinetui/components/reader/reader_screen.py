@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -13,7 +16,7 @@ from textual.widgets import Static
 
 from spinetui.components.footer import SpineFooter
 from spinetui.components.reader.article_header import ArticleHeader
-from spinetui.components.reader.article_view import ArticleView
+from spinetui.components.reader.article_view import ArticleView, Highlight
 from spinetui.components.reader.contents_tree import ContentsTree
 from spinetui.components.reader.targets import show_target_popup
 from spinetui.keymap import READER_KEYS, bindings
@@ -23,6 +26,11 @@ from spinetui.render import Target
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
     from spinetui.components.find.find_bar import FindBar
+
+# Words found by search, marked in the article like find's matches (exact colours, and
+# the current one bold and underlined too, so it stands out without colour).
+WORD_STYLE = Style(bgcolor="#ffe08a", color="black")
+CURRENT_WORD_STYLE = Style(bgcolor="#ff9d2e", color="black", bold=True, underline=True)
 
 # Below this many columns the contents pane starts hidden, leaving room to read.
 NARROW_WIDTH = 100
@@ -47,6 +55,11 @@ class ReaderScreen(Screen[None]):
         self.comparison_state: object | None = None
         # The history entry that was opened from the comparison: b there goes back to it.
         self._comparison_entry: int | None = None
+        # Search's query and chosen result, for when it is opened again.
+        self.search_memory: tuple[str, int | None] | None = None
+        # The words search marked in the open article, and the one n/N is at.
+        self._word_marks: list[Highlight] = []
+        self._word_mark: int | None = None
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader()
@@ -112,6 +125,7 @@ class ReaderScreen(Screen[None]):
             self.history.remember_scroll(round(view.scroll_offset.y))
             self.history.visit(Location(article_id, anchor))
         if view.article_id != article_id:
+            self._word_marks, self._word_mark = [], None  # they were for the other one
             document = self.app.document_for(article_id)
             view.show(article_id, document, anchor=anchor, scroll_y=scroll_y)
             self.query_one(ArticleHeader).show(guide.title, article.title, article.reviewed)
@@ -263,6 +277,8 @@ class ReaderScreen(Screen[None]):
         if self.find_bar is not None:
             self.find_bar.close()
             return
+        if self.clear_word_marks():
+            return
         if view.clear_selection():
             return
         if self.focused is view and self.contents.display:
@@ -299,8 +315,68 @@ class ReaderScreen(Screen[None]):
             await self.mount(bar, after=self.query_one("#reader-body"))
         bar.focus_input()
 
+    # ------------------------------------------------------ words from search
+    def mark_words(self, words: tuple[str, ...]) -> None:
+        """Mark the words searched for in the open article, as find does; n and N move
+        between them. A word matches at the start of a longer one ("inject" marks
+        "injection"), whatever its case."""
+        view = self.article_view
+        layout = view.lay_out_all()
+        if layout is None or not words:
+            return
+        pattern = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")\w*", re.IGNORECASE
+        )
+        marks = []
+        for y in range(layout.height):
+            line = layout.plain(y)
+            for match in pattern.finditer(line):
+                x0 = cell_len(line[: match.start()])
+                marks.append(Highlight(y, x0, x0 + cell_len(match.group()), WORD_STYLE))
+        self._word_marks = marks
+        self._word_mark = None
+        self._show_word_marks()
+
+    def _show_word_marks(self) -> None:
+        current = self._word_mark
+        self.article_view.set_highlights(
+            [
+                Highlight(m.y, m.x0, m.x1, CURRENT_WORD_STYLE) if i == current else m
+                for i, m in enumerate(self._word_marks)
+            ]
+        )
+
+    def clear_word_marks(self) -> bool:
+        if not self._word_marks:
+            return False
+        self._word_marks = []
+        self._word_mark = None
+        self.article_view.set_highlights([])
+        return True
+
+    def _step_word_marks(self, direction: int) -> None:
+        view = self.article_view
+        marks = self._word_marks
+        current = self._word_mark
+        if current is None or not view.line_in_view(marks[current].y):
+            top = round(view.scroll_offset.y)
+            bottom = top + view.scrollable_content_region.height
+            if direction > 0:
+                current = next((i for i, m in enumerate(marks) if m.y >= top), 0)
+            else:
+                before = [i for i, m in enumerate(marks) if m.y < bottom]
+                current = before[-1] if before else len(marks) - 1
+        else:
+            current = (current + direction) % len(marks)
+        self._word_mark = current
+        self._show_word_marks()
+        view.scroll_line_into_view(marks[current].y)
+
     def _find_step(self, direction: int) -> None:
         bar = self.find_bar
+        if (bar is None or not bar.text.strip()) and self._word_marks:
+            self._step_word_marks(direction)
+            return
         if bar is None or not bar.text.strip():
             self.notify("Press / and type a word to find it in this article.", timeout=3)
             return
