@@ -59,7 +59,7 @@ def dose(weight):\treturn weight * 15  # a very long comment that goes past the 
 ![An X-ray of the spine](xray.png)
 
 <div class="note">
-Raw HTML is shown as text.
+Raw HTML is drawn as its meaning.
 </div>
 
 ## What helps
@@ -119,8 +119,9 @@ def test_every_construct_renders():
     assert any(line.startswith("indented code block") for line in lines)
     assert "─" * 80 in lines  # thematic break across the width
     assert "[image: An X-ray of the spine]" in lines
-    assert '<div class="note">' in lines and "Raw HTML is shown as text." in lines
-    assert "Café & more <b>bold?</b>" in text  # entities decoded, inline HTML literal
+    # Raw HTML as its meaning (spinetui.render.html): no tags, the text kept.
+    assert '<div class="note">' not in text and "Raw HTML is drawn as its meaning." in lines
+    assert "Café & more bold?" in text  # entities decoded, <b> drawn bold
     assert "https://example.org/a" in text and "help@example.org" in text
 
 

@@ -23,6 +23,7 @@ from markdown_it.token import Token
 from rich.segment import Segment
 from rich.style import Style
 
+from spinetui.render.html import InlineHtml, html_block_runs
 from spinetui.render.slug import AnchorAllocator, slugify, split_explicit_anchor
 from spinetui.render.styles import DEFAULT_STYLES, RenderStyles
 from spinetui.render.terms import TermMatcher
@@ -87,7 +88,10 @@ def block_parser() -> MarkdownIt:
     """The shared markdown-it parser: CommonMark + tables, core inline rule disabled."""
     global _parser
     if _parser is None:
-        md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+        # ~~strikethrough~~ as GitHub writes it: content pasted from other editors.
+        md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(
+            ["table", "strikethrough"]
+        )
         md.disable("inline")
         skip_too_deep(md)
         _parser = md
@@ -240,8 +244,12 @@ def _inline_plain(children: list[Token] | None) -> str:
     parts: list[str] = []
     for tok in children:
         ty = tok.type
-        if ty in ("text", "text_special", "code_inline", "html_inline"):
+        if ty in ("text", "text_special", "code_inline"):
             parts.append(tok.content)
+        elif ty == "html_inline":  # tags are not text; an image's alt is
+            alt = re.search(r"""\balt\s*=\s*["']([^"']*)""", tok.content)
+            if alt and tok.content.lstrip("< ").lower().startswith("img"):
+                parts.append(alt.group(1))
         elif ty in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif ty == "image":
@@ -315,6 +323,7 @@ class MarkdownDocument:
         self._anchor_index = {h.anchor: n for n, h in enumerate(self.headings)}
         self._leaves: list[_Leaf] = []
         self._terms_seen: dict[int, set[str]] = {}
+        self._inline_html = InlineHtml(self.styles)
         self._flatten(tokens)
         self._layouts: OrderedDict[int, DocumentLayout] = OrderedDict()
 
@@ -402,7 +411,17 @@ class MarkdownDocument:
                 text = tok.content
                 self._emit(_Leaf("code", text, text.count("\n") + 1, _line(tok)), stack)
             elif ty == "html_block":
-                self._emit(_Leaf("html", tok.content, len(tok.content), _line(tok)), stack)
+                # Drawn as its meaning (paragraphs, breaks, images...), or not at all
+                # (comments, declarations): spinetui.render.html.
+                runs = html_block_runs(tok.content, styles)
+                if runs:
+                    inl = _Inline(tok.content, None, False)
+                    inl.children = []
+                    inl.runs = runs
+                    inl.plain = " ".join(
+                        " ".join(str(r[0]) for r in runs if r[0] is not None).split()
+                    )
+                    self._emit(_Leaf("para", inl, len(tok.content), _line(tok)), stack)
             elif ty == "hr":
                 self._emit(_Leaf("hr", None, 1, _line(tok)), stack)
             elif ty == "blockquote_open":
@@ -693,7 +712,14 @@ class MarkdownDocument:
                 alt = _inline_plain(tok.children) or tok.content
                 add(f"[image: {alt}]", _combine(style, st.image), ref, False)
             elif ty == "html_inline":
-                add(tok.content, _combine(style, st.html), ref, False)
+                runs, new_style, change = self._inline_html.runs(tok.content, style)
+                if change == "push":
+                    stack.append(style)
+                    style = new_style
+                elif change == "pop":
+                    style = stack.pop() if stack else base
+                for run in runs:
+                    out.append(run if run is HARD else (run[0], run[1], ref))
             elif tok.content:
                 add(tok.content, style, ref, False)
         if buf:
