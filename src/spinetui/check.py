@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from spinetui.model import Article, Problem, Severity, load_guide
+from spinetui.model.advice import for_readers
 
 #: Articles above this Flesch-Kincaid grade get a warning (patient materials: grade 8 or lower).
 GRADE_LIMIT = 8.0
@@ -100,7 +101,7 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
 
     out = sys.stdout if out is None else out
     guide = load_guide(Path(root))
-    problems = list(guide.problems)
+    problems = for_readers(guide)  # the cause first, each saying what to do
     for problem in problems:
         print(problem, file=out)
     if problems:
@@ -113,7 +114,7 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
     if articles:
         width = max(len(a.id) for a in articles)
         print(
-            "Reading grade (Flesch-Kincaid) and length of each article"
+            "Information: reading grade (Flesch-Kincaid) and length of each article"
             f" ('-': under {MIN_WORDS} words, too short to grade):",
             file=out,
         )
@@ -135,7 +136,7 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
                         article.path,
                         None,
                         f"reading grade {grade:.1f} is above {GRADE_LIMIT:.0f}; "
-                        "shorter sentences and plainer words will help",
+                        "use shorter sentences and plainer words",
                         Severity.WARNING,
                     )
                 )
@@ -145,7 +146,11 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
 
     no_address = sorted(s.id for s in guide.sources.values() if not s.url)
     if no_address:
-        print(f"Sources without a web address: {', '.join(no_address)}", file=out)
+        print(
+            "Information (not a problem): sources without a web address, so readers see "
+            f"no link for them: {', '.join(no_address)}",
+            file=out,
+        )
 
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors + len(grade_warnings)
