@@ -14,8 +14,6 @@ def has_bar(widget, accent: Color) -> bool:
     return edge == "thick" and colour == accent
 
 
-
-
 async def test_the_focused_pane_has_an_accent_bar_and_the_other_none():
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
