@@ -260,8 +260,11 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         if self.kiosk_mode:
             return  # for staff, outside kiosk mode (check_action hides the key too)
         if not isinstance(self.screen, ProblemsScreen):
+            from spinetui.model.advice import for_readers
+
             self.guide.complete()  # every problem: waits for the checks if still running
-            self.push_screen(ProblemsScreen(self.guide.problems))
+            # As `spinetui check` lists them: the cause first, each saying what to do.
+            self.push_screen(ProblemsScreen(for_readers(self.guide)))
 
     def action_compare(self) -> None:
         # Imported here: the comparison is not needed to draw the first screen.

@@ -119,7 +119,7 @@ def test_a_real_terminal_resized_to_10_by_5_and_back():
         for key in ("j", "g", "Escape", "c", "Escape", "?", "Escape"):
             term.send(key)
             time.sleep(0.3)
-        # The tiny screen is drawn: the footer's first key (help) is on it.
+        # The tiny screen is drawn: the footer keeps its most important key, help.
         screen = term.wait_for("? Help")
         assert_healthy(term, screen)
         resize(term, 100, 30)
