@@ -35,7 +35,7 @@ async def test_the_kiosk_page_copies_nothing_to_the_browser_clipboard(kiosk):
     with Served(*args) as served:
         async with browser() as chromium:
             page, screen, _ = await open_page(chromium, served)
-            await screen.wait_for("Press any key or tap to start" if kiosk else "First article")
+            await screen.wait_for("Tap or press any key to start" if kiosk else "First article")
             for kind in ("copy", "cut"):
                 outcome = await page.evaluate(COPY, kind)
                 assert outcome["prevented"] is kiosk

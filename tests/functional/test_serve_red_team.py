@@ -23,7 +23,7 @@ aiohttp = pytest.importorskip("aiohttp")
 from tests.browser.served import Served  # noqa: E402
 from tests.e2e.tmux import child_pids  # noqa: E402
 
-START = "Press any key or tap to start"
+START = "Tap or press any key to start"
 
 
 def sessions_of(served: Served) -> list[int]:
