@@ -11,6 +11,7 @@ from textual.cache import LRUCache
 from spinetui.components.crash_guard import CrashGuard
 from spinetui.components.kiosk.guard import KioskGuard
 from spinetui.components.reader.reader_screen import ReaderScreen
+from spinetui.decide.questions import QuestionList
 from spinetui.keymap import GLOBAL_KEYS, bindings
 from spinetui.model import Guide
 from spinetui.render import MarkdownDocument, TermMatcher
@@ -46,6 +47,9 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         self.guide = guide
         self.kiosk = kiosk  # None or a disabled policy: a personal session
         self.start_article = start_article
+        # The questions the reader ticked or typed, shared by every screen that shows
+        # them; visitor state, in memory only, cleared by reset_session.
+        self.questions = QuestionList()
         self._documents: LRUCache[str, MarkdownDocument] = LRUCache(32)
         self._term_matcher: TermMatcher | None = None
         # Built from the content on first search and kept; nothing a visitor typed.
@@ -80,6 +84,7 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
             await self.pop_screen()
         self.clear_notifications()
         self._clipboard = ""  # text a visitor copied (Textual keeps it on the App)
+        self.questions.clear()  # ticked and typed questions, and so the QR code of them
         await self.push_screen(ReaderScreen())
 
     # ----------------------------------------------------------- documents
@@ -126,6 +131,12 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         if not isinstance(self.screen, ComparisonScreen):
             self.guide.complete()  # cell details name the articles' headings
             self.push_screen(ComparisonScreen())
+
+    async def action_my_questions(self) -> None:
+        from spinetui.components.decide.my_questions import MyQuestionsScreen
+
+        if not isinstance(self.screen, MyQuestionsScreen):
+            await self.push_screen(MyQuestionsScreen())
 
     def show_term(self, term_id: str) -> None:
         """A glossary term's card over the current screen, with a link to read more."""
