@@ -66,7 +66,7 @@ GLOBAL_KEYS: tuple[Key, ...] = (
     Key(
         "m",
         "my_questions",
-        "My questions",
+        "Questions",
         "Open My questions: the questions you ticked or typed, to take to your visit",
     ),
     Key("q", "quit", "Quit", "Quit spinetui (not in kiosk mode)"),

@@ -8,6 +8,7 @@ had to be left out. Kiosk mode never calls ``save`` (the screens check the polic
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 TITLE = "My questions for my visit"
+QR_TITLE = "My questions:"  # short: every byte in the code counts
 NOT_ANSWERED = "Not answered yet."
 DEFAULT_NAME = "spinetui-my-questions"
 
@@ -168,7 +170,10 @@ def save(summary: Summary, path: Path, *, replace: bool = False) -> Path:
     if path.is_dir():
         raise IsADirectoryError(str(path))
     text = render(summary, path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:  # a file stands where a folder should be
+        raise NotADirectoryError(errno.ENOTDIR, "a file is in the way of the folder") from error
     mode = "w" if replace else "x"  # "x": fails if the file is there, even in a race
     with open(path, mode, encoding="utf-8", newline="\n") as handle:
         handle.write(text)
@@ -181,6 +186,8 @@ def describe_error(error: BaseException, path: Path) -> str:
         return f"There is already a file at {path}."
     if isinstance(error, IsADirectoryError):
         return f"{path} is a folder. Type a file name at the end."
+    if isinstance(error, NotADirectoryError):
+        return f"Could not save to {path}: part of that path is a file, not a folder."
     if isinstance(error, PermissionError):
         return f"Could not save to {path}: you are not allowed to write there."
     if isinstance(error, OSError) and error.strerror:
@@ -249,7 +256,7 @@ def qr_payload(summary: Summary, max_version: int = MAX_QR_VERSION) -> Payload:
     questions = summary.all_questions
     numbered = _qr_lines(questions)
     cut = any(len(_ascii(q)) > MAX_QR_QUESTION for q in questions)
-    head = [TITLE + ":"]
+    head = [QR_TITLE]
     answers = []
     if summary.matters:
         answers += ["What matters to me:", *(_ascii(m) for m in summary.matters)]

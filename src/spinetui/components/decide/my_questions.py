@@ -207,6 +207,10 @@ class MyQuestionsScreen(Screen[None]):
             self.app.push_screen(SaveScreen(summary))
 
     def action_close(self) -> None:
+        # Escape backs out one step: out of the text box first, then off the screen.
+        if isinstance(self.focused, Input):
+            self.option_list.focus()
+            return
         self.dismiss(None)
 
     @on(Button.Pressed, "#mq-take-home")

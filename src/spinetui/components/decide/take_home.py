@@ -38,7 +38,7 @@ LIGHT = Style(color="#ffffff", bgcolor="#ffffff")
 HALF_TOP = "▀"
 FULL = "█"
 # The text column beside the code needs at least this many cells.
-TEXT_MIN = 30
+TEXT_MIN = 28
 
 
 def full_blocks(app: object) -> bool:
@@ -100,8 +100,9 @@ class SaveScreen(ModalScreen[Path | None]):
         self.query_one("#save-message", Static).update(Text(message))
 
     @on(Input.Changed, "#save-path")
-    def _changed(self) -> None:
-        if self._confirm is not None:
+    def _changed(self, event: Input.Changed) -> None:
+        # Another name: the warning about the old one no longer holds.
+        if self._confirm is not None and take_home.resolve(event.value) != self._confirm:
             self._confirm = None
             self._say("")
             self.query_one("#save-go", Button).label = "Save (Enter)"
@@ -192,20 +193,28 @@ class QRCode(Widget):
 
 
 def plan_code(summary: Summary, width: int, height: int, full: bool) -> tuple[Payload, int] | None:
-    """The payload and quiet zone that fit a code into width x height cells, or None."""
+    """The payload and quiet zone that fit a code into width x height cells, or None.
+
+    A quiet zone of 4 modules (the standard's), unless 2 lets more questions in.
+    """
     modules_wide = width // 2 if full else width
     modules_high = height if full else height * 2
     room = min(modules_wide, modules_high)
+    best: tuple[Payload, int] | None = None
     for border in (4, 2):
         version = take_home.max_version_for(room - 2 * border)
-        if version >= 1:
-            return take_home.qr_payload(summary, version), border
-    return None
+        if version < 1:
+            continue
+        payload = take_home.qr_payload(summary, version)
+        if best is None or (payload.shown, not payload.cut) > (best[0].shown, not best[0].cut):
+            best = (payload, border)
+    return best
 
 
 def photo_text(summary: Summary) -> Text:
     """The list in large, spaced text: a photo of the screen is easy to read later."""
     text = Text()
+    text.append("Take a photo of this screen with your phone.\n\n", style="italic")
     text.append(f"{take_home.TITLE.upper()}\n\n", style="bold")
     for n, question in enumerate(summary.all_questions, 1):
         text.append(f"{n}.  ", style="bold")
