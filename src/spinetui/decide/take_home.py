@@ -27,6 +27,9 @@ MAX_QR_VERSION = 10
 # A question longer than this is cut in the code (never on screen or in a file).
 MAX_QR_QUESTION = 140
 
+# A question cut to fewer characters than this is not worth a code.
+MIN_QR_CUT = 24
+
 # Typographic characters a phone's reader may show wrongly: plain ASCII in the code.
 _ASCII = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})
 
@@ -269,12 +272,14 @@ def qr_payload(summary: Summary, max_version: int = MAX_QR_VERSION) -> Payload:
         text = "\n".join([*head, *numbered[:count]])
         if fits(text, max_version):
             return Payload(text, count, len(questions), not answers, cut)
-    # Not even one question: the first one, cut to what fits.
+    # Not even one question: the first one, cut to what fits (if enough of it is left
+    # to be worth reading; else nothing: ``shown`` 0 means no code).
     first = numbered[0] if numbered else ""
-    while first and not fits("\n".join([*head, first]), max_version):
-        first = first[: max(0, len(first) - 10)]
-    text = "\n".join([*head, first.rstrip() + "..."]) if first else head[0]
-    return Payload(text, 1 if first else 0, len(questions), not answers, True)
+    while len(first) > MIN_QR_CUT and not fits("\n".join([*head, first + "..."]), max_version):
+        first = first[:-5].rstrip()
+    if len(first) <= MIN_QR_CUT:
+        return Payload(head[0], 0, len(questions), not answers, True)
+    return Payload("\n".join([*head, first + "..."]), 1, len(questions), not answers, True)
 
 
 def qr_matrix(text: str, border: int) -> list[list[bool]]:

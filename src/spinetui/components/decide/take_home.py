@@ -206,6 +206,8 @@ def plan_code(summary: Summary, width: int, height: int, full: bool) -> tuple[Pa
         if version < 1:
             continue
         payload = take_home.qr_payload(summary, version)
+        if payload.shown == 0:
+            continue  # not even one question fits
         if best is None or (payload.shown, not payload.cut) > (best[0].shown, not best[0].cut):
             best = (payload, border)
     return best
