@@ -135,8 +135,12 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
     async def action_my_questions(self) -> None:
         from spinetui.components.decide.my_questions import MyQuestionsScreen
 
-        if not isinstance(self.screen, MyQuestionsScreen):
-            await self.push_screen(MyQuestionsScreen())
+        if any(isinstance(screen, MyQuestionsScreen) for screen in self.screen_stack):
+            # Already open under the code or the save box: go back to it, not a second.
+            while not isinstance(self.screen, MyQuestionsScreen):
+                await self.pop_screen()
+            return
+        await self.push_screen(MyQuestionsScreen())
 
     def show_term(self, term_id: str) -> None:
         """A glossary term's card over the current screen, with a link to read more."""

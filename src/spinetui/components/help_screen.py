@@ -62,7 +62,11 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc to close"
-            yield Static(Text("Mouse and touch work too: tap a heading, article or link.\n"))
+            yield Static(
+                Text(
+                    "Mouse and touch work too: tap a heading, article or link, or a question to tick it.\n"
+                )
+            )
             self.table = help_table(self._extra, self._available)
             yield Static(self.table)
 

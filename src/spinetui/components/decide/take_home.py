@@ -267,7 +267,12 @@ class QRCodeScreen(Screen[None]):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
+        # Nothing may lie over the code: a notice on top of it stops a camera reading it.
+        self.app.clear_notifications()
         await self._draw()
+
+    def on_screen_resume(self) -> None:
+        self.app.clear_notifications()
 
     async def on_resize(self, event: events.Resize) -> None:
         await self._draw()

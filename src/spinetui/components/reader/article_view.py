@@ -260,13 +260,12 @@ class ArticleView(ScrollView, can_focus=True):
         questions = self._questions
         if questions is None:
             return
+        first = questions.is_empty
         ticked = questions.toggle(target.text)
         self.refresh()
-        if ticked:
-            message = "Ticked: it is on your list. Press m to see My questions."
-        else:
-            message = "Unticked: taken off your list."
-        self.notify(message, timeout=3, markup=False)
+        if ticked and first:
+            # Once a visit: the box itself shows every tick after this.
+            self.notify("Ticked: it is on your list. Press m to see My questions.", timeout=4)
         self.post_message(self.QuestionToggled(self, target, ticked))
 
     def action_space(self) -> None:

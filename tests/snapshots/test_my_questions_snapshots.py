@@ -1,0 +1,52 @@
+"""SVG snapshots of My questions and taking it home. Review the SVGs before accepting."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinetui.kiosk.policy import KioskPolicy
+from tests.conftest import FIXTURES
+from tests.functional.helpers import make_app
+
+GUIDE = FIXTURES / "questions-guide"
+SIZES = [(80, 24), (120, 40)]
+IDS = ["80x24", "120x40"]
+# Tick the first and third questions, add one of your own, back to the list.
+TICKS = ["l", "space", "l", "l", "space"]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_questions_ticked_in_an_article(snap_compare, size):
+    assert snap_compare(make_app(GUIDE), terminal_size=size, press=TICKS)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_my_questions_screen(snap_compare, size):
+    own = ["m", "a", *"Can I drive home after?", "enter", "escape", "down", "space"]
+    assert snap_compare(make_app(GUIDE), terminal_size=size, press=[*TICKS, *own])
+
+
+def test_my_questions_empty(snap_compare):
+    assert snap_compare(make_app(GUIDE), terminal_size=(80, 24), press=["m"])
+
+
+def test_save_box(snap_compare, monkeypatch):
+    # A fixed home, so the path shown is the same on every machine.
+    monkeypatch.setenv("HOME", "/home/reader")
+    monkeypatch.setenv("XDG_DATA_HOME", "/home/reader/.local/share")
+    assert snap_compare(make_app(GUIDE), terminal_size=(80, 24), press=[*TICKS, "m", "h"])
+
+
+def kiosk():
+    return make_app(GUIDE, kiosk=KioskPolicy(enabled=True, attract_seconds=600.0))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_kiosk_qr_code(snap_compare, size):
+    press = ["space", *TICKS, "m", "h"]
+    assert snap_compare(kiosk(), terminal_size=size, press=press)
+
+
+def test_kiosk_photo_layout(snap_compare):
+    press = ["space", *TICKS, "m", "h", "p"]
+    assert snap_compare(kiosk(), terminal_size=(80, 24), press=press)
