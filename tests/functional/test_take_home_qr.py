@@ -251,3 +251,61 @@ async def test_taking_it_home_in_kiosk_mode_writes_nothing(tmp_path, monkeypatch
     assert attempts == []
     assert files_under(home) == set() and files_under(workdir) == set()
     assert app.questions.ticked() == []
+
+
+# ------------------------------------------------------------ console glyphs
+CONSOLE_FONTS = ("Uni2-Fixed16.psf.gz", "Lat15-Fixed16.psf.gz")
+
+
+def console_glyph_tool() -> tuple[Path, list[Path]]:
+    from tests.conftest import SHARED
+
+    tool = SHARED / "tools" / "console_glyphs.py"
+    fonts = [Path("/usr/share/consolefonts") / name for name in CONSOLE_FONTS]
+    missing = [str(p) for p in (tool, *fonts) if not p.exists()]
+    if missing:
+        if in_ci():
+            pytest.fail(f"needed in CI: {', '.join(missing)} (.ci/run installs the fonts)")
+        pytest.skip(f"not here: {', '.join(missing)} (../shared/ and console-setup-linux)")
+    return tool, fonts
+
+
+@pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "personal"])
+async def test_on_the_linux_console_these_screens_draw_only_glyphs_its_fonts_have(
+    tmp_path, monkeypatch, kiosk
+):
+    import sys
+
+    tool, fonts = console_glyph_tool()
+    monkeypatch.setenv("TERM", "linux")
+    app = kiosk_app() if kiosk else make_app(GUIDE)
+    captured: list[str] = []
+
+    def capture() -> None:
+        # Every line but the last: the footer is the app's own, on every screen.
+        strips = app.screen._compositor.render_strips()
+        captured.extend(strip.text for strip in strips[:-1])
+
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        if kiosk:
+            await pilot.press("space")
+        await pilot.press("l", "space", "m")
+        await pilot.pause()
+        capture()
+        await pilot.press("h")
+        await pilot.pause()
+        capture()
+        if kiosk:
+            await pilot.press("p")
+            await pilot.pause()
+            capture()
+    capture_file = tmp_path / "capture.txt"
+    capture_file.write_text("\n".join(captured), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(tool), str(capture_file), *map(str, fonts)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout

@@ -47,6 +47,10 @@ class MyQuestionsScreen(Screen[None]):
     MyQuestionsScreen .mq-heading { text-style: bold; margin: 1 0 0 0; }
     MyQuestionsScreen #mq-buttons { height: auto; margin: 1 0 0 0; }
     MyQuestionsScreen #mq-buttons Button { margin: 0 2 0 0; }
+    /* Console-safe: Textual's "tall" borders use one-eighth blocks the Linux console's
+       fonts lack; solid lines and compact (one-line) buttons draw everywhere. */
+    MyQuestionsScreen OptionList, MyQuestionsScreen Input { border: solid $primary; }
+    MyQuestionsScreen OptionList:focus, MyQuestionsScreen Input:focus { border: solid $accent; }
     """
 
     app: SpineApp
@@ -82,10 +86,10 @@ class MyQuestionsScreen(Screen[None]):
             yield Static(id="mq-sure")
             with Horizontal(id="mq-buttons"):
                 label = "Save to a file (h)" if personal else "Show as a QR code (h)"
-                yield Button(label, id="mq-take-home", variant="primary")
+                yield Button(label, id="mq-take-home", variant="primary", compact=True)
                 if personal:
-                    yield Button("Add my question (a)", id="mq-add")
-                yield Button("Close (Esc)", id="mq-close")
+                    yield Button("Add my question (a)", id="mq-add", compact=True)
+                yield Button("Close (Esc)", id="mq-close", compact=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

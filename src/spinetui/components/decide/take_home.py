@@ -61,6 +61,9 @@ class SaveScreen(ModalScreen[Path | None]):
     SaveScreen #save-message { margin: 1 0 0 0; }
     SaveScreen Horizontal { height: auto; margin: 1 0 0 0; }
     SaveScreen Horizontal Button { margin: 0 2 0 0; }
+    /* Console-safe borders (see MyQuestionsScreen). */
+    SaveScreen Input { border: solid $primary; }
+    SaveScreen Input:focus { border: solid $accent; }
     """
 
     app: SpineApp
@@ -82,12 +85,12 @@ class SaveScreen(ModalScreen[Path | None]):
             )
             yield Input(str(take_home.default_path()), id="save-path")
             with Horizontal():
-                yield Button("Markdown (.md)", id="save-md")
-                yield Button("Plain text (.txt)", id="save-txt")
+                yield Button("Markdown (.md)", id="save-md", compact=True)
+                yield Button("Plain text (.txt)", id="save-txt", compact=True)
             yield Static(id="save-message")
             with Horizontal():
-                yield Button("Save (Enter)", id="save-go", variant="primary")
-                yield Button("Cancel (Esc)", id="save-cancel")
+                yield Button("Save (Enter)", id="save-go", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="save-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -259,11 +262,11 @@ class QRCodeScreen(Screen[None]):
             with VerticalScroll(id="qr-side"):
                 yield Static(id="qr-about")
                 with Horizontal(id="qr-buttons"):
-                    yield Button("Photo layout (p)", id="qr-photo-button")
-                    yield Button("Back (Esc)", id="qr-close")
+                    yield Button("Photo layout (p)", id="qr-photo-button", compact=True)
+                    yield Button("Back (Esc)", id="qr-close", compact=True)
         with VerticalScroll(id="qr-photo"):
             yield Static(photo_text(self.summary), id="qr-photo-text")
-            yield Button("Show the QR code (p)", id="qr-code-button")
+            yield Button("Show the QR code (p)", id="qr-code-button", compact=True)
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
