@@ -158,9 +158,11 @@ def resolve(typed: str, environ: Mapping[str, str] | None = None) -> Path:
     """The path the reader typed, with ~ expanded; relative paths go in the default folder."""
     env = os.environ if environ is None else environ
     text = typed.strip()
-    if text.startswith("~"):
+    if text == "~" or text.startswith("~/"):
         home = env.get("HOME") or str(Path.home())
         text = home + text[1:]
+    elif text.startswith("~"):
+        text = os.path.expanduser(text)  # ~name/...: another user's home
     path = Path(text)
     if not path.is_absolute():
         path = default_path(env).parent / path

@@ -93,6 +93,7 @@ class MyQuestionsScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.app.clear_notifications()  # "press m to see My questions" is done with
         self._rows = [(key, q.text, q.own) for key, q in self.app.questions.items()]
         self._refresh_list()
         self._refresh_answers()
