@@ -184,6 +184,11 @@ async def test_a_reader_adds_their_own_question_by_keys_and_by_the_button():
         assert screen.focused is screen.query_one(OptionList)
         await pilot.press("x")
         assert len(rows(screen)) == 1
+        # By mouse: a tap on the row (which unticks it), then on Remove.
+        assert await pilot.click("#mq-list", offset=(6, 1))
+        await pilot.click("#mq-remove")
+        await pilot.pause()
+        assert rows(screen) == [] and app.questions.items() == []
 
 
 async def test_typed_questions_are_cleaned_and_bounded():

@@ -87,6 +87,8 @@ class MyQuestionsScreen(Screen[None]):
             with Horizontal(id="mq-buttons"):
                 label = "Save to a file (h)" if personal else "Show as a QR code (h)"
                 yield Button(label, id="mq-take-home", variant="primary", compact=True)
+                # With a mouse: a tap on a row highlights (and unticks) it, this removes it.
+                yield Button("Remove (x)", id="mq-remove", compact=True)
                 if personal:
                     yield Button("Add my question (a)", id="mq-add", compact=True)
                 yield Button("Close (Esc)", id="mq-close", compact=True)
@@ -221,6 +223,10 @@ class MyQuestionsScreen(Screen[None]):
     @on(Button.Pressed, "#mq-take-home")
     def _take_home_pressed(self) -> None:
         self.action_take_home()
+
+    @on(Button.Pressed, "#mq-remove")
+    def _remove_pressed(self) -> None:
+        self.action_remove()
 
     @on(Button.Pressed, "#mq-add")
     def _add_pressed(self) -> None:
