@@ -3,6 +3,8 @@ list, are gone after the idle reset; the QR code is drawn for the next step."""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from tests.conftest import FIXTURES
@@ -38,3 +40,65 @@ def test_the_idle_reset_forgets_the_ticked_questions():
         assert f"[x] {QUESTION}" not in screen
         term.send("m")
         term.wait_for("No questions yet")
+
+
+LIGHT_NAMES = {"white", "brightwhite", "ffffff", "e5e5e5", "c0c0c0", "aaaaaa"}
+
+
+def _light(color: str) -> bool:
+    if color in LIGHT_NAMES:
+        return True
+    if len(color) == 6:
+        try:
+            r, g, b = (int(color[i : i + 2], 16) for i in (0, 2, 4))
+        except ValueError:
+            return False
+        return 0.299 * r + 0.587 * g + 0.114 * b > 128
+    return False
+
+
+def test_on_a_linux_console_the_qr_code_in_full_blocks_reads_back(tmp_path):
+    """TERM=linux through a real terminal: the code comes out in full blocks, two
+    columns a module, and zbarimg reads the questions back from the cells' colours."""
+    import pyte
+
+    from tests.functional.test_take_home_qr import write_pgm, zbarimg
+
+    decoder = zbarimg()
+    args = ["--kiosk", "--content", str(GUIDE)]
+    with TmuxTerminal(args, width=200, height=64, term="linux") as term:
+        term.wait_for(START)
+        term.send("Enter")
+        term.wait_for("Tick the questions you want to ask")
+        term.send("l")
+        term.send("Space")
+        term.wait_for(f"[x] {QUESTION}")
+        term.send("m")
+        term.wait_for(f"[x] 1. {QUESTION}")
+        term.send("h")
+        term.wait_for("Point your phone's camera at the code")
+        captured = term._run("capture-pane", "-p", "-e", "-t", "t")
+    screen = pyte.Screen(200, 64)
+    pyte.Stream(screen).feed(captured.replace("\n", "\r\n"))
+    pixels: list[list[bool]] = []
+    blocks = set()
+    for y in range(screen.lines):
+        row = []
+        for x in range(screen.columns):
+            cell = screen.buffer[y][x]
+            if cell.data == "█":
+                blocks.add(cell.data)
+                row.append(_light(cell.fg))
+            else:
+                row.append(_light(cell.bg) if cell.bg != "default" else False)
+        pixels += [row, row]  # a cell is about twice as tall as it is wide
+    assert "▀" not in captured and "▄" not in captured and blocks == {"█"}
+    image = tmp_path / "console.pgm"
+    write_pgm(pixels, image)
+    result = subprocess.run(
+        [decoder, "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+        capture_output=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, f"zbarimg found no code: {result.stderr.decode()!r}"
+    assert result.stdout.decode("utf-8").removesuffix("\n") == f"My questions:\n1. {QUESTION}"

@@ -43,10 +43,14 @@ class TmuxTerminal:
         width: int = 100,
         height: int = 30,
         env: dict[str, str] | None = None,
+        term: str | None = None,
     ) -> None:
         self.tmux = require_tmux()
         self.socket = f"spinetui-test-{uuid.uuid4().hex[:8]}"
-        command = " ".join(shlex.quote(a) for a in [str(spinetui_command()), *args])
+        # tmux sets TERM in the pane itself; `term` makes the app see another one
+        # (for example "linux", as on the console).
+        prefix = ["env", f"TERM={term}"] if term else []
+        command = " ".join(shlex.quote(a) for a in [*prefix, str(spinetui_command()), *args])
         environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
         # Keep the pane after the program exits so a crash's output can be read.
         self._run(
