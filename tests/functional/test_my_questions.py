@@ -357,3 +357,39 @@ async def test_the_idle_reset_forgets_every_question():
         await pilot.press("m")
         await pilot.pause()
         assert rows(app.screen) == []
+
+
+async def test_the_help_screen_lists_the_my_questions_keys():
+    from rich.console import Console
+
+    from spinetui.components.help_screen import HelpScreen
+
+    app = questions_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=200, record=True)
+        console.print(app.screen.table)
+        text = console.export_text()
+    assert "Open My questions: the questions you ticked or typed" in text
+    assert "Tick or untick the selected question; otherwise scroll down one page" in text
+    assert "Take the list home: save it as a file, or (kiosk) show it as a QR code" in text
+
+
+async def test_a_question_ticks_in_the_side_by_side_view_too():
+    app = questions_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        from spinetui.components.compare.side_by_side import SideBySideScreen
+
+        await app.push_screen(SideBySideScreen("questions", "other"))
+        await pilot.pause()
+        views = list(app.screen.query(ArticleView))
+        left = next(v for v in views if v.article_id == "questions")
+        left.focus()
+        await pilot.press("l", "space")
+        await pilot.pause()
+        assert app.questions.is_ticked(box_target(left, CAUSE).value)
+        assert line_of(left, CAUSE).strip() == f"[x] {CAUSE}"
