@@ -309,3 +309,16 @@ async def test_on_the_linux_console_these_screens_draw_only_glyphs_its_fonts_hav
         timeout=60,
     )
     assert result.returncode == 0, result.stdout
+
+
+async def test_the_code_is_planned_again_when_the_screen_changes_size(tmp_path):
+    zbarimg()
+    app = kiosk_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_code(app, pilot, ticks=4)
+        assert screen.payload.shown == 4
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert 0 < screen.payload.shown < 4
+        text = decode(app, tmp_path)
+    assert text == screen.payload.text
