@@ -211,6 +211,7 @@ async def test_typed_questions_are_cleaned_and_bounded():
 
 
 async def test_save_by_keys_writes_the_file_and_says_where(monkeypatch):
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
     home = Path(__import__("os").environ["HOME"])
     documents = home / "Documents"
     documents.mkdir()
