@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -10,11 +13,18 @@ from textual.cache import LRUCache
 
 from spinetui.components.crash_guard import CrashGuard
 from spinetui.components.kiosk.guard import KioskGuard
+from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
+from spinetui.components.textual_fixes import apply as apply_textual_fixes
+from spinetui.config_path import DEFAULT_THEME
 from spinetui.decide.questions import QuestionList
+from spinetui.decide.state import DecisionState
 from spinetui.keymap import GLOBAL_KEYS, bindings
 from spinetui.model import Guide
 from spinetui.render import MarkdownDocument, TermMatcher
+from spinetui.themes import PALETTES, next_theme, palette_for, render_styles, textual_theme
+
+apply_textual_fixes()
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -30,8 +40,12 @@ def _jump_to_provider() -> type[Provider]:
     return JumpToProvider
 
 
+#: ``tool:`` link id -> the App action that opens it (ids: ``spinetui.decide.TOOL_IDS``).
+TOOL_ACTIONS: dict[str, str] = {"what-matters": "what_matters", "sure": "sure_check"}
+
+
 class SpineApp(CrashGuard, KioskGuard, App[None]):
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = ["styles/app.tcss", "styles/console.tcss"]
     TITLE = "spinetui"
     BINDINGS = bindings(GLOBAL_KEYS)
     COMMANDS = App.COMMANDS | {_jump_to_provider}
@@ -42,10 +56,33 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         *,
         start_article: str | None = None,
         kiosk: KioskPolicy | None = None,
+        theme: str = DEFAULT_THEME,
+        settings_path: Path | None = None,
+        console: bool = False,
+        pointer: bool | None = None,
     ) -> None:
+        """`theme`: the one to start with (the config file's); `settings_path`: where a
+        personal reader's theme choice is remembered (None: nowhere)."""
         super().__init__()
+        # Only spinetui's own themes, each checked for contrast (tests/unit/test_themes.py).
+        for palette in PALETTES.values():
+            self.register_theme(textual_theme(palette))
+        self._start_theme = palette_for(theme).name
+        self.theme = self._start_theme
+        for name in list(self.available_themes):
+            if name not in PALETTES:
+                self.unregister_theme(name)
+        self.settings_path = settings_path
+        self.render_styles = render_styles(palette_for(self.theme))
         self.guide = guide
         self.kiosk = kiosk  # None or a disabled policy: a personal session
+        # Draw only what the Linux console's fonts and 16 colours can show (set in
+        # on_mount: not in a browser, whatever TERM the server was started with).
+        self._console_wanted = console
+        self.console_mode = False
+        # Is there a mouse or touch screen? Not on the kernel's text console, which
+        # spinetui cannot read a mouse from; the wording of the kiosk screens follows.
+        self._pointer = pointer
         self.start_article = start_article
         # The questions the reader ticked or typed, shared by every screen that shows
         # them; visitor state, in memory only, cleared by reset_session.
@@ -55,14 +92,31 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         # Built from the content on first search and kept; nothing a visitor typed.
         self._search_index: SearchIndex | None = None
         self._search_index_lock = threading.Lock()
+        # What the reader said in the decision tools (what matters, SURE, questions):
+        # the one piece of visitor state on the App, because several screens share it.
+        # In memory only; reset_session clears it for the next visitor.
+        self.decision = DecisionState()
         self.title = guide.title
 
+    @property
+    def has_pointer(self) -> bool:
+        if self._pointer is not None:
+            return self._pointer
+        return self.is_web or os.environ.get("TERM", "") != "linux"
+
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self._console_wanted and not self.is_web:
+            from spinetui.console.setup import use_console
+
+            self.console_filter = use_console(self)
         self.push_screen(ReaderScreen())
         if self.kiosk_mode:
             self.start_kiosk()
         if not self.guide.is_complete:
             self.call_after_refresh(self._complete_guide)
+        else:
+            self._announce_problems()
 
     def _complete_guide(self) -> None:
         """Scan the articles' bodies (headings, link problems) after the first paint.
@@ -70,21 +124,43 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         In a thread, so the reader can already scroll; whatever needs headings or
         problems first calls ``guide.complete()``, which waits for this or does it.
         """
-        threading.Thread(target=self.guide.complete, name="spinetui-checks", daemon=True).start()
+
+        def complete() -> None:
+            self.guide.complete()
+            # RuntimeError: the app closed while the checks ran.
+            with contextlib.suppress(RuntimeError):
+                self.call_from_thread(self._announce_problems)
+
+        threading.Thread(target=complete, name="spinetui-checks", daemon=True).start()
+
+    def _announce_problems(self) -> None:
+        """Tell staff at start-up that the content has problems (never a kiosk visitor)."""
+        count = len(self.guide.problems)
+        if count and not self.kiosk_mode:
+            self.notify(
+                f"The content files have {count} problem{'s' if count != 1 else ''}. "
+                "Press ! to see them.",
+                severity="warning",
+                timeout=6,
+            )
 
     async def reset_session(self) -> None:
         """Start over for the next visitor (kiosk idle reset).
 
         Every screen is closed and a fresh ReaderScreen takes their place, so what a
         visitor did (history, search and find text, scroll positions, comparison
-        choices) goes with the screens that held it. The App itself keeps only content:
-        the guide and the parsed-document cache.
+        choices) goes with the screens that held it, and the decision answers the
+        screens share (``self.decision``) are cleared. Otherwise the App keeps only
+        content: the guide and the parsed-document cache.
         """
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         self.clear_notifications()
+        self.decision.clear()  # what-matters and SURE answers, ticked questions
         self._clipboard = ""  # text a visitor copied (Textual keeps it on the App)
         self.questions.clear()  # ticked and typed questions, and so the QR code of them
+        if self.theme != self._start_theme:
+            self.theme = self._start_theme  # the config's theme, not the last visitor's
         await self.push_screen(ReaderScreen())
 
     # ----------------------------------------------------------- documents
@@ -101,10 +177,44 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         if document is None:
             article = self.guide.articles[article_id]
             document = MarkdownDocument(
-                article.body, terms=self.term_matcher, outcomes=self.guide.outcomes
+                article.body,
+                terms=self.term_matcher,
+                styles=self.render_styles,
+                outcomes=self.guide.outcomes,
             )
             self._documents[article_id] = document
         return document
+
+    # --------------------------------------------------------------- themes
+    def action_next_theme(self) -> None:
+        self.theme = next_theme(self.theme)
+        self.notify(f"Theme: {self.theme}. Press Ctrl+T for the next one.", timeout=2)
+
+    def _theme_changed(self, theme: object) -> None:
+        """Redraw the open articles in the new colours, where the reader is in them,
+        and remember the choice (a personal reader only: a kiosk writes nothing)."""
+        styles = render_styles(palette_for(self.theme))
+        if styles != self.render_styles:
+            self.render_styles = styles
+            self._documents.clear()  # laid out in the old colours
+            for screen in self.screen_stack:
+                for view in screen.query(ArticleView):
+                    if view.article_id in self.guide.articles:
+                        view.restyle(self.document_for(view.article_id))
+        for screen in self.screen_stack:
+            for widget in screen.query("ComparisonGrid, CellDetail"):
+                widget.restyle()  # type: ignore[attr-defined]
+        if not self.kiosk_mode and self.settings_path is not None:
+            try:
+                from spinetui.themes import save_theme
+
+                save_theme(self.settings_path, self.theme)
+            except OSError as error:
+                self.notify(
+                    f"The theme could not be remembered: {error}",
+                    severity="warning",
+                    markup=False,
+                )
 
     # -------------------------------------------------------------- actions
     # The screens below are imported when first opened, not at start-up
@@ -113,7 +223,7 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         from spinetui.components.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(opened_from=type(self.screen).__name__))
 
     def action_problems(self) -> None:
         from spinetui.components.problems_screen import ProblemsScreen
@@ -141,6 +251,34 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
                 await self.pop_screen()
             return
         await self.push_screen(MyQuestionsScreen())
+
+    # ------------------------------------------------------- decision tools
+    def action_what_matters(self) -> None:
+        """What matters to you, setting side by side the comparison's columns when it
+        is open below (else every option in the guide)."""
+        from spinetui.components.compare.comparison_screen import ComparisonScreen
+        from spinetui.components.decide.what_matters import WhatMattersScreen
+
+        if isinstance(self.screen, WhatMattersScreen):
+            return
+        chosen = self.screen.choice.chosen if isinstance(self.screen, ComparisonScreen) else None
+        self.push_screen(WhatMattersScreen(list(chosen) if chosen is not None else None))
+
+    def action_sure_check(self) -> None:
+        from spinetui.components.decide.sure_screen import SureScreen
+
+        if not isinstance(self.screen, SureScreen):
+            self.push_screen(SureScreen())
+
+    def open_tool(self, tool_id: str) -> None:
+        """Open the decision tool a ``tool:`` link names."""
+        action = TOOL_ACTIONS.get(tool_id)
+        if action is None:
+            self.notify(
+                f"This guide has no tool called {tool_id!r}.", severity="warning", markup=False
+            )
+            return
+        getattr(self, f"action_{action}")()
 
     def show_term(self, term_id: str) -> None:
         """A glossary term's card over the current screen, with a link to read more."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from spinetui import __version__
@@ -38,7 +38,16 @@ def _reader_parser() -> argparse.ArgumentParser:
         help="read this content folder instead of the bundled one",
     )
     parser.add_argument("--version", action="version", version=f"spinetui {__version__}")
+    parser.add_argument(
+        "--console",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="draw only what the Linux text console can show: its fonts' characters and "
+        "16 colours (default: on when TERM=linux, or with 'console = true' in the config)",
+    )
     add_kiosk_arguments(parser)
+    # Set by `spinetui serve` on each session it starts (no admin PIN there).
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -119,27 +128,46 @@ def _run_check(options: argparse.Namespace) -> int:
         return 1
 
 
+def article_named(articles: Mapping[str, object], name: str) -> str | None:
+    """The id of the article a reader typed, whatever its case (`spinetui ESI` opens esi)."""
+    if name in articles:
+        return name
+    folded = name.strip().casefold()
+    return next((article_id for article_id in articles if article_id.casefold() == folded), None)
+
+
 def _settings_matter(options: argparse.Namespace) -> bool:
     """Kiosk settings are read (and kiosk mode imported) only when a flag or file asks."""
     from spinetui.config_path import default_config_path
 
     flags = (options.kiosk, options.config, options.idle_seconds)
-    return any(flag is not None for flag in flags) or default_config_path().is_file()
+    return (
+        options.served or any(flag is not None for flag in flags) or default_config_path().is_file()
+    )
 
 
 def _run_reader(options: argparse.Namespace) -> int:
     folder = _content_dir(options.content)
     if folder is None:
         return 2
+    from spinetui.config_path import DEFAULT_THEME, default_config_path
+
     kiosk = None
+    theme = DEFAULT_THEME
+    console_setting = False
     if _settings_matter(options):
-        from spinetui.kiosk.config import ConfigError
+        from spinetui.kiosk.config import ConfigError, load_config
         from spinetui.kiosk.launch import prepare_process, resolve_policy
 
         try:
             kiosk = resolve_policy(
-                options.config, kiosk=options.kiosk, idle_seconds=options.idle_seconds
+                options.config,
+                kiosk=options.kiosk,
+                idle_seconds=options.idle_seconds,
+                served=options.served,
             )
+            config = load_config(options.config, required=options.config is not None)
+            theme, console_setting = config.theme, config.console
         except ConfigError as error:
             print(f"spinetui: {error}", file=sys.stderr)
             return 2
@@ -148,7 +176,8 @@ def _run_reader(options: argparse.Namespace) -> int:
 
     # Body scans (headings, link problems) finish after the first paint (SpineApp).
     guide = load_guide_quickly(folder)
-    if options.article and options.article not in guide.articles:
+    article = options.article and article_named(guide.articles, options.article)
+    if options.article and article is None:
         known = ", ".join(sorted(guide.articles)) or "none"
         print(
             f"spinetui: no article called {options.article!r}. Articles: {known}", file=sys.stderr
@@ -156,7 +185,21 @@ def _run_reader(options: argparse.Namespace) -> int:
         return 2
 
     from spinetui.app import SpineApp
+    from spinetui.console import console_wanted
 
-    app = SpineApp(guide, start_article=options.article, kiosk=kiosk)
+    console = console_wanted(options.console, console_setting, os.environ)
+    app = SpineApp(
+        guide,
+        start_article=article or None,
+        kiosk=kiosk,
+        theme=theme,
+        # Where a personal reader's theme is remembered (a kiosk writes nothing).
+        settings_path=options.config or default_config_path(),
+        console=console,
+    )
     app.run()
+    if app.failed:
+        from spinetui.kiosk.policy import KIOSK_FAILURE_MESSAGE
+
+        print(KIOSK_FAILURE_MESSAGE, file=sys.stderr)
     return app.return_code or 0

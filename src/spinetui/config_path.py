@@ -13,3 +13,9 @@ def default_config_path() -> Path:
     base = os.environ.get("XDG_CONFIG_HOME") or ""
     root = Path(base) if os.path.isabs(base) else Path.home() / ".config"
     return root / "spinetui" / "config.toml"
+
+
+# The themes a reader can choose, by the name the config file uses (`theme = "light"`).
+# Here, not in `spinetui.themes`, so the config file can be checked without Textual.
+THEME_NAMES: tuple[str, ...] = ("dark", "light", "high-contrast")
+DEFAULT_THEME = "dark"

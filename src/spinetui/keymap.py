@@ -36,21 +36,93 @@ def bindings(keys: tuple[Key, ...]) -> list[Binding]:
     return [key.binding() for key in keys]
 
 
+# How keys are printed for people: the character, an arrow, or the key's name.
+_KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "exclamation_mark": "!",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "escape": "Esc",
+    "enter": "Enter",
+    "tab": "Tab",
+    "space": "Space",
+    "backspace": "Backspace",
+    "delete": "Delete",
+}
+_MODIFIERS = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift"}
+
+
+def key_label(name: str) -> str:
+    """One Textual key name as people write it: "ctrl+p" → "Ctrl+P", "tab" → "Tab"."""
+    *modifiers, base = name.split("+")
+    if base in _KEY_NAMES:
+        base = _KEY_NAMES[base]
+    elif len(base) > 1:
+        base = base.upper() if base[0] == "f" and base[1:].isdigit() else base.capitalize()
+    elif modifiers:
+        base = base.upper()
+    return "+".join([*(_MODIFIERS.get(m, m.capitalize()) for m in modifiers), base])
+
+
+def keys_label(keys: str) -> str:
+    """Every key of a binding, for the help screen: "b / Backspace / Alt+←"."""
+    return " / ".join(key_label(k.strip()) for k in keys.split(","))
+
+
+# The footer shows as many keys as fit, most important first (lower numbers first);
+# keys not listed come after these, in the order they are bound.
+FOOTER_RANK: dict[str, int] = {
+    "app.help": 0,
+    "close": 1,
+    "screen.cancel": 1,
+    "cancel": 1,
+    "quit": 2,
+    "next_match": 3,
+    "previous_match": 4,
+    "open_result": 3,
+    "select": 3,
+    "screen.apply": 4,
+    "read_cell": 5,
+    "switch_side": 5,
+    "find": 10,
+    "search": 11,
+    "glossary": 12,
+    "compare": 13,
+    "back": 14,
+    "toggle_contents": 15,
+    "next_target": 16,
+    "next_article": 17,
+    "previous_article": 18,
+    "command_palette": 60,
+}
+
+
 # Keys that work everywhere in the app (bound on the App).
 # Bound on the App for every screen, and again first on the reader screen so the footer
 # (which lists the focused widget's keys, then the screen's, then the App's) shows it
 # even on an 80-column terminal.
-HELP_KEY = Key("question_mark,f1", "app.help", "Help", "Show this list of keys", display="?")
+HELP_KEY = Key(
+    "question_mark,f1,h", "app.help", "Help", "Show this list of keys (h as in less)", display="?"
+)
 
 GLOBAL_KEYS: tuple[Key, ...] = (
     HELP_KEY,
-    # Textual's footer already shows the palette key on its right-hand side.
     Key(
         "ctrl+p",
         "command_palette",
         "Jump",
         "Jump to any article, heading or term by name",
-        show=False,
     ),
     Key(
         "exclamation_mark",
@@ -69,7 +141,20 @@ GLOBAL_KEYS: tuple[Key, ...] = (
         "Questions",
         "Open My questions: the questions you ticked or typed, to take to your visit",
     ),
-    Key("q", "quit", "Quit", "Quit spinetui (not in kiosk mode)"),
+    Key(
+        "ctrl+t",
+        "next_theme",
+        "Theme",
+        "Change the colours: dark, light or high contrast (also in Ctrl+P)",
+        show=False,
+        display="Ctrl+T",
+    ),
+    Key(
+        "q",
+        "quit",
+        "Quit",
+        "Quit spinetui from the reader (not in kiosk mode); on other screens q closes them",
+    ),
 )
 
 # Keys of the reader screen (contents + article).
@@ -106,14 +191,34 @@ READER_KEYS: tuple[Key, ...] = (
         "left_square_bracket", "previous_article", "Prev", "Open the previous article", display="["
     ),
     Key("right_square_bracket", "next_article", "Next", "Open the next article", display="]"),
-    Key("b,backspace,alt+left", "back", "Back", "Go back to what you read before", display="b"),
     Key(
-        "f,alt+right",
+        "b,backspace,alt+left,ctrl+left",
+        "back",
+        "Back",
+        "Go back to what you read before",
+        display="b",
+    ),
+    Key(
+        "f,alt+right,ctrl+right",
         "forward",
         "Forward",
         "Go forward again after going back",
         show=False,
         display="f",
+    ),
+    Key(
+        "d",
+        "half_page(1)",
+        "Half page down",
+        "Scroll down half a page (as in less)",
+        show=False,
+    ),
+    Key(
+        "u",
+        "half_page(-1)",
+        "Half page up",
+        "Scroll up half a page (as in less)",
+        show=False,
     ),
     Key(
         "escape",
@@ -140,7 +245,14 @@ ARTICLE_KEYS: tuple[Key, ...] = (
         display="Space",
     ),
     Key("home", "scroll_home", "Top", "Go to the top of the article", show=False, display="Home"),
-    Key("end", "scroll_end", "Bottom", "Go to the end of the article", show=False, display="End"),
+    Key(
+        "end,G",
+        "scroll_end",
+        "Bottom",
+        "Go to the end of the article (G as in less)",
+        show=False,
+        display="End",
+    ),
     Key(
         "l",
         "next_target",
@@ -170,8 +282,10 @@ ARTICLE_KEYS: tuple[Key, ...] = (
 COMPARE_GRID_KEYS: tuple[Key, ...] = (
     Key("up,k", "cursor_up", "Up", "Select the cell above", show=False, display="↑/k"),
     Key("down,j", "cursor_down", "Down", "Select the cell below", show=False, display="↓/j"),
-    Key("left", "cursor_left", "Left", "Select the cell to the left", show=False, display="←"),
-    Key("right", "cursor_right", "Right", "Select the cell to the right", show=False, display="→"),
+    Key("left,h", "cursor_left", "Left", "Select the cell to the left", show=False, display="←"),
+    Key(
+        "right,l", "cursor_right", "Right", "Select the cell to the right", show=False, display="→"
+    ),
     Key("pageup", "page_up", "Page up", "Select a row one screen up", show=False, display="PgUp"),
     Key(
         "pagedown",
@@ -188,7 +302,7 @@ COMPARE_GRID_KEYS: tuple[Key, ...] = (
 # Keys of the comparison screen.
 COMPARE_KEYS: tuple[Key, ...] = (
     Key(
-        "escape",
+        "escape,q",
         "close",
         "Close",
         "Close the comparison and go back to reading",
@@ -252,6 +366,64 @@ COMPARE_KEYS: tuple[Key, ...] = (
         "Hide the selected treatment's column (two always stay)",
         show=False,
     ),
+    Key(
+        "w",
+        "what_matters",
+        "What matters",
+        "Say what matters to you: those rows come first, marked with *",
+    ),
+    Key(
+        "e",
+        "toggle_detail_size",
+        "Bigger panel",
+        "Make the panel under the table bigger, to see a cell's numbers drawn as people "
+        "(again: smaller)",
+        show=False,
+    ),
+)
+
+# Keys of "What matters to you" (how much each thing matters to the reader).
+WHAT_MATTERS_KEYS: tuple[Key, ...] = (
+    Key("up,k", "previous_row", "Up", "Go to the thing above", show=False, display="↑/k"),
+    Key("down,j", "next_row", "Down", "Go to the thing below", show=False, display="↓/j"),
+    Key("left", "step(-1)", "Less", "Say it matters less", display="←"),
+    Key("right", "step(1)", "More", "Say it matters more", display="→"),
+    Key("1", "pick(0)", "Not important", "Mark it as not important to you", show=False),
+    Key("2", "pick(1)", "A little", "Mark it as mattering a little to you", show=False),
+    Key("3", "pick(2)", "A lot", "Mark it as mattering a lot to you", show=False),
+    Key("0", "pick_none", "Clear", "Take back the answer to this one", show=False),
+    Key(
+        "enter,c",
+        "done",
+        "Compare",
+        "Show the comparison with the rows that matter to you first",
+        display="Enter",
+    ),
+    Key(
+        "escape,q",
+        "close",
+        "Close",
+        "Go back (your answers are kept until you leave)",
+        display="Esc",
+    ),
+)
+
+# Keys of the SURE check (four yes/no questions).
+SURE_KEYS: tuple[Key, ...] = (
+    Key("up,k", "previous_row", "Up", "Go to the question above", show=False, display="↑/k"),
+    Key("down,j", "next_row", "Down", "Go to the question below", show=False, display="↓/j"),
+    Key("y", "answer(True)", "Yes", "Answer yes to this question and go to the next"),
+    Key("n", "answer(False)", "No", "Answer no to this question and go to the next"),
+    Key("left", "step(-1)", "Left", "Pick the answer to the left (yes)", show=False, display="←"),
+    Key("right", "step(1)", "Right", "Pick the answer to the right (no)", show=False, display="→"),
+    Key("0", "pick_none", "Clear", "Take back the answer to this question", show=False),
+    Key(
+        "escape,q",
+        "close",
+        "Close",
+        "Close the check (your answers are kept until you leave)",
+        display="Esc",
+    ),
 )
 
 # Keys of the treatment chooser (opened with t on the comparison screen).
@@ -278,7 +450,13 @@ CHOOSER_KEYS: tuple[Key, ...] = (
         display=">",
     ),
     Key("enter", "screen.apply", "Done", "Compare the ticked treatments", display="Enter"),
-    Key("escape", "screen.cancel", "Cancel", "Close the chooser and change nothing", display="Esc"),
+    Key(
+        "escape,q",
+        "screen.cancel",
+        "Cancel",
+        "Close the chooser and change nothing",
+        display="Esc",
+    ),
 )
 
 # Keys of the side-by-side reader (two articles next to each other).
@@ -298,7 +476,7 @@ SIDE_BY_SIDE_KEYS: tuple[Key, ...] = (
     ),
     Key("a", "change_article", "Change", "Choose another article for this side"),
     Key("r", "open_in_reader", "Reader", "Open this side's article in the normal reader"),
-    Key("escape", "close", "Close", "Close the side-by-side view", display="Esc"),
+    Key("escape,q", "close", "Close", "Close the side-by-side view", display="Esc"),
 )
 
 # Keys of the find bar (focus in its text box).
@@ -357,12 +535,12 @@ MY_QUESTIONS_KEYS: tuple[Key, ...] = (
     ),
     Key("a", "add", "Add", "Type a question of your own (not in kiosk mode)"),
     Key(
-        "h",
+        "t",
         "take_home",
         "Take home",
         "Take the list home: save it as a file, or (kiosk) show it as a QR code",
     ),
-    Key("escape", "close", "Close", "Close My questions", display="Esc"),
+    Key("escape,q", "close", "Close", "Close My questions", display="Esc"),
 )
 
 # Keys of the save box and the QR code screen (h on My questions).
@@ -380,7 +558,13 @@ TAKE_HOME_KEYS: tuple[Key, ...] = (
         "Photo layout",
         "Kiosk: switch between the QR code and the list in large text to photograph",
     ),
-    Key("escape", "close", "Close", "Close without saving, or close the code", display="Esc"),
+    Key(
+        "escape,q",
+        "close",
+        "Close",
+        "Close without saving, or close the code",
+        display="Esc",
+    ),
 )
 
 HELP_SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
@@ -388,12 +572,22 @@ HELP_SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Moving around", READER_KEYS),
     ("Comparing treatments", COMPARE_KEYS + COMPARE_GRID_KEYS),
     ("Choosing treatments to compare", CHOOSER_KEYS),
+    ("What matters to you", WHAT_MATTERS_KEYS),
+    ("Are you sure? (the SURE check)", SURE_KEYS),
     ("Reading side by side", SIDE_BY_SIDE_KEYS),
     ("Everywhere", GLOBAL_KEYS),
     ("Finding a word in an article", FIND_KEYS),
     ("Search and glossary", SEARCH_KEYS),
     ("My questions", MY_QUESTIONS_KEYS),
     ("Taking it home", TAKE_HOME_KEYS),
+)
+
+# Where spinetui's keys differ from less and glow on purpose (help screen and README).
+DIFFERENCES_NOTE: tuple[str, ...] = (
+    "b goes back to what you read before (in less it pages up: use u, PgUp).",
+    "f goes forward again (in less it pages down: use Space, d, PgDn).",
+    "g opens the glossary (in less it goes to the top: use Home).",
+    "q closes the screen you are on, and quits only from the reader.",
 )
 
 # Kiosk mode: the admin's way out is these keys pressed one after the other (keys a

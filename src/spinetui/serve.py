@@ -81,6 +81,7 @@ def is_loopback(host: str) -> bool:
 def session_command(options: argparse.Namespace) -> str:
     """The shell command textual-serve runs for each browser session."""
     argv = [sys.executable, "-m", "spinetui", "--kiosk" if options.kiosk else "--no-kiosk"]
+    argv.append("--served")  # no admin PIN in a browser session (KioskPolicy.served)
     if options.content is not None:
         argv += ["--content", str(options.content.resolve())]
     if options.config is not None:

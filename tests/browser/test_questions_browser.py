@@ -43,7 +43,7 @@ async def test_a_tablet_shows_the_questions_as_a_qr_code_a_phone_can_read(tmp_pa
             await screen.wait_for(f"[x] {QUESTION}")
             await page.keyboard.press("m")
             await screen.wait_for(f"[x] 1. {QUESTION}")
-            await page.keyboard.press("h")
+            await page.keyboard.press("t")
             await screen.wait_for("Point your phone's camera at the code")
             image = tmp_path / "page.png"
             await page.screenshot(path=str(image))

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 import pytest
 
 from tests.browser.served import CHROMIUM, CHROMIUM_ARGS, PageScreen, Served, require_browser
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +40,7 @@ async def test_the_browser_shows_the_start_screen_and_keys_open_an_article():
     with Served() as served:
         async with browser() as chromium:
             page, screen, requests = await open_page(chromium, served)
-            await screen.wait_for("Press any key or tap to start")
+            await screen.wait_for("Tap or press any key to start")
             await screen.wait_for("First article")
             await page.locator(".xterm-helper-textarea").focus()
             await page.keyboard.press("Enter")
@@ -55,7 +56,7 @@ async def test_quit_keys_in_the_browser_leave_the_kiosk_running():
     with Served() as served:
         async with browser() as chromium:
             page, screen, _ = await open_page(chromium, served)
-            await screen.wait_for("Press any key or tap to start")
+            await screen.wait_for("Tap or press any key to start")
             await page.locator(".xterm-helper-textarea").focus()
             await page.keyboard.press("Enter")
             await screen.wait_for("Welcome to the first article")
@@ -83,7 +84,7 @@ async def test_the_kiosk_page_opens_no_other_pages():
     with Served() as served:
         async with browser() as chromium:
             page, screen, _ = await open_page(chromium, served)
-            await screen.wait_for("Press any key or tap to start")
+            await screen.wait_for("Tap or press any key to start")
             opened = await page.evaluate("window.open('https://example.org/') === null")
             assert opened is True
             assert len(page.context.pages) == 1
@@ -93,7 +94,7 @@ async def test_extra_visitors_get_an_all_screens_busy_page():
     with Served("--max-sessions", "1") as served:
         async with browser() as chromium:
             _, screen, _ = await open_page(chromium, served)
-            await screen.wait_for("Press any key or tap to start")
+            await screen.wait_for("Tap or press any key to start")
             status, body = served.get()
             assert status == 503
             assert "All screens are busy" in body
@@ -116,3 +117,22 @@ def test_the_page_and_its_script_and_style_sheet_name_no_other_host():
             # Licence comments name their projects' web pages; nothing loads those.
             code = re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)
             assert URL.findall(code) == [], asset
+
+
+async def test_the_decision_tools_work_in_the_browser():
+    """What matters to you and the SURE check by keys in a served kiosk tab."""
+    with Served(content=FIXTURES / "decide-guide") as served:
+        async with browser() as chromium:
+            page, screen, _ = await open_page(chromium, served)
+            await screen.wait_for("Tap or press any key to start")
+            await page.locator(".xterm-helper-textarea").focus()
+            await page.keyboard.press("Enter")
+            await screen.wait_for("This guide tests the decision tools")
+            await page.keyboard.press("c")
+            await screen.wait_for("w: What matters")
+            await page.keyboard.press("w")
+            await screen.wait_for("How much does each of these matter to you?")
+            await page.keyboard.press("3")  # fast relief: a lot
+            await screen.wait_for("[x] A lot")
+            await page.keyboard.press("Enter")
+            await screen.wait_for("(* 1 row)")  # the comparison, one row marked

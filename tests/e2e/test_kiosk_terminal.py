@@ -18,7 +18,7 @@ from tests.e2e.tmux import TmuxTerminal, app_pid
 pytestmark = pytest.mark.e2e
 
 GUIDE = FIXTURES / "reader-guide"
-START = "Press any key or tap to start"
+START = "Tap or press any key to start"
 # tmux key names for Ctrl+Q, Ctrl+C, Ctrl+Z, Ctrl+\, Escape and q.
 QUIT_KEYS = ["C-q", "C-c", "C-z", "C-\\", "Escape", "q"]
 PIN = "8642"

@@ -29,7 +29,7 @@ def test_the_idle_reset_forgets_the_ticked_questions():
         term.wait_for(f"[x] {QUESTION}")
         term.send("m")
         term.wait_for(f"[x] 1. {QUESTION}")
-        term.send("h")
+        term.send("t")
         term.wait_for("Point your phone's camera at the code")
         # Nobody touches it: "Still reading?", then the start screen again.
         term.wait_for("Still reading?", timeout=30)
@@ -75,7 +75,7 @@ def test_on_a_linux_console_the_qr_code_in_full_blocks_reads_back(tmp_path):
         term.wait_for(f"[x] {QUESTION}")
         term.send("m")
         term.wait_for(f"[x] 1. {QUESTION}")
-        term.send("h")
+        term.send("t")
         term.wait_for("Point your phone's camera at the code")
         captured = term._run("capture-pane", "-p", "-e", "-t", "t")
     screen = pyte.Screen(200, 64)

@@ -43,14 +43,16 @@ class TmuxTerminal:
         width: int = 100,
         height: int = 30,
         env: dict[str, str] | None = None,
+        program: list[str] | None = None,
         term: str | None = None,
     ) -> None:
+        """Runs `spinetui ARGS`, or `PROGRAM ARGS` when a program is given. `term`: the
+        TERM the program sees (tmux sets its own inside the pane)."""
         self.tmux = require_tmux()
         self.socket = f"spinetui-test-{uuid.uuid4().hex[:8]}"
-        # tmux sets TERM in the pane itself; `term` makes the app see another one
-        # (for example "linux", as on the console).
+        program = [str(spinetui_command())] if program is None else program
         prefix = ["env", f"TERM={term}"] if term else []
-        command = " ".join(shlex.quote(a) for a in [*prefix, str(spinetui_command()), *args])
+        command = " ".join(shlex.quote(a) for a in [*prefix, *program, *args])
         environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
         # Keep the pane after the program exits so a crash's output can be read.
         self._run(

@@ -148,13 +148,13 @@ async def test_quit_keys_do_nothing_on_the_start_screen_either():
 
 
 async def test_the_footer_offers_no_quit_key_in_kiosk_mode():
-    from textual.widgets._footer import FooterKey
+    from spinetui.components.footer import SpineFooter
 
     app = kiosk_app()
     async with app.run_test(size=SIZE) as pilot:
         reader = await start_reading(app, pilot)
         await pilot.pause()
-        descriptions = [key.description for key in reader.query(FooterKey)]
+        descriptions = [item.description for item in reader.query_one(SpineFooter).items]
         assert descriptions, "the footer shows keys"
         assert "Quit" not in descriptions
 

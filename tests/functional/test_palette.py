@@ -103,11 +103,13 @@ async def test_the_jump_to_provider_only_navigates():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         kinds = {destination.kind.split(" in ")[0] for destination in destinations(app)}
+        # Decision tools open a screen whose answers stay in memory (no file, no page).
         assert kinds == {
             "Article",
             "Heading",
             "Glossary word",
             "Row of the comparison table",
+            "Decision tool",
             MY_QUESTIONS_KIND,  # a screen of the visit, not a file or a way out
         }
         provider = JumpToProvider(app.screen)

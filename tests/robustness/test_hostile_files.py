@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import DataTable
 
 from spinetui.app import SpineApp
 from spinetui.components.problems_screen import ProblemsScreen
@@ -48,8 +47,7 @@ async def problems_listed(app, pilot) -> list[tuple[str, str, str]]:
     await pilot.press("exclamation_mark")
     await pilot.pause()
     assert isinstance(app.screen, ProblemsScreen)
-    table = app.screen.query_one(DataTable)
-    rows = [tuple(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+    rows = list(app.screen.rows)
     assert_no_controls(app)
     await pilot.press("escape")
     await pilot.pause()

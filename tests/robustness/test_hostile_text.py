@@ -10,7 +10,6 @@ still readable, and the problem is reported.
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable
 
 from spinetui.components.kiosk.attract_screen import AttractScreen
 from spinetui.components.reader.reader_screen import ReaderScreen
@@ -168,8 +167,7 @@ async def test_markup_in_a_problem_is_listed_literally(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("exclamation_mark")
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
-        row = [str(cell) for cell in table.get_row_at(0)]
+        row = list(app.screen.rows[0])
         assert row[0] == "articles/hostile.md" and row[1] == "9"
         assert f"unknown field 'PR{MARKUP}'" in row[2]
 

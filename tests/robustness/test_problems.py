@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from spinetui.app import SpineApp
 from spinetui.components.problems_screen import ProblemsScreen
@@ -30,8 +30,7 @@ async def shown_problems(app, pilot) -> list[tuple[str, str, str]]:
     await pilot.press("exclamation_mark")
     await pilot.pause()
     assert isinstance(app.screen, ProblemsScreen)
-    table = app.screen.query_one(DataTable)
-    return [tuple(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
+    return list(app.screen.rows)
 
 
 async def test_the_problems_key_lists_each_problem_with_file_line_and_message():

@@ -51,7 +51,7 @@ def test_save_box(snap_compare, monkeypatch):
     monkeypatch.setenv("HOME", "/home/reader")
     monkeypatch.setenv("XDG_DATA_HOME", "/home/reader/.local/share")
     monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
-    run_before = keys(*TICKS, "m", "h")
+    run_before = keys(*TICKS, "m", "t")
     assert snap_compare(make_app(GUIDE), terminal_size=(80, 24), run_before=run_before)
 
 
@@ -61,10 +61,10 @@ def kiosk():
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_kiosk_qr_code(snap_compare, size):
-    run_before = keys("space", *TICKS, "m", "h")
+    run_before = keys("space", *TICKS, "m", "t")
     assert snap_compare(kiosk(), terminal_size=size, run_before=run_before)
 
 
 def test_kiosk_photo_layout(snap_compare):
-    run_before = keys("space", *TICKS, "m", "h", "p")
+    run_before = keys("space", *TICKS, "m", "t", "p")
     assert snap_compare(kiosk(), terminal_size=(80, 24), run_before=run_before)

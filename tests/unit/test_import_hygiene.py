@@ -27,6 +27,7 @@ LATER = (
     "spinetui.search",
     "spinetui.components.compare",
     "spinetui.components.find",
+    "spinetui.components.decide",
     "spinetui.serve",
     "textual_serve",
     "aiohttp",

@@ -12,25 +12,40 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from spinetui.keymap import HELP_SECTIONS, Key
+from spinetui.keymap import DIFFERENCES_NOTE, HELP_SECTIONS, Key, keys_label
+
+# The help screen starts with the keys of the screen it was opened from.
+SECTIONS_FOR_SCREEN: dict[str, tuple[str, ...]] = {
+    "ReaderScreen": ("Reading an article", "Moving around"),
+    "ComparisonScreen": ("Comparing treatments",),
+    "TreatmentChooser": ("Choosing treatments to compare",),
+    "SideBySideScreen": ("Reading side by side",),
+    "SearchScreen": ("Search and glossary",),
+    "GlossaryScreen": ("Search and glossary",),
+    "WhatMattersScreen": ("What matters to you",),
+    "SureScreen": ("Are you sure? (the SURE check)",),
+}
 
 
 def _key_label(key: Key) -> str:
-    if key.display:
-        return key.display
-    return " / ".join(k.replace("_", " ") for k in key.keys.split(","))
+    # Every key that does it, by its name ("b / Backspace / Alt+←"), never Textual's.
+    return keys_label(key.keys)
 
 
 def help_table(
     extra: tuple[tuple[str, tuple[Key, ...]], ...] = (),
     available: Callable[[Key], bool] = lambda key: True,
+    first: tuple[str, ...] = (),
 ) -> Table:
-    """Every key in the key map; `available` leaves out keys that do nothing here."""
+    """Every key in the key map; `available` leaves out keys that do nothing here;
+    the sections named in `first` come first."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     listed: set[Key] = set()
-    for title, keys in (*HELP_SECTIONS, *extra):
+    sections = (*HELP_SECTIONS, *extra)
+    ordered = sorted(sections, key=lambda s: first.index(s[0]) if s[0] in first else len(first))
+    for title, keys in ordered:
         table.add_row(Text(title, style="bold underline"), Text(""))
         for key in keys:
             if key in listed or not available(key):  # a key bound twice is listed once
@@ -38,12 +53,22 @@ def help_table(
             listed.add(key)
             table.add_row(Text(_key_label(key)), Text(key.help or key.description))
         table.add_row(Text(""), Text(""))
+    table.add_row(Text("Unlike less", style="bold underline"), Text(""))
+    for line in DIFFERENCES_NOTE:
+        table.add_row(Text(""), Text(line))
     return table
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,question_mark,f1,q", "dismiss", "Close", key_display="Esc"),
+        Binding("escape,question_mark,f1,q,h", "dismiss", "Close", key_display="Esc"),
+        # The keys that scroll an article scroll the help too.
+        Binding("down,j", "scroll(1)", "Down", show=False),
+        Binding("up,k", "scroll(-1)", "Up", show=False),
+        Binding("pagedown,space,d", "page(1)", "Page down", show=False),
+        Binding("pageup,u", "page(-1)", "Page up", show=False),
+        Binding("home,g", "to_end(0)", "Top", show=False),
+        Binding("end,G", "to_end(1)", "End", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -54,9 +79,13 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, extra: tuple[tuple[str, tuple[Key, ...]], ...] = ()) -> None:
+    def __init__(
+        self, extra: tuple[tuple[str, tuple[Key, ...]], ...] = (), *, opened_from: str = ""
+    ) -> None:
+        """`opened_from`: the class name of the screen below, whose keys come first."""
         super().__init__()
         self._extra = extra
+        self._first = SECTIONS_FOR_SCREEN.get(opened_from, ())
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
@@ -64,11 +93,29 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_subtitle = "Esc to close"
             yield Static(
                 Text(
-                    "Mouse and touch work too: tap a heading, article or link, or a question to tick it.\n"
+                    "Mouse and touch work too: tap a heading, article, link or answer, "
+                    "or a question to tick it. "
+                    "What matters to you and the SURE check help you weigh the choices; "
+                    "they never pick one for you.\n"
                 )
             )
-            self.table = help_table(self._extra, self._available)
+            self.table = help_table(self._extra, self._available, self._first)
             yield Static(self.table)
+
+    @property
+    def scroller(self) -> VerticalScroll:
+        return self.query_one(VerticalScroll)
+
+    def action_scroll(self, lines: int) -> None:
+        self.scroller.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        height = max(1, self.scroller.scrollable_content_region.height - 1)
+        self.scroller.scroll_relative(y=direction * height, animate=False)
+
+    def action_to_end(self, end: int) -> None:
+        scroller = self.scroller
+        scroller.scroll_to(y=scroller.max_scroll_y if end else 0, animate=False)
 
     def _available(self, key: Key) -> bool:
         # App-wide keys the app refuses (quitting or the problems list, in kiosk mode).

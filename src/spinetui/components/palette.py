@@ -1,4 +1,5 @@
-"""Jump to (the command palette): any article, heading, glossary term or comparison row.
+"""Jump to (the command palette): any article, heading, glossary term or comparison row,
+and the decision tools (What matters to you, the SURE check).
 
 The provider offers navigation only — nothing here writes files, opens pages or quits,
 so it is as safe in kiosk mode as anywhere. Names come from content, so every prompt is
@@ -8,6 +9,7 @@ marked on that Text, not through `Matcher.highlight`, which parses markup.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -17,6 +19,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from spinetui.components import fuzzy
+
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
 
@@ -24,6 +28,8 @@ MATCH_STYLE = Style(bold=True, underline=True)
 MY_QUESTIONS_KIND = "Your questions to take to your visit (m)"
 # More than this would only make the reader scroll; typing more narrows it.
 MAX_HITS = 60
+# Destinations matched between two chances for the app to handle other events.
+YIELD_EVERY = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,9 @@ def destinations(app: SpineApp) -> Iterator[Destination]:
             )
     for term in sorted(guide.glossary.values(), key=lambda t: t.term.casefold()):
         yield Destination(term.term, "Glossary word", partial(app.show_term, term.id))
+    if guide.comparison.treatments:
+        yield Destination("What matters to you", "Decision tool", app.action_what_matters)
+    yield Destination("Are you sure? (SURE check)", "Decision tool", app.action_sure_check)
     for attribute in guide.comparison.attributes:
         yield Destination(
             attribute.label,
@@ -77,22 +86,27 @@ def prompt(destination: Destination, offsets: tuple[int, ...] = ()) -> Text:
 
 
 class JumpToProvider(Provider):
-    """Fuzzy matches on the names of articles, headings, glossary words and table rows."""
+    """Fuzzy matches on the names of articles, headings, glossary words, table rows and tools."""
 
     async def discover(self) -> Hits:
         app: SpineApp = self.app  # type: ignore[assignment]
         for destination in destinations(app):
-            if destination.kind in ("Article", MY_QUESTIONS_KIND):
+            if destination.kind in ("Article", "Decision tool", MY_QUESTIONS_KIND):
                 yield DiscoveryHit(prompt(destination), destination.go, text=destination.name)
 
     async def search(self, query: str) -> Hits:
         app: SpineApp = self.app  # type: ignore[assignment]
-        matcher = self.matcher(query)
         scored = []
-        for destination in destinations(app):
-            score, offsets = matcher.fuzzy_search.match(matcher.query, destination.name)
+        for index, destination in enumerate(destinations(app)):
+            # A bounded matcher (see fuzzy.py), not Textual's, whose work on long names
+            # with repeated letters has no limit.
+            score, offsets = fuzzy.match(query, destination.name)
             if score > 0:
-                scored.append((score, destination, tuple(offsets)))
+                scored.append((score, destination, offsets))
+            if index % YIELD_EVERY == YIELD_EVERY - 1:
+                # Let the app breathe between batches: keys, redraws and the kiosk's
+                # idle clock run while a long guide is searched.
+                await asyncio.sleep(0)
         scored.sort(key=lambda item: -item[0])
         for score, destination, offsets in scored[:MAX_HITS]:
             yield Hit(score, prompt(destination, offsets), destination.go, text=destination.name)

@@ -7,6 +7,9 @@ A flat TOML file; every key is optional:
     notice_seconds = 15       # ... which counts down this long, then starts over
     attract_seconds = 8       # the start screen shows the next topic this often
     pin_hash = "scrypt$..."   # the admin PIN, set with `spinetui kiosk set-pin`
+    theme = "dark"            # dark, light or high-contrast (a personal reader's
+                              # choice is remembered here; a kiosk only reads it)
+    console = true            # draw for the Linux text console even when TERM is not linux
 
 Bad values are reported as `file: key: what is wrong` and stop the program; a kiosk
 that silently ignored a typo in its idle time would keep the last visitor's page up.
@@ -15,12 +18,13 @@ that silently ignored a typo in its idle time would keep the last visitor's page
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from spinetui.config_path import default_config_path
+from spinetui.config_path import DEFAULT_THEME, THEME_NAMES, default_config_path
 from spinetui.kiosk.pin import PinFormatError, PinHash
 
 DEFAULT_IDLE_SECONDS = 90.0
@@ -46,10 +50,20 @@ class Config:
     notice_seconds: float = DEFAULT_NOTICE_SECONDS
     attract_seconds: float = DEFAULT_ATTRACT_SECONDS
     pin_hash: str | None = None
+    theme: str = DEFAULT_THEME
     path: Path | None = None  # where it was read from, if anywhere
+    console: bool = False  # console-safe drawing (spinetui.console); TERM=linux turns it on too
 
 
-KNOWN_KEYS = ("kiosk", "idle_seconds", "notice_seconds", "attract_seconds", "pin_hash")
+KNOWN_KEYS = (
+    "kiosk",
+    "idle_seconds",
+    "notice_seconds",
+    "attract_seconds",
+    "pin_hash",
+    "theme",
+    "console",
+)
 
 
 def _seconds(data: dict, key: str, default: float, low: float, high: float, where: str) -> float:
@@ -77,6 +91,9 @@ def parse_config(text: str, where: str = "config") -> Config:
     kiosk = data.get("kiosk", False)
     if not isinstance(kiosk, bool):
         raise ConfigError(f"{where}: kiosk: must be true or false, not {kiosk!r}")
+    console = data.get("console", False)
+    if not isinstance(console, bool):
+        raise ConfigError(f"{where}: console: must be true or false, not {console!r}")
     pin_hash = data.get("pin_hash")
     if pin_hash is not None:
         if not isinstance(pin_hash, str):
@@ -85,8 +102,12 @@ def parse_config(text: str, where: str = "config") -> Config:
             PinHash.parse(pin_hash)
         except PinFormatError as error:
             raise ConfigError(f"{where}: pin_hash: {error}") from None
+    theme = data.get("theme", DEFAULT_THEME)
+    if theme not in THEME_NAMES:
+        raise ConfigError(f"{where}: theme: must be one of {', '.join(THEME_NAMES)}, not {theme!r}")
     return Config(
         kiosk=kiosk,
+        theme=theme,
         idle_seconds=_seconds(
             data, "idle_seconds", DEFAULT_IDLE_SECONDS, MIN_IDLE_SECONDS, MAX_IDLE_SECONDS, where
         ),
@@ -102,6 +123,7 @@ def parse_config(text: str, where: str = "config") -> Config:
             where,
         ),
         pin_hash=pin_hash,
+        console=console,
     )
 
 
@@ -112,7 +134,7 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
     """
     path = default_config_path() if path is None else path
     try:
-        text = path.read_text(encoding="utf-8")
+        text, mode = _read_config_file(path)
     except FileNotFoundError:
         if required:
             raise ConfigError(f"{path}: no such config file") from None
@@ -120,14 +142,46 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read it: {error}") from None
     config = parse_config(text, str(path))
+    if config.pin_hash is not None and mode & stat.S_IWOTH:
+        # Anyone on the machine could put their own PIN's hash in it (and close the
+        # kiosk), or a broken one (and nobody could).
+        raise ConfigError(
+            f"{path}: holds the admin PIN but every user may change it; "
+            f"make it writable by its owner only: chmod o-w {path}"
+        )
     return Config(
         kiosk=config.kiosk,
         idle_seconds=config.idle_seconds,
         notice_seconds=config.notice_seconds,
         attract_seconds=config.attract_seconds,
         pin_hash=config.pin_hash,
+        theme=config.theme,
         path=path,
+        console=config.console,
     )
+
+
+# A config file is a few lines; anything bigger is not one.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_config_file(path: Path) -> tuple[str, int]:
+    """The file's text and its permission bits.
+
+    Opened without blocking, so a FIFO or a device put in its place cannot hang the
+    kiosk or `check-config`, and only a regular file is read.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        data = os.read(fd, MAX_CONFIG_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise OSError("it is too large for a config file")
+    return data.decode("utf-8"), stat.S_IMODE(info.st_mode)
 
 
 def _toml_string(value: str) -> str:

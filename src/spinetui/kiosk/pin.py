@@ -26,10 +26,15 @@ HASH_BYTES = 32
 MIN_PIN_LENGTH = 4
 MAX_PIN_LENGTH = 128
 # Upper bounds for parameters read from a config file, so a hand-edited hash cannot
-# make a check take minutes or gigabytes.
+# make a check take minutes or gigabytes, or fail every time: scrypt needs 128 * r * n
+# bytes (n=2**20, r=8 is 1 GiB, over what hashlib allows, so no PIN would ever match)
+# and time in proportion to n * r * p (n=2**20, r=4, p=16 took 26 s a try). The caps
+# allow 4 times the default memory and work: about 0.2 s and 64 MiB a try.
 MAX_N = 2**20
 MAX_R = 32
 MAX_P = 16
+MAX_MEMORY_BYTES = 64 * 1024 * 1024  # 128 * r * n
+MAX_WORK = 4 * DEFAULT_N * DEFAULT_R * DEFAULT_P  # n * r * p
 
 
 class PinFormatError(ValueError):
@@ -63,7 +68,9 @@ def _derive(pin: str, salt: bytes, n: int, r: int, p: int, dklen: int = HASH_BYT
         r=r,
         p=p,
         # scrypt needs 128 * r * n bytes; OpenSSL's default cap (32 MiB) is too tight.
-        maxmem=256 * r * n + 1024 * 1024,
+        # PinHash.parse keeps 128 * r * n within MAX_MEMORY_BYTES, so this stays far
+        # below hashlib's own limit (2**31 - 1).
+        maxmem=min(256 * r * n + 1024 * 1024, 2**31 - 1),
         dklen=dklen,
     )
 
@@ -109,6 +116,13 @@ class PinHash:
             raise PinFormatError(f"n must be a power of two between 2 and {MAX_N}")
         if not (1 <= r <= MAX_R and 1 <= p <= MAX_P):
             raise PinFormatError(f"r must be 1-{MAX_R} and p 1-{MAX_P}")
+        if 128 * r * n > MAX_MEMORY_BYTES or n * r * p > MAX_WORK:
+            raise PinFormatError(
+                f"its cost (n={n}, r={r}, p={p}) is too high: each try would take "
+                f"{128 * r * n // 2**20} MiB and {n * r * p // (DEFAULT_N * DEFAULT_R)} "
+                "times the usual time (at most 64 MiB and 4 times). "
+                "Set the PIN again with 'spinetui kiosk set-pin'"
+            )
         if len(salt) < 8 or not 16 <= len(digest) <= 64:
             raise PinFormatError("the salt or hash has the wrong length")
         return cls(n, r, p, salt, digest)

@@ -22,6 +22,10 @@ from spinetui.kiosk.config import (
 # RestartPreventExitStatus, so an admin exit stays closed while a crash restarts.
 ADMIN_EXIT_STATUS = 3
 
+# What a kiosk prints when it stops after failures it could not recover from, in place
+# of a traceback (which would show the visitor the program's insides).
+KIOSK_FAILURE_MESSAGE = "spinetui stopped after an error. It starts again by itself."
+
 # Actions of Textual's App that would let a visitor leave, stop or copy the session
 # to disk, and spinetui's list of content problems (files and lines of the kiosk's
 # content folder: for staff, who run `spinetui check`). The app refuses them in kiosk
@@ -64,6 +68,11 @@ class KioskPolicy:
     notice_seconds: float = DEFAULT_NOTICE_SECONDS
     attract_seconds: float = DEFAULT_ATTRACT_SECONDS
     pin_hash: str | None = None
+    # A session of `spinetui serve`: each browser tab is a process of its own, so a PIN
+    # throttle would start afresh with every new tab (8 guesses in 9 s), and closing
+    # one tab's session ends nothing anyway. Served sessions have no admin PIN; the
+    # server is stopped where it runs.
+    served: bool = False
 
     OFF: ClassVar[KioskPolicy]
 
@@ -87,7 +96,11 @@ class KioskPolicy:
 
     @property
     def has_admin_exit(self) -> bool:
-        return self.pin_hash is not None
+        return self.pin_hash is not None and not self.served
+
+    def for_serving(self) -> KioskPolicy:
+        """This policy in a session of `spinetui serve`: no admin PIN (see `served`)."""
+        return replace(self, served=True, pin_hash=None)
 
     def refuses(self, action: str) -> bool:
         """True for an App action a visitor must not reach in this mode."""

@@ -31,17 +31,46 @@ _SEQUENCE = re.compile(
 _INTRODUCERS = re.compile(r"[\x1b\x90\x98\x9b-\x9f]")
 _ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
+# Invisible format characters. Direction overrides, embeddings and isolates
+# (U+202A-202E, U+2066-2069) and marks (U+200E/F, U+061C) reorder what is drawn after
+# them, so a title can read differently from what it says and a file name printed by
+# `spinetui check` can hide its real ending; the others (zero-width space, word joiner,
+# invisible operators, a byte-order mark inside the text, interlinear annotation,
+# tags) are drawn as nothing and only hide text from search. All are removed.
+_INVISIBLE = (
+    "\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f"
+)
+# Emoji parts that terminals disagree on the width of: the emoji variation selector
+# (U+FE0F: "❤️" is one cell in tmux, two for Rich), skin-tone modifiers (a separate
+# swatch in many terminals) and, below, the zero-width joiner between emoji (one
+# glyph in some terminals, three in others). With them gone every emoji is drawn on
+# its own, as wide as Textual measures it, so dividers and table borders stay put.
+_EMOJI_PARTS = "\ufe0f\U0001f3fb-\U0001f3ff"
+_DROP_FORMAT = re.compile(f"[{_INVISIBLE}{_EMOJI_PARTS}]")
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
+_EMOJI_JOINER = re.compile(f"(?<=[{_EMOJI}])\u200d+|\u200d+(?=[{_EMOJI}])")
+_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
+_ANY_FORMAT = re.compile(f"[{_INVISIBLE}{_EMOJI_PARTS}\u200d\u2028\u2029]")
+
 
 def clean_text(s: str) -> str:
     """Return ``s`` without terminal control characters.
 
-    Line endings become ``\\n`` (CRLF and lone CR alike) and a leading byte-order mark
-    is dropped. Tabs, newlines and all printable Unicode (letters, emoji, ...) are kept.
+    Line endings become ``\\n`` (CRLF and lone CR alike), a leading byte-order mark
+    is dropped, invisible format characters are removed, the line and paragraph
+    separators U+2028/9 become spaces, and emoji lose the parts terminals measure
+    differently (above). Tabs, newlines and all other printable Unicode (letters,
+    emoji, ...) are kept.
     """
     if s.startswith(_BOM):
         s = s[1:]
     if "\r" in s:
         s = s.replace("\r\n", "\n").replace("\r", "\n")
+    if _ANY_FORMAT.search(s):
+        s = _DROP_FORMAT.sub("", s)
+        s = _EMOJI_JOINER.sub("", s)
+        s = _LINE_SEPARATORS.sub(" ", s)
     if not _ANY_CONTROL.search(s):
         return s  # the usual case, and much faster than translate()
     if _INTRODUCERS.search(s):

@@ -21,6 +21,7 @@ from urllib.parse import unquote as _unquote
 
 import yaml
 
+from spinetui.decide import TOOL_IDS
 from spinetui.model import outcomes as outcomes_file
 from spinetui.model._fields import MISSING, Fields, Hinter, Problems, place, show
 from spinetui.model._scan import Link, scan_body, too_deep_lines
@@ -85,6 +86,14 @@ def unquote(text: str) -> str:
 # --------------------------------------------------------------------------- reading files
 
 
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
 class _Reader:
     def __init__(self, root: Path, problems: Problems) -> None:
         self.root = root
@@ -123,11 +132,20 @@ class _Reader:
             )
             return None
         try:
-            with open(path, "rb") as handle:
+            # The file can be swapped between stat() and open(): opened without
+            # blocking (a FIFO put in its place would wait for a writer for ever) and
+            # without following a link put there, then checked again on the open file.
+            fd = os.open(path, _OPEN_FLAGS)
+            with open(fd, "rb") as handle:
+                opened = os.fstat(handle.fileno())
+                if not stat.S_ISREG(opened.st_mode):
+                    self.p.error(rel, None, "is not a regular file")
+                    return None
+                size = opened.st_size
                 # Ask for the size stat() gave, not the limit: read(8 MB) would
                 # allocate 8 MB for every small file.
-                data = handle.read(info.st_size + 1)
-                if len(data) > info.st_size:  # it grew since stat(): read on, to the cap
+                data = handle.read(min(size, limit) + 1)
+                if len(data) > size and len(data) <= limit:  # it grew: read on, to the cap
                     data += handle.read(limit + 1 - len(data))
         except PermissionError:
             self.p.error(rel, None, "could not be read: permission denied")
@@ -955,6 +973,12 @@ class _Loader:
                         draft.path,
                         line,
                         f"links to glossary term '{value}', which is not in glossary.yaml{self._hint(value, glossary)}",
+                    )
+                elif kind == "tool:" and value not in TOOL_IDS:
+                    self.p.error(
+                        draft.path,
+                        line,
+                        f"links to tool '{value}', which spinetui does not have (it has: {', '.join(TOOL_IDS)})",
                     )
                 continue  # anything else is an external address, shown but not opened
             target_id, _, anchor = href.partition("#")

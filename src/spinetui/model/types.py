@@ -20,7 +20,12 @@ class Severity(str, Enum):  # noqa: UP042 - keep (str, Enum): changing str() of 
 
 # Controls, and the lone surrogates Python uses for the bytes of a file name that are
 # not UTF-8 (U+DC80-U+DCFF stand for bytes 0x80-0xFF).
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# Direction overrides, isolates and marks and other invisible format characters too
+# (see model/clean.py): in a file name they would reorder or hide part of the line.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -28,7 +33,9 @@ def _escape(match: re.Match[str]) -> str:
     if char in "\t\n\r":
         return " "
     code = ord(char)
-    return f"\\x{code - 0xDC00 if 0xDC80 <= code <= 0xDCFF else code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def _one_printable_line(text: str) -> str:

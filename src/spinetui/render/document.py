@@ -120,7 +120,7 @@ class Target:
     y: int
     x0: int
     x1: int
-    kind: str  # "article" | "anchor" | "external" | "source" | "term" | "question"
+    kind: str  # "article" | "anchor" | "external" | "source" | "term" | "tool" | "question"
     value: str
     text: str
 
@@ -132,7 +132,8 @@ def link_kind(href: str) -> tuple[str, str]:
     """Classify a link destination: (kind, value).
 
     ``#x`` → anchor; ``source:id`` → source; ``glossary:id`` → term (value is the term
-    id); anything with a scheme or starting ``//`` → external; otherwise article
+    id); ``tool:id`` → tool (value is the tool id: a decision tool the app opens, such
+    as ``what-matters``); anything with a scheme or starting ``//`` → external; otherwise article
     (``id`` or ``id#anchor``). Values other than external ones are percent-decoded.
     """
     lower = href.lower()
@@ -142,6 +143,8 @@ def link_kind(href: str) -> tuple[str, str]:
         return "source", unquote(href)
     if lower.startswith("glossary:"):
         return "term", unquote(href[len("glossary:") :])
+    if lower.startswith("tool:"):
+        return "tool", unquote(href[len("tool:") :])
     if href.startswith("//") or _SCHEME.match(href):
         return "external", href
     return "article", unquote(href)

@@ -1,21 +1,69 @@
-"""The panel under the comparison table: the selected cell in full, with its sources."""
+"""The panel under the comparison table: the selected cell in full, with its sources.
+
+A cell that sums up numbers out of 100 (its ``outcomes``) draws them here as icon
+arrays, 100 people as a 10 x 10 grid beside the comparison group's, with the sentence
+that says the same in words: the same drawing and styles as in the articles.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from spinetui.components.compare.columns import MISSING_CELL_TEXT
 from spinetui.components.compare.evidence import evidence_badge, evidence_words
-from spinetui.model.types import Attribute, Guide, Treatment
+from spinetui.decide.factors import LEVEL_WORDS, MARK
+from spinetui.model.types import Attribute, Guide, Outcome, Treatment
+from spinetui.render.icon_array import icon_array_lines
+from spinetui.render.styles import DEFAULT_STYLES, RenderStyles
+
+# Narrower than this, the arrays are drawn at this width anyway (the panel scrolls);
+# icon_array_lines itself falls back to numbers on very narrow lines.
+MIN_ARRAY_WIDTH = 10
 
 
-def cell_detail_text(guide: Guide, attribute: Attribute, treatment: Treatment) -> Text:
-    """Everything known about one cell, as plain Rich Text (content is never markup)."""
+def cell_outcomes(guide: Guide, attribute: Attribute, treatment: Treatment) -> list[Outcome]:
+    """The datasets the cell names that the guide has (unknown ids are reported by check)."""
+    cell = guide.comparison.cell(attribute.id, treatment.id)
+    if cell is None:
+        return []
+    return [guide.outcomes[i] for i in cell.outcomes if i in guide.outcomes]
+
+
+def icon_array_text(outcome: Outcome, width: int, styles: RenderStyles = DEFAULT_STYLES) -> Text:
+    """One outcome's icon arrays and sentence as Rich Text, one line per drawn line,
+    in the styles the articles use (``SpineApp.render_styles``: the theme's colours)."""
+    text = Text()
+    for segments, _width, _targets in icon_array_lines(
+        outcome, max(MIN_ARRAY_WIDTH, width), styles
+    ):
+        for segment in segments:
+            text.append(segment.text, segment.style)
+        text.append("\n")
+    return text
+
+
+def cell_detail_text(
+    guide: Guide,
+    attribute: Attribute,
+    treatment: Treatment,
+    *,
+    width: int = 76,
+    matters: int | None = None,
+    styles: RenderStyles = DEFAULT_STYLES,
+) -> Text:
+    """Everything known about one cell, as plain Rich Text (content is never markup).
+
+    ``width``: the panel's width, for the icon arrays; ``matters``: how much the row
+    matters to the reader, when they said so in What matters to you.
+    """
     cell = guide.comparison.cell(attribute.id, treatment.id)
     text = Text.assemble((attribute.label, "bold"), " · ", (treatment.name, "bold"), "\n")
+    if matters in LEVEL_WORDS:
+        text.append(f"{MARK}This row matters to you {LEVEL_WORDS[matters]}.\n", style="italic")
     if cell is None or not cell.text.strip():
         text.append(MISSING_CELL_TEXT, style="italic")
         text.append("\n")
@@ -25,6 +73,11 @@ def cell_detail_text(guide: Guide, attribute: Attribute, treatment: Treatment) -
     text.append("\n")
     text.append(cell.text)
     text.append("\n")
+    for outcome in cell_outcomes(guide, attribute, treatment):
+        text.append("\n")
+        text.append_text(icon_array_text(outcome, width, styles))
+    if cell.outcomes:
+        text.append("\n")
     if cell.sources:
         text.append("Sources:\n", style="bold")
         for number, source_id in enumerate(cell.sources, start=1):
@@ -37,6 +90,8 @@ def cell_detail_text(guide: Guide, attribute: Attribute, treatment: Treatment) -
             text.append(f"{number}. ")
             text.append(citation)
             text.append("\n")
+    elif cell.no_study:
+        text.append("No study has measured this, so there is no source to give.\n", style="italic")
     else:
         text.append("No source is given for this cell.\n", style="italic")
     article = guide.articles.get(treatment.article or "")
@@ -58,6 +113,23 @@ def _heading_text(guide: Guide, article_id: str, anchor: str | None) -> str | No
     return None
 
 
+BIGGER = "e or tap here: bigger panel, to see 100 people drawn"
+SMALLER = "e or tap here: smaller panel"
+
+
+class SizeToggle(Static):
+    """The line that makes the panel bigger or smaller, for mouse and touch."""
+
+    DEFAULT_CSS = """
+    SizeToggle { width: auto; color: $text-muted; text-style: underline; }
+    SizeToggle:hover { color: $text; }
+    """
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.query_ancestor(CellDetail).toggle_size()
+
+
 class CellDetail(VerticalScroll, can_focus=True):
     """Scrolls on its own when a cell's text and sources are longer than the panel."""
 
@@ -70,16 +142,81 @@ class CellDetail(VerticalScroll, can_focus=True):
         border-top: solid $foreground 30%;
         padding: 0 1;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
     }
+    CellDetail.-big { height: 70%; max-height: 100%; }
     CellDetail:focus { border-top: solid $accent; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._cell: tuple[Guide, Attribute, Treatment, int | None] | None = None
+        self._drawn_width = 0
+
     def compose(self) -> ComposeResult:
+        yield SizeToggle(id="cell-detail-size")
         yield Static(id="cell-detail-text")
 
+    def on_mount(self) -> None:
+        self.query_one(SizeToggle).display = False
+
+    @property
+    def big(self) -> bool:
+        return self.has_class("-big")
+
+    def toggle_size(self) -> None:
+        self.set_class(not self.big, "-big")
+        self._show_toggle()
+
+    def _show_toggle(self) -> None:
+        toggle = self.query_one(SizeToggle)
+        has_arrays = self._cell is not None and bool(cell_outcomes(*self._cell[:3]))
+        toggle.display = has_arrays or self.big
+        toggle.update(Text(SMALLER if self.big else BIGGER))
+
+    @property
+    def _width(self) -> int:
+        return max(1, self.scrollable_content_region.width)
+
     def show(self, text: Text) -> None:
+        """Show a message instead of a cell."""
+        self._cell = None
+        self._show_toggle()
         self.query_one("#cell-detail-text", Static).update(text)
         self.scroll_home(animate=False)
+
+    def show_cell(
+        self, guide: Guide, attribute: Attribute, treatment: Treatment, matters: int | None
+    ) -> None:
+        self._cell = (guide, attribute, treatment, matters)
+        self._show_toggle()
+        self._draw()
+        self.scroll_home(animate=False)
+
+    def _draw(self) -> None:
+        if self._cell is None:
+            return
+        guide, attribute, treatment, matters = self._cell
+        self._drawn_width = self._width
+        styles = getattr(self.app, "render_styles", DEFAULT_STYLES)  # the theme's colours
+        self.query_one("#cell-detail-text", Static).update(
+            cell_detail_text(
+                guide,
+                attribute,
+                treatment,
+                width=self._drawn_width,
+                matters=matters,
+                styles=styles,
+            )
+        )
+
+    def restyle(self) -> None:
+        """Draw the cell again in the theme's new colours (the icon arrays)."""
+        self._draw()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._cell is not None and self._width != self._drawn_width:
+            self._draw()
 
     @property
     def text(self) -> str:

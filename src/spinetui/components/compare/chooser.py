@@ -6,14 +6,19 @@ Unticking is refused when only two would remain, with a message saying why.
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, SelectionList, Static
+from textual.strip import Strip
+from textual.widgets import SelectionList, Static
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from spinetui.components.compare.columns import ColumnChoice
+from spinetui.components.footer import SpineFooter
 from spinetui.keymap import CHOOSER_KEYS, bindings
 from spinetui.model.types import Treatment
 
@@ -39,6 +44,25 @@ class TreatmentList(SelectionList[str]):
             prompt = Text.assemble(self._names[treatment_id], (where, "dim"))
             selections.append(Selection(prompt, treatment_id, shown))
         return selections
+
+    def render_line(self, y: int) -> Strip:
+        """Textual draws the same "▐X▌" ticked or not, told apart by colour alone: draw
+        "[x]" for a ticked treatment and "[ ]" for one that is not (plain ASCII, which
+        every console font has)."""
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return strip
+        index = round(self.scroll_offset.y) + y
+        try:
+            ticked = self.get_option_at_index(index).value in self._selected
+        except OptionDoesNotExist:
+            return strip
+        box = ("[", "x" if ticked else " ", "]")
+        segments[:3] = [
+            Segment(text, seg.style) for text, seg in zip(box, segments[:3], strict=True)
+        ]
+        return Strip(segments, strip.cell_length)
 
     def rebuild(self, order: list[str]) -> None:
         """Show the treatments in this order, keeping ticks and the highlighted one."""
@@ -103,7 +127,7 @@ class TreatmentChooser(ModalScreen[list[str] | None]):
                 Text("Space: tick or untick · < >: move up or down · Enter: done · Esc: cancel"),
                 id="chooser-help",
             )
-        yield Footer()
+        yield SpineFooter()
 
     @property
     def treatment_list(self) -> TreatmentList:

@@ -9,14 +9,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from spinetui.components.compare.cell_detail import CellDetail, cell_detail_text
+from spinetui.components.compare.cell_detail import CellDetail
 from spinetui.components.compare.columns import ColumnChoice, rows_that_differ, treatments_by_id
 from spinetui.components.compare.grid import ComparisonGrid
+from spinetui.components.footer import SpineFooter
+from spinetui.decide.factors import MARK, ordered_rows, row_marks
 from spinetui.keymap import COMPARE_KEYS, bindings
 
 if TYPE_CHECKING:
@@ -26,6 +29,19 @@ ALL_SAME_MESSAGE = (
     "The chosen treatments say the same thing on every row. "
     "Press d to show all rows, or t to choose other treatments."
 )
+
+
+class MattersButton(Static):
+    """ "What matters to you" in the header, for mouse and touch (the key is w)."""
+
+    DEFAULT_CSS = """
+    MattersButton { width: auto; padding: 0 1; text-style: bold underline; }
+    MattersButton:hover { background: $accent 40%; }
+    """
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.app.action_what_matters()  # type: ignore[attr-defined]
 
 
 class ComparisonHeader(Horizontal):
@@ -38,6 +54,7 @@ class ComparisonHeader(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static(Text("Compare treatments"), id="compare-title")
         yield Static(id="compare-status")
+        yield MattersButton(Text("w: What matters"), id="compare-matters")
 
 
 class ComparisonScreen(Screen[None]):
@@ -54,6 +71,9 @@ class ComparisonScreen(Screen[None]):
         super().__init__()
         self.choice = ColumnChoice.default(self.app.guide.comparison)
         self.differences_only = False
+        # The what-matters answers the rows were last ordered by (they change while
+        # What matters to you is open over this screen).
+        self._ordered_by: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield ComparisonHeader()
@@ -66,7 +86,7 @@ class ComparisonScreen(Screen[None]):
             id="compare-nothing",
         )
         yield CellDetail(id="cell-detail")
-        yield Footer()
+        yield SpineFooter()
 
     @property
     def grid(self) -> ComparisonGrid:
@@ -99,9 +119,26 @@ class ComparisonScreen(Screen[None]):
             attributes = rows_that_differ(table, self.choice.chosen)
         else:
             attributes = list(table.attributes)
+        # What matters to the reader first, marked; the rest in the table's order.
+        matters = self.app.decision.matters
+        self._ordered_by = dict(matters)
+        attributes = ordered_rows(attributes, matters)
         grid = self.grid
         grid.empty_message = Text(ALL_SAME_MESSAGE)
-        grid.show(table, treatments, attributes)
+        grid.show(
+            table,
+            treatments,
+            attributes,
+            marks=row_marks(matters, (a.id for a in attributes)),
+            outcomes=self.app.guide.outcomes,
+        )
+
+    def on_screen_resume(self) -> None:
+        """Back from What matters to you (or anywhere): reorder if the answers changed."""
+        if self.has_table and dict(self.app.decision.matters) != self._ordered_by:
+            self._show_table()
+            self.grid.select(row=0)
+            self._update_status()
 
     def on_comparison_grid_changed(self, message: ComparisonGrid.Changed) -> None:
         self._update_status()
@@ -109,7 +146,9 @@ class ComparisonScreen(Screen[None]):
         if selected is None:
             self.detail.show(Text(ALL_SAME_MESSAGE if self.differences_only else ""))
         else:
-            self.detail.show(cell_detail_text(self.app.guide, *selected))
+            attribute, treatment = selected
+            level = self.grid.marks.get(attribute.id)
+            self.detail.show_cell(self.app.guide, attribute, treatment, level)
 
     def _update_status(self) -> None:
         status = self.query_one("#compare-status", Static)
@@ -132,10 +171,24 @@ class ComparisonScreen(Screen[None]):
                 f"Differences only: {rows} of {len(self.app.guide.comparison.attributes)} rows"
             )
         status.update(Text(" · ".join(parts)))
+        # The button says how many rows are marked (short: the header is one line).
+        marked = len(grid.marks)
+        rows = "1 row" if marked == 1 else f"{marked} rows"
+        self.query_one(MattersButton).update(
+            Text(f"w: What matters ({MARK}{rows})" if marked else "w: What matters")
+        )
 
     # ---------------------------------------------------------------- actions
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_what_matters(self) -> None:
+        if self.has_table:
+            self.app.action_what_matters()
+
+    def action_toggle_detail_size(self) -> None:
+        if self.has_table:
+            self.detail.toggle_size()
 
     def action_previous_columns(self) -> None:
         self._page(-1)

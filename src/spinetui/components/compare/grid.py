@@ -10,6 +10,7 @@ whole columns are always shown.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -25,8 +26,10 @@ from textual.strip import Strip
 from spinetui.components.compare.columns import MISSING_CELL_TEXT
 from spinetui.components.compare.evidence import DIM, evidence_parts
 from spinetui.components.strips import overlay_style
+from spinetui.decide.factors import LEVEL_WORDS, MARK
 from spinetui.keymap import COMPARE_GRID_KEYS, bindings
-from spinetui.model.types import Attribute, ComparisonTable, Treatment
+from spinetui.model.types import Attribute, ComparisonTable, Outcome, Treatment
+from spinetui.render.icon_array import compact
 from spinetui.render.wrap import HARD, Run, clean_inline, wrap_runs
 
 # A treatment column is never narrower than this (cells need room to be read), so an
@@ -35,6 +38,8 @@ MIN_COLUMN_WIDTH = 28
 MAX_COLUMN_WIDTH = 64
 SEPARATOR = "│"
 MISSING_STYLE = Style(dim=True, italic=True)
+NUMBERS_STYLE = Style(bold=True)
+MATTERS_STYLE = Style(italic=True)
 LEFT_MORE = "◀"
 RIGHT_MORE = "▶"
 
@@ -59,10 +64,19 @@ class Geometry:
         return self.label_width + index * (self.column_width + 1) + 1
 
 
+# On a narrow screen two columns may be narrower than that: one column compares nothing.
+NARROW_COLUMN_WIDTH = 10
+
+
 def geometry_for(width: int, columns: int) -> Geometry:
     label = row_label_width(width)
     room = max(0, width - label)
     visible = max(1, min(columns, room // (MIN_COLUMN_WIDTH + 1))) if columns else 0
+    if visible < 2 <= columns:
+        label = min(label, max(8, width // 5))
+        room = max(0, width - label)
+        if room // 2 - 1 >= NARROW_COLUMN_WIDTH:
+            visible = 2
     column = min(MAX_COLUMN_WIDTH, room // visible - 1) if visible else 0
     return Geometry(label, max(4, column), visible)
 
@@ -127,6 +141,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._table = ComparisonTable()
         self._treatments: list[Treatment] = []
         self._attributes: list[Attribute] = []
+        self._marks: dict[str, int] = {}
+        self._outcomes: Mapping[str, Outcome] = {}
         self.cursor_row = 0
         self.cursor_column = 0
         self.first_column = 0
@@ -140,12 +156,22 @@ class ComparisonGrid(ScrollView, can_focus=True):
         table: ComparisonTable,
         treatments: list[Treatment],
         attributes: list[Attribute],
+        *,
+        marks: Mapping[str, int] | None = None,
+        outcomes: Mapping[str, Outcome] | None = None,
     ) -> None:
-        """Show these columns and rows, keeping the selected cell where it still exists."""
+        """Show these columns and rows, keeping the selected cell where it still exists.
+
+        ``marks``: attribute id -> how much the row matters to the reader (marked with
+        ``*`` and words); ``outcomes``: the datasets a cell's ``outcomes`` name, shown
+        in the cell as numbers ("54 vs 19 in 100"), since a drawn array does not fit.
+        """
         was = self.selected
         self._table = table
         self._treatments = list(treatments)
         self._attributes = list(attributes)
+        self._marks = dict(marks or {})
+        self._outcomes = outcomes or {}
         if was is not None:
             attribute, treatment = was
             row_ids = [a.id for a in self._attributes]
@@ -166,6 +192,11 @@ class ComparisonGrid(ScrollView, can_focus=True):
     @property
     def attributes(self) -> list[Attribute]:
         return list(self._attributes)
+
+    @property
+    def marks(self) -> dict[str, int]:
+        """attribute id -> how much the row matters to the reader (rows shown marked)."""
+        return dict(self._marks)
 
     @property
     def selected(self) -> tuple[Attribute, Treatment] | None:
@@ -199,6 +230,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
             self.first_column,
             tuple(t.id for t in self._treatments),
             tuple(a.id for a in self._attributes),
+            tuple(sorted(self._marks.items())),
             self.empty_message.plain,
         )
         if self._layout is None or self._layout.key != key:
@@ -243,7 +275,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         rows: list[_Row] = []
         top = 0
         for attribute in self._attributes:
-            label = _wrapped([(attribute.label, None)], geometry.label_width - 1)
+            label = _wrapped(self._label_parts(attribute), geometry.label_width - 1)
             label = [line.apply_style(label_style) for line in label]
             cells = [
                 _wrapped(self._cell_parts(attribute.id, t.id), geometry.column_width - 2)
@@ -274,13 +306,35 @@ class ComparisonGrid(ScrollView, can_focus=True):
             self._empty_rows = False
         return _Layout(key, geometry, header, rows, body_height)
 
+    def _label_parts(self, attribute: Attribute) -> list[tuple[str, Style | None]]:
+        """The row's name; a row that matters to the reader starts with * and says so."""
+        level = self._marks.get(attribute.id)
+        if level is None:
+            return [(attribute.label, None)]
+        words = f"matters to you {LEVEL_WORDS.get(level, '')}".rstrip()
+        return [(MARK + attribute.label, None), ("\n", None), (words, MATTERS_STYLE)]
+
     def _cell_parts(self, attribute_id: str, treatment_id: str) -> list[tuple[str, Style | None]]:
-        """The cell as (text, style) pieces: the evidence badge, a line break, the text."""
+        """The cell as (text, style) pieces: the evidence badge, the numbers out of 100
+        it sums up (one line each), then the text."""
         cell = self._table.cell(attribute_id, treatment_id)
         if cell is None or not cell.text.strip():
             return [(MISSING_CELL_TEXT, MISSING_STYLE)]
-        badge = evidence_parts(cell.evidence)
-        return [*badge, ("\n", None), (cell.text, None)] if badge else [(cell.text, None)]
+        parts = list(evidence_parts(cell.evidence))
+        for outcome_id in cell.outcomes:
+            outcome = self._outcomes.get(outcome_id)
+            if outcome is not None:
+                if parts:
+                    parts.append(("\n", None))
+                parts.append((f"{compact(outcome)}, {outcome.time}", NUMBERS_STYLE))
+        if parts:
+            parts.append(("\n", None))
+        return [*parts, (cell.text, None)]
+
+    def restyle(self) -> None:
+        """Draw again in the theme's colours (the header and rule styles are baked in)."""
+        self._layout = None
+        self.refresh()
 
     def _relayout(self) -> None:
         self._ensure_layout()

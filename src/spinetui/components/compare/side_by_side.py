@@ -14,9 +14,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from spinetui.components.compare.article_picker import ArticlePicker
+from spinetui.components.footer import SpineFooter
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.targets import show_target_popup
 from spinetui.keymap import SIDE_BY_SIDE_KEYS, bindings
@@ -67,7 +68,7 @@ class SideBySideScreen(Screen[None]):
                 with Vertical(id=f"{side}-side", classes="side"):
                     yield Static(id=f"{side}-title", classes="side-title")
                     yield SideArticleView(id=f"{side}-article")
-        yield Footer()
+        yield SpineFooter()
 
     @property
     def left(self) -> ArticleView:
@@ -86,12 +87,18 @@ class SideBySideScreen(Screen[None]):
         return self.right if view is self.left else self.left
 
     def on_mount(self) -> None:
+        if not self.query("#left-article"):
+            return  # closed before it was mounted (see _show_start)
         self.left.focus()
-        self._update_labels()
-        # After the first layout: the panes' widths decide where an anchor's line is.
-        self.call_after_refresh(self._show_start)
+        # Now, so that the first frame already has both articles (not a blank frame for
+        # a few tenths of a second). A pane not laid out yet goes to the anchor on its
+        # first resize, when its width is known (ArticleView.show).
+        self._show_start()
 
     def _show_start(self) -> None:
+        if not self.query("#left-article"):
+            # Closed again before its first refresh (fast keys): its panes are gone.
+            return
         left_id, right_id = self._start
         self.show_article(self.left, left_id, self._anchor)
         self.show_article(self.right, right_id, self._anchor)

@@ -85,7 +85,7 @@ class MyQuestionsScreen(Screen[None]):
             yield Static(Text("Am I ready to decide? (SURE check)"), classes="mq-heading")
             yield Static(id="mq-sure")
             with Horizontal(id="mq-buttons"):
-                label = "Save to a file (h)" if personal else "Show as a QR code (h)"
+                label = "Save to a file (t)" if personal else "Show as a QR code (t)"
                 yield Button(label, id="mq-take-home", variant="primary", compact=True)
                 # With a mouse: a tap on a row highlights (and unticks) it, this removes it.
                 yield Button("Remove (x)", id="mq-remove", compact=True)

@@ -9,7 +9,6 @@ elsewhere half blocks put two modules in each cell.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,8 +32,7 @@ if TYPE_CHECKING:
     from spinetui.app import SpineApp
 
 # Pure black and white (not ANSI names, which a theme may remap): what a camera needs.
-DARK = Style(color="#000000", bgcolor="#000000")
-LIGHT = Style(color="#ffffff", bgcolor="#ffffff")
+CONSOLE = Style(color="#ffffff", bgcolor="#000000")
 HALF_TOP = "▀"
 FULL = "█"
 # The text column beside the code needs at least this many cells.
@@ -42,8 +40,10 @@ TEXT_MIN = 28
 
 
 def full_blocks(app: object) -> bool:
-    """Linux console: full blocks, two columns per module (its fonts lack half blocks)."""
-    return os.environ.get("TERM") == "linux" and not getattr(app, "is_web", False)
+    """Linux console: full blocks, two columns per module (its fonts lack half blocks).
+
+    The app's console mode (TERM=linux, --console, or the config; never in a browser)."""
+    return bool(getattr(app, "console_mode", False))
 
 
 # ------------------------------------------------------------------- saving
@@ -180,7 +180,10 @@ class QRCode(Widget):
         if self.full:
             if y >= len(matrix):
                 return Strip.blank(self.size.width)
-            return Strip([Segment(FULL * 2, LIGHT if not dark else DARK) for dark in matrix[y]])
+            # The console has no bright backgrounds (white is grey there) and makes
+            # every glyph readable against its background: so light modules are bright
+            # white full blocks on black, and dark modules are black spaces.
+            return Strip([Segment("  " if dark else FULL * 2, CONSOLE) for dark in matrix[y]])
         top_y, bottom_y = 2 * y, 2 * y + 1
         if top_y >= len(matrix):
             return Strip.blank(self.size.width)

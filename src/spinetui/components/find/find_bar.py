@@ -175,7 +175,8 @@ class FindBar(Horizontal):
             self._show(scroll=False)
             return
         wrapped = False
-        if self.current is None:
+        if self.current is None or not self.view.line_in_view(self.matches[self.current].y):
+            # Like less: from what is on screen, not from a match scrolled away from.
             self.current = self._first_in_view(direction)
         else:
             moved = (self.current + direction) % len(self.matches)

@@ -13,9 +13,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from spinetui.components.footer import SpineFooter
 from spinetui.keymap import SEARCH_KEYS, bindings
 from spinetui.model import GlossaryTerm
 
@@ -84,7 +85,7 @@ class GlossaryScreen(Screen[None]):
         yield Input(placeholder="Type to filter, for example: nerve", id="glossary-filter")
         yield Static(id="glossary-status")
         yield OptionList(id="glossary-terms", markup=False)
-        yield Footer()
+        yield SpineFooter()
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#glossary-filter", Input))

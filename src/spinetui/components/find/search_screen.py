@@ -15,9 +15,10 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from spinetui.components.footer import SpineFooter
 from spinetui.keymap import SEARCH_KEYS, bindings
 from spinetui.search import MAX_QUERY_CHARS, Marked, SearchIndex, SearchOutcome, SearchResult
 
@@ -120,7 +121,7 @@ class SearchScreen(Screen[None]):
         yield Input(placeholder="Type a word, for example: numbness, cost, PRP", id="search-input")
         yield Static(status_text("", None), id="search-status")
         yield OptionList(id="search-results", markup=False)
-        yield Footer()
+        yield SpineFooter()
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#search-input", Input))

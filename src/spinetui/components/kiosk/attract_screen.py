@@ -1,8 +1,13 @@
-"""The start screen of a kiosk: "Press any key or tap to start", and the guide's topics.
+"""The start screen of a kiosk: "Tap or press any key to start", and the guide's topics.
 
 Shown when a kiosk starts and after an idle reset. It cycles through the articles
 (title and summary) every few seconds so a passer-by sees what the guide covers. The
-kiosk session dismisses it on the first key or tap (that input only wakes the screen).
+kiosk session dismisses it on the first key or tap (that input only wakes the screen);
+a tap on one of the main choices also opens that part of the guide.
+
+The words match the machine: on the kernel's text console there is no mouse or touch
+screen to read, so it says "Press any key"; with a pointer it says "Tap or press".
+Every tap target here is at least 3 rows high, to hit with a finger.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
@@ -19,7 +24,16 @@ from textual.widgets import Static
 if TYPE_CHECKING:
     from spinetui.model import Guide
 
-START_PROMPT = "Press any key or tap to start"
+START_PROMPT = "Tap or press any key to start"
+KEYS_ONLY_PROMPT = "Press any key to start"
+
+# (id, label, the app action a tap on it runs after the start screen closes)
+CHOICES: tuple[tuple[str, str, str | None], ...] = (
+    ("choice-read", "Start reading", None),
+    ("choice-compare", "Compare treatments", "compare"),
+    ("choice-search", "Search the guide", "search"),
+)
+TAP_ROWS = 3  # the least height of anything to tap here
 
 
 class AttractScreen(Screen[None]):
@@ -36,24 +50,49 @@ class AttractScreen(Screen[None]):
     }
     AttractScreen #attract-topic { height: 6; }
     AttractScreen #attract-position { text-align: center; color: $text-muted; }
+    AttractScreen #attract-choices { height: auto; margin-top: 1; }
+    AttractScreen .attract-choice {
+        width: 1fr; height: 3; margin: 0 1; content-align: center middle;
+        text-style: bold; background: $primary-muted; color: $text;
+    }
     """
 
-    def __init__(self, guide: Guide, *, cycle_seconds: float | None) -> None:
-        """`cycle_seconds`: how often the next topic is shown; None keeps the first."""
+    def __init__(self, guide: Guide, *, cycle_seconds: float | None, pointer: bool = True) -> None:
+        """`cycle_seconds`: how often the next topic is shown; None keeps the first.
+        `pointer`: whether the machine has a mouse or touch screen (the wording)."""
         super().__init__()
         self._guide = guide
         self._topics = [(a.title, a.summary) for a in guide.reading_order()]
         self._index = 0
         self._cycle_seconds = cycle_seconds
         self._timer: Timer | None = None
+        self.prompt = START_PROMPT if pointer else KEYS_ONLY_PROMPT
+        self._pointer = pointer
 
     def compose(self) -> ComposeResult:
         with Vertical():
             # Text objects, never markup: titles and summaries come from content files.
             yield Static(Text(self._guide.title), id="attract-title")
-            yield Static(Text(START_PROMPT), id="attract-prompt")
+            yield Static(Text(self.prompt), id="attract-prompt")
             yield Static(id="attract-topic")
             yield Static(id="attract-position")
+            if self._pointer:
+                # Without a pointer these would be buttons nobody can press.
+                with Horizontal(id="attract-choices"):
+                    for choice_id, label, _action in CHOICES:
+                        yield Static(Text(label), id=choice_id, classes="attract-choice")
+
+    def choice_at(self, x: int, y: int) -> str | None:
+        """The id of the main choice at screen cell (x, y), if any."""
+        for choice_id, _label, _action in CHOICES:
+            for widget in self.query(f"#{choice_id}"):
+                if widget.region.contains(x, y):
+                    return choice_id
+        return None
+
+    @staticmethod
+    def action_for(choice_id: str) -> str | None:
+        return next((action for cid, _label, action in CHOICES if cid == choice_id), None)
 
     def on_mount(self) -> None:
         self._show_topic()

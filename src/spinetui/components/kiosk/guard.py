@@ -26,6 +26,7 @@ class KioskGuard:
 
     kiosk: KioskPolicy | None
     kiosk_session: KioskSession | None = None
+    _clipboard: str
 
     @property
     def kiosk_mode(self) -> bool:
@@ -65,6 +66,16 @@ class KioskGuard:
         if not self.kiosk_mode:
             super().open_url(url, new_tab=new_tab)  # type: ignore[misc]
 
+    def copy_to_clipboard(self, text: str) -> None:
+        # Textual sends copied text to the terminal's clipboard (OSC 52; in a browser,
+        # textual-serve's page hands it to the browser's clipboard), where it outlives
+        # the visitor. A kiosk keeps it inside the app only (Ctrl+V in a text box still
+        # pastes it), and the idle reset forgets it.
+        if not self.kiosk_mode:
+            super().copy_to_clipboard(text)  # type: ignore[misc]
+            return
+        self._clipboard = text
+
     def save_screenshot(self, *args: Any, **kwargs: Any) -> str:
         if self.kiosk_mode:
             raise PermissionError("kiosk mode writes no files")
@@ -84,6 +95,33 @@ class KioskGuard:
         if self.kiosk_mode:
             return None
         return super().deliver_binary(*args, **kwargs)  # type: ignore[misc]
+
+    # ------------------------------------------------------------- failures
+    # Textual's answer to a failure it cannot recover from is a traceback with local
+    # variables, printed on the terminal as the app exits: on a kiosk that is the
+    # visitor's screen. In kiosk mode the app says one plain line instead (the crash
+    # guard has already tried starting over; the service manager starts a new one).
+    def _fatal_error(self) -> None:
+        if not self.kiosk_mode:
+            super()._fatal_error()  # type: ignore[misc]
+            return
+        self._exit_plainly()
+
+    def panic(self, *renderables: Any) -> None:
+        if not self.kiosk_mode:
+            super().panic(*renderables)  # type: ignore[misc]
+            return
+        self._exit_plainly()
+
+    #: True once the app is ending after a failure; the command line then prints
+    #: KIOSK_FAILURE_MESSAGE after the terminal is restored (printed any earlier, the
+    #: driver's last writes can leave it on the alternate screen, which is then wiped).
+    failed: bool = False
+
+    def _exit_plainly(self) -> None:
+        self.failed = True
+        self._return_code = 1
+        self._close_messages_no_wait()  # type: ignore[attr-defined]
 
     # ---------------------------------------------------------------- input
     async def on_event(self, event: events.Event) -> None:

@@ -44,7 +44,11 @@ class StillReadingNotice(ModalScreen[None]):
         self.query_one("#notice-countdown", Static).update(
             Text(
                 f"The guide will start over for the next person in {whole} {unit}.\n\n"
-                "Press any key or tap the screen to keep reading."
+                + (
+                    "Tap the screen or press any key to keep reading."
+                    if getattr(self.app, "has_pointer", True)
+                    else "Press any key to keep reading."
+                )
             )
         )
 

@@ -13,8 +13,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
+from spinetui.components.footer import SpineFooter
 from spinetui.keymap import PIN_PROMPT_KEYS, bindings
 from spinetui.kiosk.pin import PinThrottle, verify_pin
 from spinetui.kiosk.policy import ADMIN_EXIT_STATUS
@@ -23,6 +24,12 @@ NO_PIN_MESSAGE = (
     "No admin PIN is set, so this kiosk cannot be closed from the keyboard.\n\n"
     "Stop it with the service manager instead (for example: "
     "sudo systemctl stop spinetui-kiosk). To set a PIN: spinetui kiosk set-pin."
+)
+
+
+SERVED_MESSAGE = (
+    "This guide is served to web browsers, so it has no admin PIN here.\n\n"
+    "To stop it, stop spinetui serve on the computer that runs it."
 )
 
 
@@ -39,21 +46,26 @@ class PinPrompt(ModalScreen[None]):
     PinPrompt #pin-status.-wrong { color: $error; }
     """
 
-    def __init__(self, pin_hash: str | None, throttle: PinThrottle) -> None:
+    def __init__(
+        self, pin_hash: str | None, throttle: PinThrottle, *, served: bool = False
+    ) -> None:
         super().__init__()
-        self._pin_hash = pin_hash
+        self._pin_hash = None if served else pin_hash
+        self._served = served
         self._throttle = throttle
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Close the kiosk"
-            if self._pin_hash is None:
+            if self._served:
+                yield Static(Text(SERVED_MESSAGE), id="pin-message")
+            elif self._pin_hash is None:
                 yield Static(Text(NO_PIN_MESSAGE), id="pin-message")
             else:
                 yield Static(Text("Admin PIN:"), id="pin-message")
                 yield Input(password=True, max_length=128, id="pin-input")
                 yield Static(id="pin-status")
-        yield Footer()
+        yield SpineFooter()
 
     def on_mount(self) -> None:
         if self._pin_hash is not None:

@@ -87,7 +87,9 @@ class KioskSession:
             shield_signals(asyncio.get_running_loop(), lambda: self.app.exit())
 
     def _attract_screen(self) -> AttractScreen:
-        return AttractScreen(self.app.guide, cycle_seconds=self.policy.attract_seconds)
+        return AttractScreen(
+            self.app.guide, cycle_seconds=self.policy.attract_seconds, pointer=self.app.has_pointer
+        )
 
     # ------------------------------------------------------------------ input
     def observe(self, event: events.InputEvent) -> bool:
@@ -105,7 +107,14 @@ class KioskSession:
                 # The press only wakes the screen; its release must not click
                 # whatever is revealed underneath.
                 self._swallow_mouse_up = isinstance(event, events.MouseDown)
+                action = None
+                if isinstance(screen, AttractScreen) and isinstance(event, events.MouseDown):
+                    # A tap on one of the start screen's main choices opens it too.
+                    choice = screen.choice_at(event.screen_x, event.screen_y)
+                    action = screen.action_for(choice) if choice else None
                 self.app.pop_screen()
+                if action is not None:
+                    self.app.call_later(self.app.run_action, action)
                 return True
             # Nothing behind these screens reacts to hovering.
             return isinstance(event, events.MouseEvent)
@@ -113,7 +122,9 @@ class KioskSession:
 
     def open_admin_prompt(self) -> None:
         if not isinstance(self.app.screen, PinPrompt):
-            self.app.push_screen(PinPrompt(self.policy.pin_hash, self.throttle))
+            self.app.push_screen(
+                PinPrompt(self.policy.pin_hash, self.throttle, served=self.policy.served)
+            )
 
     # ------------------------------------------------------------------- idle
     @property

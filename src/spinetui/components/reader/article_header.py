@@ -11,6 +11,9 @@ from textual.widgets import Static
 
 from spinetui.model import UNKNOWN_DATE
 
+# Shorter than this, a cut guide title says nothing: the article's title is shown alone.
+MIN_GUIDE_TITLE = 12
+
 
 class ArticleHeader(Horizontal):
     DEFAULT_CSS = """
@@ -19,16 +22,17 @@ class ArticleHeader(Horizontal):
     ArticleHeader > #header-reviewed { width: auto; padding: 0 1; color: $text-muted; }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._titles: tuple[str, str | None] = ("", None)
+
     def compose(self) -> ComposeResult:
         yield Static(id="header-title")
         yield Static(id="header-reviewed")
 
     def show(self, guide_title: str, article_title: str | None, reviewed: dt.date | None) -> None:
-        # Text objects, never markup: titles come from content files.
-        title = Text(guide_title, style="dim")
-        if article_title:
-            title = Text.assemble(title, " › ", Text(article_title))
-        self.query_one("#header-title", Static).update(title)
+        self._titles = (guide_title, article_title)
+        self._show_title()
         if reviewed is None:
             when = Text("")
         elif reviewed == UNKNOWN_DATE:  # the file's date was missing or unreadable
@@ -36,3 +40,27 @@ class ArticleHeader(Horizontal):
         else:
             when = Text(f"Reviewed {reviewed.isoformat()}")
         self.query_one("#header-reviewed", Static).update(when)
+
+    def on_resize(self) -> None:
+        # After the refresh: the title's own width follows the header's.
+        self.call_after_refresh(self._show_title)
+
+    def _show_title(self) -> None:
+        """The guide's title and the article's; on a narrow screen the article's alone,
+        cut with an ellipsis rather than wrapped out of sight."""
+        guide_title, article_title = self._titles
+        widget = self.query_one("#header-title", Static)
+        room = widget.size.width - 2  # its padding
+        # Text objects, never markup: titles come from content files.
+        if not article_title:
+            title = Text(guide_title)
+        elif room <= 0 or len(guide_title) + 3 + len(article_title) <= room:
+            title = Text.assemble(guide_title, " › ", article_title)
+        elif (guide_room := room - 3 - len(article_title)) >= MIN_GUIDE_TITLE:
+            # The guide's title gives way first: the article's is the one being read.
+            title = Text.assemble(guide_title[: guide_room - 1] + "…", " › ", article_title)
+        else:
+            title = Text(article_title)
+        title.no_wrap = True
+        title.overflow = "ellipsis"
+        widget.update(title)

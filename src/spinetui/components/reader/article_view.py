@@ -124,6 +124,25 @@ class ArticleView(ScrollView, can_focus=True):
         self._pending_place = None
         self._go_to_place(anchor, scroll_y)
 
+    def restyle(self, document: MarkdownDocument) -> None:
+        """The same article in new colours (a theme change), at the same place.
+
+        Styles never change the wrapping, so every line, selection and find mark keeps
+        its position; only the drawn strips are made again.
+        """
+        self.document = document
+        self._layout = None
+        self._strips.clear()
+        y = round(self.scroll_offset.y)
+        layout = self._ensure_layout()
+        if layout is not None:
+            layout.line(y + self.scrollable_content_region.height)
+            self._sync_virtual_size()
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+            self._schedule_layout()
+        self._highlight_version += 1
+        self.refresh()
+
     def _go_to_place(self, anchor: str | None, scroll_y: int) -> None:
         self._jump_anchor = anchor
         self._ensure_layout()
@@ -310,6 +329,16 @@ class ArticleView(ScrollView, can_focus=True):
             raise SkipAction()
         self.scroll_page_up(animate=False)
 
+    def scroll_half_page(self, direction: int) -> None:
+        """less's d and u: half a screen down (1) or up (-1), at once."""
+        self._jump_anchor = None
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(
+            y=round(self.scroll_offset.y) + direction * step,
+            animate=False,
+            immediate=True,
+        )
+
     def action_scroll_home(self) -> None:
         self._jump_anchor = None
         if not self.allow_vertical_scroll:
@@ -406,12 +435,14 @@ class ArticleView(ScrollView, can_focus=True):
         return [t for t in layout.targets() if t.kind != "question" or is_box(layout, t)]
 
     def action_next_target(self) -> None:
+        """The next link after the selected one; from the top of the pane down when the
+        selected one is not on screen (as less and w3m do: never back to where you were)."""
         targets = self._all_targets()
         if not targets:
             self.notify("There are no links in this article.", timeout=3)
             return
         current = self._selected
-        if current is None:
+        if current is None or not self.line_in_view(current.y):
             top = round(self.scroll_offset.y)
             after = [t for t in targets if t.y >= top]
         else:
@@ -420,15 +451,19 @@ class ArticleView(ScrollView, can_focus=True):
                 for t in targets
                 if (t.y, t.x0) > (current.y, current.x0) and not _continues(current, t)
             ]
+        if not after:
+            self.notify("No more links below: back to the first one.", timeout=2)
         self.select_target(after[0] if after else targets[0])
 
     def action_previous_target(self) -> None:
+        """The link before the selected one; from the bottom of the pane up when the
+        selected one is not on screen."""
         targets = self._all_targets()
         if not targets:
             self.notify("There are no links in this article.", timeout=3)
             return
         current = self._selected
-        if current is None:
+        if current is None or not self.line_in_view(current.y):
             bottom = round(self.scroll_offset.y) + self.scrollable_content_region.height
             before = [t for t in targets if t.y < bottom]
         else:
@@ -437,7 +472,13 @@ class ArticleView(ScrollView, can_focus=True):
                 for t in targets
                 if (t.y, t.x0) < (current.y, current.x0) and not _continues(t, current)
             ]
+        if not before:
+            self.notify("No more links above: on to the last one.", timeout=2)
         self.select_target(before[-1] if before else targets[-1])
+
+    def line_in_view(self, y: int) -> bool:
+        top = round(self.scroll_offset.y)
+        return top <= y < top + self.scrollable_content_region.height
 
     def action_activate_target(self) -> None:
         if self._selected is None:

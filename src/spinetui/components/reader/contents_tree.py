@@ -79,6 +79,25 @@ class ContentsTree(Tree[ContentsEntry]):
         node.expand()
         if node.parent is not None and not node.parent.is_expanded:
             node.parent.expand()  # its section, collapsed in a long guide
+        self._move_to(node)
+
+    def show_section(self, article_id: str, anchor: str | None) -> None:
+        """Move the highlight to the section in view (the article itself above its first)."""
+        if article_id != self._open_article:
+            return
+        node = self._article_nodes.get(article_id)
+        if node is None:
+            return
+        if anchor is not None:
+            node = next((c for c in node.children if c.data and c.data.anchor == anchor), node)
+        if self.cursor_node is not node:
+            self._move_to(node)
+
+    def _move_to(self, node: TreeNode[ContentsEntry]) -> None:
+        # Removing and adding nodes only marks the tree's lines stale; a node's line
+        # number is worked out when they are rebuilt. Rebuild now, or the cursor goes
+        # to the line the node had before (another article, or a heading inside one).
+        _ = self._tree_lines
         self.move_cursor(node, animate=False)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[ContentsEntry]) -> None:

@@ -9,8 +9,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from spinetui.components.footer import SpineFooter
 from spinetui.components.reader.article_header import ArticleHeader
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.contents_tree import ContentsTree
@@ -46,7 +47,7 @@ class ReaderScreen(Screen[None]):
             if not self.app.kiosk_mode:  # the problems list is for staff, not visitors
                 empty += " Press ! to see why."
             yield Static(Text(empty), id="no-articles")
-        yield Footer(compact=True)
+        yield SpineFooter()
 
     @property
     def article_view(self) -> ArticleView:
@@ -114,6 +115,12 @@ class ReaderScreen(Screen[None]):
         if message.anchor is None:
             self.article_view.focus()
 
+    def on_article_view_top_heading_changed(self, message: ArticleView.TopHeadingChanged) -> None:
+        # The contents follow the reader: the section at the top of the article is the
+        # one highlighted (unless the reader is moving around the contents themselves).
+        if message.view is self.article_view and self.focused is not self.contents:
+            self.contents.show_section(message.view.article_id or "", message.anchor)
+
     def on_article_view_target_activated(self, message: ArticleView.TargetActivated) -> None:
         self.follow(message.target)
 
@@ -134,6 +141,10 @@ class ReaderScreen(Screen[None]):
 
         view = self.article_view
         open_beside(self.app, view.article_id, view.top_anchor)
+
+    def action_half_page(self, direction: int) -> None:
+        view = self.article_view
+        view.scroll_half_page(direction)
 
     def action_toggle_contents(self) -> None:
         contents = self.contents

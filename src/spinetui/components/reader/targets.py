@@ -1,4 +1,4 @@
-"""What choosing a source, a glossary word or a web link does, wherever it is chosen.
+"""What choosing a source, a glossary word, a tool or a web link does, wherever it is chosen.
 
 Links to articles and headings are handled by the pane that shows them (the reader
 opens them in place, the side-by-side view on the same side); everything else pops up
@@ -18,6 +18,9 @@ def show_target_popup(app: App, target: Target) -> None:
     """Explain a source, glossary word or external link chosen in an article."""
     if target.kind == "term":
         app.show_term(target.value.removeprefix("glossary:"))  # type: ignore[attr-defined]
+        return
+    if target.kind == "tool":  # a decision tool: What matters to you, the SURE check
+        app.open_tool(target.value)  # type: ignore[attr-defined]
         return
     if target.kind == "source":
         source = app.guide.sources.get(target.value.removeprefix("source:"))  # type: ignore[attr-defined]

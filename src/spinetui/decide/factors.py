@@ -1,0 +1,191 @@
+"""What matters to you: the things a reader can weigh, and the comparison rows each is about.
+
+The factor -> row table is data, declared once here: ids of attributes in
+comparison.yaml. Rows the guide's comparison does not have are skipped, so an older or
+smaller comparison still works (a factor with no row says so in the summary).
+
+Everything here only sorts, marks and quotes the comparison's own cells: it never
+ranks the treatments or says which to choose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+NOT_IMPORTANT = 1
+A_LITTLE = 2
+A_LOT = 3
+#: Level -> words, in order; a factor not answered has no level.
+LEVELS: dict[int, str] = {NOT_IMPORTANT: "Not important", A_LITTLE: "A little", A_LOT: "A lot"}
+#: How a marked row says how much it matters (after "matters to you").
+LEVEL_WORDS: dict[int, str] = {A_LITTLE: "a little", A_LOT: "a lot"}
+
+#: The marker in front of a row that matters to the reader: plain ASCII, so it reads on
+#: the Linux console and in the browser, and words go with it (never colour alone).
+MARK = "* "
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    id: str
+    label: str  # what the reader weighs, e.g. "Fast relief"
+    question: str  # said in full on the screen
+    rows: tuple[str, ...]  # comparison.yaml attribute ids this factor is about, in order
+
+
+FACTORS: tuple[Factor, ...] = (
+    Factor(
+        "fast-relief",
+        "Fast relief",
+        "Getting relief soon",
+        ("relief-starts", "relief-chance"),
+    ),
+    Factor(
+        "lasting-relief",
+        "Relief that lasts",
+        "Relief that lasts a long time",
+        ("relief-lasts", "function"),
+    ),
+    Factor(
+        "avoid-needles",
+        "Avoiding needles",
+        "Not having a needle or a procedure",
+        ("how-it-is-done", "sessions", "repeats"),
+    ),
+    Factor(
+        "avoid-rare-harms",
+        "Avoiding rare serious harms",
+        "Staying clear of harms that are rare but serious",
+        ("serious-harms", "rare-serious-risks", "radiation"),
+    ),
+    Factor(
+        "cost",
+        "Cost",
+        "What it costs you, and what insurance pays",
+        ("typical-cost", "insurance"),
+    ),
+    Factor(
+        "evidence",
+        "Strength of the evidence",
+        "How sure the studies are about what it does",
+        ("evidence-strength", "tested-in", "fda-status"),
+    ),
+    Factor(
+        "time-off",
+        "Time off",
+        "How much time it takes, and time off work or driving",
+        ("recovery", "time-in-clinic"),
+    ),
+)
+
+FACTORS_BY_ID: dict[str, Factor] = {f.id: f for f in FACTORS}
+
+
+class _Attribute(Protocol):
+    id: str
+    label: str
+
+
+A = TypeVar("A", bound=_Attribute)
+
+
+class _Treatment(Protocol):
+    id: str
+    name: str
+
+
+class _Cell(Protocol):
+    text: str
+
+
+class _Table(Protocol):
+    def cell(self, attribute_id: str, treatment_id: str) -> _Cell | None: ...
+
+
+def chosen_factors(matters: Mapping[str, int]) -> list[tuple[Factor, int]]:
+    """Factors that matter (a little or a lot): a lot first, then in the table's order."""
+    chosen = [(f, matters[f.id]) for f in FACTORS if matters.get(f.id, 0) >= A_LITTLE]
+    return sorted(chosen, key=lambda pair: -pair[1])
+
+
+def row_marks(matters: Mapping[str, int], attribute_ids: Iterable[str]) -> dict[str, int]:
+    """attribute id -> how much it matters (the highest level of the factors naming it),
+    for the rows this comparison has."""
+    present = set(attribute_ids)
+    marks: dict[str, int] = {}
+    for factor, level in chosen_factors(matters):
+        for row in factor.rows:
+            if row in present:
+                marks[row] = max(level, marks.get(row, 0))
+    return marks
+
+
+def ordered_rows(attributes: Sequence[A], matters: Mapping[str, int]) -> list[A]:
+    """The rows with the ones that matter first (a lot, then a little, each in the order
+    of the factors), the rest after in their own order. Nothing is left out."""
+    by_id = {a.id: a for a in attributes}
+    first: list[A] = []
+    for factor, _level in chosen_factors(matters):
+        for row in factor.rows:
+            attribute = by_id.get(row)
+            if attribute is not None and attribute not in first:
+                first.append(attribute)
+    return first + [a for a in attributes if a not in first]
+
+
+def _same(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def summary_lines(
+    table: _Table,
+    attributes: Sequence[_Attribute],
+    treatments: Sequence[_Treatment],
+    matters: Mapping[str, int],
+) -> list[tuple[str, str]]:
+    """How the options differ on what the reader chose, from the cells' own words.
+
+    (kind, text) pairs: kind is "heading", "row", "cell" or "note". Options are listed
+    in the order given (the comparison's columns), never sorted by how they do.
+    """
+    chosen = chosen_factors(matters)
+    if not chosen:
+        return [
+            (
+                "note",
+                "You have not marked anything as mattering to you yet. "
+                'Choose "A little" or "A lot" for the things you care about.',
+            )
+        ]
+    by_id = {a.id: a for a in attributes}
+    out: list[tuple[str, str]] = []
+    for factor, level in chosen:
+        out.append(("heading", f"{MARK}{factor.label} (matters to you {LEVEL_WORDS[level]})"))
+        rows = [by_id[r] for r in factor.rows if r in by_id]
+        if not rows:
+            out.append(("note", "The comparison has no row about this."))
+            continue
+        for attribute in rows:
+            out.append(("row", attribute.label))
+            texts = []
+            for treatment in treatments:
+                cell = table.cell(attribute.id, treatment.id)
+                texts.append((treatment.name, cell.text.strip() if cell is not None else ""))
+            said = {_same(t) for _name, t in texts if t}
+            if len(said) == 1 and all(t for _name, t in texts):
+                out.append(("note", f"All the options shown say the same: {texts[0][1]}"))
+                continue
+            for name, text in texts:
+                out.append(("cell", f"{name}: {text or 'No information'}"))
+    return out
+
+
+def answer_lines(matters: Mapping[str, int]) -> list[str]:
+    """The reader's answers in words, one per answered factor (for My questions)."""
+    return [
+        f"{f.label}: {LEVELS[matters[f.id]].lower()}"
+        for f in FACTORS
+        if matters.get(f.id) in LEVELS
+    ]
