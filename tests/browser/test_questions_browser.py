@@ -34,7 +34,7 @@ async def test_a_tablet_shows_the_questions_as_a_qr_code_a_phone_can_read(tmp_pa
             page = await chromium.new_page(viewport={"width": 1200, "height": 800})
             screen = PageScreen(page)
             await page.goto(served.url)
-            await screen.wait_for("Press any key or tap to start")
+            await screen.wait_for("any key to start")
             await page.locator(".xterm-helper-textarea").focus()
             await page.keyboard.press("Enter")
             await screen.wait_for("Tick the questions you want to ask")
