@@ -3,8 +3,10 @@ and the kiosk's QR code, read back from a screenshot of the page by zbarimg."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import subprocess
+import time
 
 import pytest
 
@@ -45,12 +47,19 @@ async def test_a_tablet_shows_the_questions_as_a_qr_code_a_phone_can_read(tmp_pa
             await screen.wait_for(f"[x] 1. {QUESTION}")
             await page.keyboard.press("t")
             await screen.wait_for("Point your phone's camera at the code")
-            image = tmp_path / "page.png"
-            await page.screenshot(path=str(image))
-    result = subprocess.run(
-        [decoder, "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
-        capture_output=True,
-        timeout=60,
-    )
+            # The canvas can lag the terminal's text on a busy machine: read the code
+            # from a fresh screenshot until it reads, or for at most 20 seconds.
+            deadline = time.monotonic() + 20
+            while True:
+                image = tmp_path / "page.png"
+                await page.screenshot(path=str(image))
+                result = subprocess.run(
+                    [decoder, "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+                    capture_output=True,
+                    timeout=60,
+                )
+                if result.returncode == 0 or time.monotonic() > deadline:
+                    break
+                await asyncio.sleep(0.5)
     assert result.returncode == 0, f"zbarimg found no code: {result.stderr.decode()!r}"
     assert result.stdout.decode("utf-8").removesuffix("\n") == f"My questions:\n1. {QUESTION}"
