@@ -28,10 +28,16 @@ from spinetui.render import BOX_EMPTY, BOX_TICKED
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
 
-EMPTY = (
-    "No questions yet. In the guide, select a question with l and press Space (or tap "
-    "it) to tick it; it appears here."
-)
+
+def intro(pointer: bool) -> str:
+    # On the kernel's console there is no mouse: say only what works there.
+    how = "Space, Enter or a tap" if pointer else "Space or Enter"
+    return f"Questions to ask at your visit. {how} ticks or unticks one; only ticked ones are taken home. x takes one off."
+
+
+def empty_text(pointer: bool) -> str:
+    tap = " (or tap it)" if pointer else ""
+    return f"No questions yet. In the guide, select a question with l and press Space{tap} to tick it; it appears here."
 
 
 class MyQuestionsScreen(Screen[None]):
@@ -66,14 +72,11 @@ class MyQuestionsScreen(Screen[None]):
         yield Static(Text("My questions"), id="mq-title")
         with VerticalScroll(id="mq-body"):
             yield Static(
-                Text(
-                    "Questions to ask at your visit. Space, Enter or a tap ticks or unticks "
-                    "one; only ticked ones are taken home. x takes one off."
-                ),
+                Text(intro(getattr(self.app, "has_pointer", True))),
                 id="mq-intro",
             )
             yield OptionList(id="mq-list")
-            yield Static(Text(EMPTY), id="mq-empty")
+            yield Static(Text(empty_text(getattr(self.app, "has_pointer", True))), id="mq-empty")
             if personal:
                 yield Input(
                     placeholder="Type a question of your own, then press Enter",
