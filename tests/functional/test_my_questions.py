@@ -394,3 +394,15 @@ async def test_a_question_ticks_in_the_side_by_side_view_too():
         await pilot.pause()
         assert app.questions.is_ticked(box_target(left, CAUSE).value)
         assert line_of(left, CAUSE).strip() == f"[x] {CAUSE}"
+
+
+async def test_without_a_pointer_the_screen_does_not_mention_tapping():
+    app = questions_app(pointer=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        intro = str(app.screen.query_one("#mq-intro").render())
+        empty = str(app.screen.query_one("#mq-empty").render())
+    assert "Space or Enter ticks or unticks one" in intro
+    assert "tap" not in intro and "tap" not in empty
