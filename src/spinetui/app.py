@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from spinetui.kiosk.policy import KioskPolicy
+    from spinetui.render.styles import RenderStyles
     from spinetui.search import SearchIndex
 
 
@@ -110,6 +111,10 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
             from spinetui.console.setup import use_console
 
             self.console_filter = use_console(self)
+            # The console theme is the one to come back to after an idle reset, and
+            # articles carry the console's marks ([links], ‹words›).
+            self._start_theme = self.theme
+            self.render_styles = self._styles_for_theme()
         self.push_screen(ReaderScreen())
         if self.kiosk_mode:
             self.start_kiosk()
@@ -186,14 +191,25 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         return document
 
     # --------------------------------------------------------------- themes
+    def _styles_for_theme(self) -> RenderStyles:
+        if self.console_mode:
+            from spinetui.console.theme import CONSOLE_RENDER_STYLES
+
+            return CONSOLE_RENDER_STYLES
+        return render_styles(palette_for(self.theme))
+
     def action_next_theme(self) -> None:
+        if self.console_mode:
+            # Its colours are the console's 16, chosen for contrast there.
+            self.notify("The text console has one set of colours.", timeout=2)
+            return
         self.theme = next_theme(self.theme)
         self.notify(f"Theme: {self.theme}. Press Ctrl+T for the next one.", timeout=2)
 
     def _theme_changed(self, theme: object) -> None:
         """Redraw the open articles in the new colours, where the reader is in them,
         and remember the choice (a personal reader only: a kiosk writes nothing)."""
-        styles = render_styles(palette_for(self.theme))
+        styles = self._styles_for_theme()
         if styles != self.render_styles:
             self.render_styles = styles
             self._documents.clear()  # laid out in the old colours
@@ -204,7 +220,7 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         for screen in self.screen_stack:
             for widget in screen.query("ComparisonGrid, CellDetail"):
                 widget.restyle()  # type: ignore[attr-defined]
-        if not self.kiosk_mode and self.settings_path is not None:
+        if not self.kiosk_mode and not self.console_mode and self.settings_path is not None:
             try:
                 from spinetui.themes import save_theme
 

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from spinetui.kiosk.pin import hash_pin
+from tests.console_contrast import low_contrast
 from tests.console_fonts import check_capture, console_fonts, glyph_checker
 from tests.e2e.tmux import TmuxTerminal
 
@@ -23,12 +24,14 @@ class Walk:
     def __init__(self, term: TmuxTerminal) -> None:
         self.term = term
         self.screens: list[str] = []
+        self.coloured: list[str] = []  # the same screens with their colour codes
 
     def see(self, text: str, *keys: str) -> str:
         for key in keys:
             self.term.send(key)
         screen = self.term.wait_for(text)
         self.screens.append(screen)
+        self.coloured.append(self.term._run("capture-pane", "-e", "-p", "-t", "t"))
         return screen
 
     def gone(self, text: str, *keys: str, timeout: float = 15.0) -> None:
@@ -50,6 +53,9 @@ class Walk:
         assert result.returncode == 0, (
             "characters the console fonts lack were drawn:\n" + result.stdout + result.stderr
         )
+        # Every text as the console shows it (16 colours, 8 backgrounds) is >= 7:1.
+        problems = [p for screen in self.coloured for p in low_contrast(screen)]
+        assert problems == [], "\n".join(problems[:20])
 
 
 @pytest.fixture(autouse=True)
@@ -81,11 +87,17 @@ def test_every_reading_screen_draws_only_console_glyphs(tmp_path):
         walk.see("Compare treatments", "c")  # the comparison
         walk.see("Choose treatments", "t")  # the chooser
         walk.gone("Choose treatments", "Escape")
+        walk.see("What matters to you", "w")  # the decision tools
+        walk.gone("What matters to you", "Escape")
         walk.see("Side by side ·", "v")  # side by side, from the comparison
         walk.gone("Side by side ·", "Escape")
         walk.gone("Compare treatments", "Escape")
         walk.see("in the content files", "!")  # the problems screen
         walk.gone("in the content files", "Escape")
+        walk.see("Search for commands", "C-p")
+        walk.see("SURE check", "sure")
+        walk.see("Four questions before you decide", "Enter")
+        walk.gone("Four questions before you decide", "Escape")
         walk.see("Read beside this article", "v")  # side by side's article picker
         walk.see("Side by side ·", "Enter")
         assert term.is_running()

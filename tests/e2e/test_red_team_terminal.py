@@ -17,7 +17,7 @@ from tests.e2e.tmux import TmuxTerminal
 pytestmark = pytest.mark.e2e
 
 GUIDE = FIXTURES / "reader-guide"
-START = "Press any key or tap to start"
+START = "Tap or press any key to start"
 FIRST_WORDS = "Welcome to the first article"
 
 # spinetui with one key action broken, the way a bug would break it.

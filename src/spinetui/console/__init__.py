@@ -19,3 +19,15 @@ def console_wanted(flag: bool | None, config_value: bool, environ: Mapping[str, 
     if config_value:
         return True
     return environ.get("TERM", "") == "linux"
+
+
+def drawing_for_console() -> bool:
+    """True while the running app draws for the console (for drawing code that has no
+    app at hand, like the evidence badges)."""
+    from textual._context import active_app
+
+    try:
+        app = active_app.get()
+    except LookupError:
+        return False
+    return bool(getattr(app, "console_mode", False))

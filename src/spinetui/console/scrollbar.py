@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual._context import active_app
 from textual.scrollbar import ScrollBar, ScrollBarRender
+
+from spinetui.console import drawing_for_console
 
 
 class WholeCellScrollBarRender(ScrollBarRender):
@@ -21,18 +22,10 @@ class WholeCellScrollBarRender(ScrollBarRender):
     HORIZONTAL_BARS: ClassVar[list[str]] = [" "] * 8
 
 
-def _console_app() -> bool:
-    try:
-        app = active_app.get()
-    except LookupError:
-        return False
-    return bool(getattr(app, "console_mode", False))
-
-
 class ConsoleAwareScrollBarRender(ScrollBarRender):
     @classmethod
     def render_bar(cls, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        renderer = WholeCellScrollBarRender if _console_app() else ScrollBarRender
+        renderer = WholeCellScrollBarRender if drawing_for_console() else ScrollBarRender
         return renderer.render_bar(*args, **kwargs)
 
 

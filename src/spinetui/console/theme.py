@@ -4,10 +4,13 @@ and background pair Textual draws with it is at least 7:1 on the console
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.terminal_theme import TerminalTheme
 from textual.theme import Theme
 
 from spinetui.console.palette import VGA
+from spinetui.render.styles import DEFAULT_STYLES
 
 
 def _hex(index: int) -> str:
@@ -108,3 +111,8 @@ TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
 VGA_TERMINAL_THEME = TerminalTheme(
     VGA[0], VGA[7], [VGA[i] for i in range(8)], [VGA[i] for i in range(8, 16)]
 )
+
+# The console cannot underline (it shows underline as brown text), so links and marked
+# glossary words get characters around them as well as their colour: [a link] and
+# ‹a word› tell them apart from the text around them by shape.
+CONSOLE_RENDER_STYLES = replace(DEFAULT_STYLES, link_marks=("[", "]"), term_marks=("‹", "›"))

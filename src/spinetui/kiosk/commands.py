@@ -128,6 +128,8 @@ def check_config(path: Path | None, out: TextIO) -> int:
     print(f"idle_seconds: {config.idle_seconds:g}", file=out)
     print(f"notice_seconds: {config.notice_seconds:g}", file=out)
     print(f"attract_seconds: {config.attract_seconds:g}", file=out)
+    console = "on" if config.console else "when TERM=linux"
+    print(f"console drawing: {console}", file=out)
     pin = "set" if config.pin_hash else "not set (no admin exit: stop it via the service manager)"
     print(f"admin PIN: {pin}", file=out)
     return 0

@@ -660,11 +660,14 @@ class MarkdownDocument:
             if mark and self.terms is not None:
                 pos = 0
                 term_style = _combine(s, st.term)
+                opening, closing = st.term_marks
                 for start, end, term_id in self.terms.finditer(text):
                     if start > pos:
                         out.append((text[pos:start], s, r))
                     found = text[start:end]
-                    out.append((found, term_style, _Ref("term", term_id, found)))
+                    out.append(
+                        (opening + found + closing, term_style, _Ref("term", term_id, found))
+                    )
                     pos = end
                 if pos < len(text):
                     out.append((text[pos:], s, r))
@@ -704,12 +707,16 @@ class MarkdownDocument:
                 stack.append(style)
                 style = _combine(style, st.link)
                 ref = _Ref(kind, value, href)
+                if st.link_marks[0]:
+                    out.append((st.link_marks[0], style, ref))
                 link_start = len(out)
             elif ty == "link_close":
                 style = stack.pop() if stack else base
                 if ref is not None:
                     text = "".join(r[0] for r in out[link_start:] if r[0] is not None)
                     ref.text = " ".join(text.split())
+                    if st.link_marks[1]:
+                        out.append((st.link_marks[1], _combine(link_outer, st.link), ref))
                     href = ref.value
                     if ref.kind == "external" and not _same_address(ref.text, href):
                         add(f" ({href})", _combine(link_outer, st.link_address), ref, False)

@@ -46,6 +46,11 @@ class RenderStyles:
     icon_label: Style = field(default_factory=lambda: _s(bold=True))
     icon_caption: Style = field(default_factory=lambda: _s(italic=True))
     notice: Style = field(default_factory=lambda: _s(italic=True))
+    # Characters drawn around links and marked glossary words, for terminals that
+    # cannot underline (the Linux console shows underline as a colour): there they
+    # are told apart by shape, not colour alone. Empty elsewhere.
+    link_marks: tuple[str, str] = ("", "")
+    term_marks: tuple[str, str] = ("", "")
 
     def heading(self, level: int) -> Style:
         return (self.h1, self.h2, self.h3, self.h4, self.h5, self.h6)[min(max(level, 1), 6) - 1]

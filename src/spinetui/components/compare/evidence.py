@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
+from spinetui.console import drawing_for_console
+
 # level -> (filled dots out of four, words, colour that only reinforces the words)
 _BADGES: dict[str, tuple[int, str, str]] = {
     "high": (4, "High evidence", "green"),
@@ -13,6 +15,9 @@ _BADGES: dict[str, tuple[int, str, str]] = {
     "very-low": (1, "Very low evidence", "red"),
 }
 DOTS = 4
+FILLED, EMPTY = "●", "○"
+# The console fonts have ● but no ○: a middle dot keeps the two apart by shape.
+CONSOLE_EMPTY = "·"
 BOLD = Style(bold=True)
 DIM = Style(dim=True)
 ITALIC = Style(italic=True)
@@ -30,9 +35,10 @@ def evidence_parts(level: str | None) -> list[tuple[str, Style | None]]:
         # Content is untrusted: an unknown level is shown as given, as plain text.
         return [(f"Evidence: {level}", ITALIC)]
     filled, words, colour = known
+    empty = CONSOLE_EMPTY if drawing_for_console() else EMPTY
     return [
-        ("●" * filled, Style(color=colour)),
-        ("○" * (DOTS - filled), DIM),
+        (FILLED * filled, Style(color=colour)),
+        (empty * (DOTS - filled), DIM),
         (" ", None),
         (words, BOLD),
     ]
