@@ -117,11 +117,29 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
             self.render_styles = self._styles_for_theme()
         self.push_screen(ReaderScreen())
         if self.kiosk_mode:
-            self.start_kiosk()
+            self.start_kiosk()  # its signals include SIGTERM
+        else:
+            self._end_on_sigterm()
         if not self.guide.is_complete:
             self.call_after_refresh(self._complete_guide)
         else:
             self._announce_problems()
+
+    def _end_on_sigterm(self) -> None:
+        """On a real terminal, SIGTERM ends the app with the terminal put back (Python's
+        default would leave it in the alternate screen with mouse reporting on)."""
+        if self.is_headless:
+            return
+        try:
+            from textual.drivers.linux_driver import LinuxDriver
+        except ImportError:  # Windows
+            return
+        if isinstance(self._driver, LinuxDriver):
+            import signal
+
+            from spinetui.terminal_signals import end_on_signals
+
+            end_on_signals(self, [signal.SIGTERM])
 
     def _complete_guide(self) -> None:
         """Scan the articles' bodies (headings, link problems) after the first paint.
@@ -247,8 +265,11 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         if self.kiosk_mode:
             return  # for staff, outside kiosk mode (check_action hides the key too)
         if not isinstance(self.screen, ProblemsScreen):
+            from spinetui.model.advice import for_readers
+
             self.guide.complete()  # every problem: waits for the checks if still running
-            self.push_screen(ProblemsScreen(self.guide.problems))
+            # As `spinetui check` lists them: the cause first, each saying what to do.
+            self.push_screen(ProblemsScreen(for_readers(self.guide)))
 
     def action_compare(self) -> None:
         # Imported here: the comparison is not needed to draw the first screen.

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from spinetui.model import Article, Problem, Severity, load_guide
+from spinetui.model.advice import for_readers
 
 #: Articles above this Flesch-Kincaid grade get a warning. The AMA asks for grade 6 in
 #: patient materials (the NIH for grade 8); a decision aid aims for the stricter one.
@@ -104,7 +105,7 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
 
     out = sys.stdout if out is None else out
     guide = load_guide(Path(root))
-    problems = list(guide.problems)
+    problems = for_readers(guide)  # the cause first, each saying what to do
     for problem in problems:
         print(problem, file=out)
     if problems:
@@ -117,7 +118,7 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
     if articles:
         width = max(len(a.id) for a in articles)
         print(
-            "Reading grade (Flesch-Kincaid, aim for "
+            "Information: reading grade (Flesch-Kincaid, aim for "
             f"{GRADE_LIMIT:.0f} or below), SMOG index (aim for {SMOG_LIMIT:.0f} or below) and"
             f" length of each article ('-': under {MIN_WORDS} words, too short to grade):",
             file=out,
@@ -144,7 +145,7 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
                         article.path,
                         None,
                         f"reading grade {grade:.1f} is above {GRADE_LIMIT:.0f}; "
-                        "shorter sentences and plainer words will help",
+                        "use shorter sentences and plainer words",
                         Severity.WARNING,
                     )
                 )
@@ -164,7 +165,7 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
 
     if guide.outcomes:
         print(
-            f"Outcome numbers: {_plural(len(guide.outcomes), 'dataset')} in outcomes.yaml.",
+            f"Information: {_plural(len(guide.outcomes), 'outcome dataset')} (numbers out of 100) in outcomes.yaml.",
             file=out,
         )
 

@@ -207,6 +207,20 @@ READER_KEYS: tuple[Key, ...] = (
         display="f",
     ),
     Key(
+        "less_than_sign",
+        "contents_width(-1)",
+        "Narrower",
+        "Make the contents pane narrower",
+        show=False,
+    ),
+    Key(
+        "greater_than_sign",
+        "contents_width(1)",
+        "Wider",
+        "Make the contents pane wider",
+        show=False,
+    ),
+    Key(
         "d",
         "half_page(1)",
         "Half page down",
@@ -228,6 +242,21 @@ READER_KEYS: tuple[Key, ...] = (
         show=False,
         display="Esc",
     ),
+)
+
+# Keys of the contents pane (on top of Textual's tree keys: ↑ ↓, Enter, Space).
+CONTENTS_KEYS: tuple[Key, ...] = (
+    Key("down,j", "cursor_down", "Down", "Move down the contents", show=False),
+    Key("up,k", "cursor_up", "Up", "Move up the contents", show=False),
+    Key(
+        "left",
+        "collapse",
+        "Collapse",
+        "Fold up a section or article (or go to the one it is in)",
+        show=False,
+    ),
+    Key("right", "expand", "Expand", "Unfold a section or article (or go into it)", show=False),
+    Key("enter", "select_cursor", "Open", "Open the highlighted article or heading", show=False),
 )
 
 # Keys of the article pane.
@@ -570,6 +599,7 @@ TAKE_HOME_KEYS: tuple[Key, ...] = (
 HELP_SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Reading an article", ARTICLE_KEYS),
     ("Moving around", READER_KEYS),
+    ("The contents", CONTENTS_KEYS),
     ("Comparing treatments", COMPARE_KEYS + COMPARE_GRID_KEYS),
     ("Choosing treatments to compare", CHOOSER_KEYS),
     ("What matters to you", WHAT_MATTERS_KEYS),

@@ -25,6 +25,8 @@ DEFAULT_PORT = 8000
 DEFAULT_MAX_SESSIONS = 4
 # The page retries this often when every session is taken.
 BUSY_RETRY_SECONDS = 10
+# A session whose browser has not taken a screen update for this long is closed.
+DEFAULT_WRITE_TIMEOUT = 15.0
 LOOPBACK_NAMES = {"localhost"}
 
 
@@ -58,6 +60,23 @@ def _parser() -> argparse.ArgumentParser:
         default=True,
         help="kiosk mode in every session (default: on; --no-kiosk for a personal reader)",
     )
+    parser.add_argument(
+        "--allow-host",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="a name browsers may use to reach it (the Host and Origin a reverse proxy "
+        "or the tablets send, e.g. kiosk.clinic.example); may be given more than once. "
+        "Requests for any other name are refused (DNS rebinding)",
+    )
+    parser.add_argument(
+        "--write-timeout",
+        metavar="SECONDS",
+        type=float,
+        default=DEFAULT_WRITE_TIMEOUT,
+        help=f"close a session whose browser takes longer than this to take the next "
+        f"screen update (default: {DEFAULT_WRITE_TIMEOUT:g})",
+    )
     parser.add_argument("--content", metavar="DIR", type=Path, help="content folder to serve")
     parser.add_argument("--config", metavar="FILE", type=Path, help="settings file")
     parser.add_argument(
@@ -79,7 +98,12 @@ def is_loopback(host: str) -> bool:
 
 
 def session_command(options: argparse.Namespace) -> str:
-    """The shell command textual-serve runs for each browser session."""
+    """The command each browser session runs, as a shell would write it."""
+    return shlex.join(session_argv(options))
+
+
+def session_argv(options: argparse.Namespace) -> list[str]:
+    """The program and arguments each browser session runs (started without a shell)."""
     argv = [sys.executable, "-m", "spinetui", "--kiosk" if options.kiosk else "--no-kiosk"]
     argv.append("--served")  # no admin PIN in a browser session (KioskPolicy.served)
     if options.content is not None:
@@ -88,7 +112,7 @@ def session_command(options: argparse.Namespace) -> str:
         argv += ["--config", str(options.config.resolve())]
     if options.idle_seconds is not None:
         argv += ["--idle-seconds", repr(options.idle_seconds)]
-    return shlex.join(argv)
+    return argv
 
 
 def main(argv: Sequence[str]) -> int:
@@ -98,6 +122,9 @@ def main(argv: Sequence[str]) -> int:
         return 2
     if not 0 <= options.port <= 65535:
         print("spinetui: --port must be between 0 and 65535", file=sys.stderr)
+        return 2
+    if not 0.5 <= options.write_timeout <= 3600:
+        print("spinetui: --write-timeout must be between 0.5 and 3600 seconds", file=sys.stderr)
         return 2
     # Check the settings now, not in every session's process.
     from spinetui.kiosk.config import ConfigError
@@ -135,9 +162,11 @@ def _make_server(options: argparse.Namespace) -> Any:
     from spinetui.web.server import GuideServer
 
     return GuideServer(
-        session_command(options),
+        session_argv(options),
         host=options.host,
         port=options.port,
         max_sessions=options.max_sessions,
         kiosk=options.kiosk,
+        allowed_hosts=options.allow_host,
+        write_timeout=options.write_timeout,
     )

@@ -104,7 +104,7 @@ def test_the_admin_pin_closes_the_kiosk_and_a_session_writes_no_files(tmp_path, 
         term.send("Enter")
         term.wait_for("Wrong PIN")
         assert term.is_running()
-        term.wait_for("Try again", timeout=20)
+        term.wait_for("try again now", timeout=20)
         pid = app_pid(term)
         term.send("-l", PIN)
         term.send("Enter")

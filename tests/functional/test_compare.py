@@ -296,7 +296,13 @@ async def test_enter_opens_the_article_at_the_section_the_row_sums_up():
         assert view.article_id == "prp"
         assert view.top_anchor == "risks"
         assert visible_text(view).lstrip().startswith("What can go wrong")
-        # The reader's Back goes to what was read before the comparison.
+        # Back goes to the comparison the article was opened from (issue 13), and then,
+        # from the reader, to what was read before it.
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen)
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("b")
         assert view.article_id == "welcome"
 

@@ -242,29 +242,59 @@ async def test_a_wrong_pin_does_not_close_and_the_next_try_waits_longer():
         await pilot.press(*"1111", "enter")
         await pilot.pause()
         assert app.is_running
-        assert "Wrong PIN. You can try again in 1 s." in prompt.status_text
-        assert prompt.query_one(Input).disabled
+        assert "Wrong PIN. Waiting 1 s before the next try." in prompt.status_text
+        assert not prompt.query_one(Input).disabled  # typing during the wait is kept
         # The right PIN during the wait is not even checked.
         assert prompt.try_pin(PIN) is False
         assert app.is_running
         clock.advance(1)
         prompt._refresh_wait()
         await pilot.pause()
-        assert not prompt.query_one(Input).disabled
+        assert "try again now" in prompt.status_text
         assert prompt.try_pin("2222") is False
-        assert "try again in 2 s" in prompt.status_text
+        assert "Waiting 2 s" in prompt.status_text
         clock.advance(2)
         assert prompt.try_pin("3333") is False
-        assert "try again in 4 s" in prompt.status_text
+        assert "Waiting 4 s" in prompt.status_text
         # Closing and reopening the prompt does not clear the wait.
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         await pilot.press("ctrl+k", "ctrl+x")
         await pilot.pause()
-        assert "try again in 4 s" in app.screen.status_text
+        assert "Waiting 4 s" in app.screen.status_text
         clock.advance(4)
         assert app.screen.try_pin(PIN) is True
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == ADMIN_EXIT_STATUS
+
+
+async def test_digits_typed_during_the_wait_are_kept_and_enter_tries_them_after_it():
+    app = kiosk_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_reading(app, pilot)
+        clock = use_fake_clock(app)
+        await pilot.press("ctrl+k", "ctrl+x")
+        await pilot.pause()
+        prompt = app.screen
+        await pilot.press(*"1111", "enter")
+        await pilot.pause()
+        box = prompt.query_one(Input)
+        assert "Waiting" in prompt.status_text and "type meanwhile" in prompt.status_text
+        await pilot.press(*PIN[:2])
+        prompt._refresh_wait()  # the countdown ticks while the admin types
+        await pilot.press(*PIN[2:])
+        await pilot.pause()
+        assert box.value == PIN and app.focused is box
+        await pilot.press("enter")  # too early: kept, not tried
+        await pilot.pause()
+        assert box.value == PIN and app.is_running and "Waiting" in prompt.status_text
+        clock.advance(1)
+        prompt._refresh_wait()
+        await pilot.pause()
+        assert app.focused is box and box.value == PIN
+        await pilot.press("enter")
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == ADMIN_EXIT_STATUS

@@ -42,6 +42,12 @@ def reported(guide: Guide, file: str, phrase: str, line: int | None = None) -> P
     return found[0]
 
 
+def is_listed(row: tuple[str, str, str], rows: list[tuple[str, str, str]]) -> bool:
+    """The problems screen lists the message followed by what to do (model/advice.py)."""
+    file, line, message = row
+    return any(r[0] == file and r[1] == line and r[2].startswith(message) for r in rows)
+
+
 async def problems_listed(app, pilot) -> list[tuple[str, str, str]]:
     """Open the problems screen with '!' and read its rows; close it again."""
     await pilot.press("exclamation_mark")
@@ -79,7 +85,9 @@ async def check_app(
         if problem is not None:
             rows = await problems_listed(app, pilot)
             severity = "" if problem.severity.value == "error" else "warning: "
-            assert (problem.file, str(problem.line or ""), severity + problem.message) in rows
+            assert is_listed(
+                (problem.file, str(problem.line or ""), severity + problem.message), rows
+            )
         await read_good_article(app, pilot)
     return app
 
@@ -332,7 +340,7 @@ async def test_an_empty_folder(tmp_path):
         await pilot.pause()
         assert "The guide has no articles to show. Press ! to see why." in screen_text(app)
         rows = await problems_listed(app, pilot)
-        assert ("guide.yaml", "", "is missing") in rows
+        assert is_listed(("guide.yaml", "", "is missing"), rows)
 
 
 # ---------------------------------------------------------------------- YAML bombs
@@ -424,7 +432,7 @@ async def test_an_articles_folder_linked_out_of_the_content_folder(tmp_path, out
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert SECRET not in screen_text(app)
-        assert (problem.file, "", problem.message) in await problems_listed(app, pilot)
+        assert is_listed((problem.file, "", problem.message), await problems_listed(app, pilot))
 
 
 async def test_search_finds_nothing_from_outside_the_content_folder(tmp_path, outside):

@@ -23,7 +23,7 @@ def check(root: Path) -> tuple[int, str]:
 def test_good_fixture_passes_and_prints_grades() -> None:
     code, text = check(FIXTURES / "good")
     assert code == 0
-    assert "Reading grade (Flesch-Kincaid, aim for 6 or below), SMOG index" in text
+    assert "Information: reading grade (Flesch-Kincaid, aim for 6 or below), SMOG index" in text
     rows = re.findall(r"^\s+(-?\d+\.\d)\s+(\d+\.\d)\s+(\d+)\s+(\S+)\s+(.+)$", text, re.M)
     assert {r[3] for r in rows} == {"welcome", "esi", "prp"}
     assert all(int(words) > 10 for _, _, words, _, _ in rows)
@@ -39,10 +39,10 @@ def test_broken_fixture_fails_and_lists_problems() -> None:
         in lines
     )
     assert (
-        "articles/bad-links.md:12: links to 'no-such-article', but there is no article with id 'no-such-article'"
-        in lines
+        "articles/bad-links.md:12: links to 'no-such-article', but there is no article with id "
+        "'no-such-article'; fix the id, or add an article with that id" in lines
     )
-    assert "articles/empty.md: is empty" in lines
+    assert "articles/empty.md: is empty; write the article, or delete the file" in lines
     assert any(line.startswith("guide.yaml:4: warning: ") for line in lines)
     summary = lines[-1]
     assert re.fullmatch(r"\d+ articles, \d+ errors, \d+ warnings?", summary), summary

@@ -76,6 +76,7 @@ def test_a_file_swapped_for_a_fifo_after_listing_does_not_block_the_loader(tmp_p
     from pathlib import Path
 
     from spinetui.model import loader
+    from spinetui.model._fields import Problems
 
     folder = build(tmp_path / "guide")
     fifo = folder / "articles" / "swapped.md"
@@ -83,7 +84,7 @@ def test_a_file_swapped_for_a_fifo_after_listing_does_not_block_the_loader(tmp_p
     regular = (folder / "articles" / "one.md").lstat()
     lstat = Path.lstat
     monkeypatch.setattr(Path, "lstat", lambda p: regular if p == fifo else lstat(p))
-    problems = loader._Problems()
+    problems = Problems()
     reader = loader._Reader(folder, problems)
     outcome: list[object] = []
     worker = threading.Thread(

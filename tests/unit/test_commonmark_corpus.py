@@ -1,7 +1,9 @@
 """Every CommonMark spec example renders, fits, and shows every word of the expected output.
 
-The 652 examples come from ../shared/corpora/commonmark-spec-examples.json (beside the
-checkout). The test fails, not skips, when that file is missing.
+The 652 examples come from ../shared/corpora/commonmark-spec-examples.json (shared/
+beside the checkout, as the project's machines and CI have it). Like the tmux and
+Chromium tests: where that folder is absent (a fresh clone from elsewhere) the tests
+are skipped with the reason; in CI (CI=true) they fail instead.
 """
 
 from __future__ import annotations
@@ -11,28 +13,37 @@ import json
 import re
 from collections import Counter
 from functools import cache
-from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
 from spinetui.render import MarkdownDocument
+from tests.conftest import SHARED, in_ci
 
-CORPUS = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "corpora"
-    / "commonmark-spec-examples.json"
-)
+CORPUS = SHARED / "corpora" / "commonmark-spec-examples.json"
 WIDTHS = (1, 40, 120)
 
 # Examples we knowingly draw differently, by number, with the reason. Words are
-# compared at width 120; empty because every example currently shows every word.
-KNOWN_DIFFERENCES: dict[int, str] = {}
+# compared at width 120.
+KNOWN_DIFFERENCES: dict[int, str] = {
+    616: "the words are an inline tag's attributes: raw HTML tags are dropped (issue 13)",
+}
 
 _INLINE_TAGS = re.compile(r"</?(?:em|strong|code|a|img|span)\b[^>]*>")
 _TAGS = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
+
+
+@pytest.fixture(autouse=True)
+def _corpus_present() -> None:
+    if CORPUS.is_file():
+        return
+    if in_ci():
+        pytest.fail(f"the CommonMark corpus is missing in CI: {CORPUS} (.ci/run needs ../shared)")
+    pytest.skip(
+        f"the CommonMark corpus is not here ({CORPUS}): it lives in ../shared/ beside the "
+        "checkout, which a clone from elsewhere does not have; CI runs these tests"
+    )
 
 
 @cache
@@ -48,7 +59,8 @@ def test_corpus_present_and_complete():
 
 
 def _numbers() -> list[int]:
-    # Failing here (not skipping) is deliberate when the corpus is missing.
+    # Without the corpus: one placeholder test, which the fixture above skips (or, in
+    # CI, fails).
     try:
         return [ex["example"] for ex in examples()]
     except FileNotFoundError:

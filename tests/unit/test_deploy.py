@@ -66,6 +66,7 @@ def test_the_session_script_loops_over_spinetui_and_never_execs_a_shell():
     assert script.stat().st_mode & stat.S_IXUSR
     assert "while :" in text
     assert "--kiosk" in text
-    assert "trap '' INT QUIT TSTP HUP" in text
+    assert "trap '' INT QUIT TSTP\n" in text
+    assert "trap hang_up HUP TERM" in text  # a hang-up ends it (issue 14, finding 8)
     for shell in ("exec sh", "exec bash", "exec $SHELL", "/bin/bash"):
         assert shell not in text

@@ -246,4 +246,6 @@ def test_journal_is_part_of_the_citation(tmp_path: Path) -> None:
 def test_check_counts_the_outcome_datasets(tmp_path: Path) -> None:
     out = io.StringIO()
     assert run_check(build(tmp_path / "c", outcomes=GOOD), out=out) == 0
-    assert "Outcome numbers: 2 datasets in outcomes.yaml." in out.getvalue()
+    assert (
+        "Information: 2 outcome datasets (numbers out of 100) in outcomes.yaml." in out.getvalue()
+    )

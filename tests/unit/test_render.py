@@ -59,7 +59,7 @@ def dose(weight):\treturn weight * 15  # a very long comment that goes past the 
 ![An X-ray of the spine](xray.png)
 
 <div class="note">
-Raw HTML is shown as text.
+Raw HTML is drawn as its meaning.
 </div>
 
 ## What helps
@@ -119,8 +119,9 @@ def test_every_construct_renders():
     assert any(line.startswith("indented code block") for line in lines)
     assert "─" * 80 in lines  # thematic break across the width
     assert "[image: An X-ray of the spine]" in lines
-    assert '<div class="note">' in lines and "Raw HTML is shown as text." in lines
-    assert "Café & more <b>bold?</b>" in text  # entities decoded, inline HTML literal
+    # Raw HTML as its meaning (spinetui.render.html): no tags, the text kept.
+    assert '<div class="note">' not in text and "Raw HTML is drawn as its meaning." in lines
+    assert "Café & more bold?" in text  # entities decoded, <b> drawn bold
     assert "https://example.org/a" in text and "help@example.org" in text
 
 
@@ -436,10 +437,14 @@ def test_internal_links_do_not_show_address():
 
 
 def test_glossary_terms_marked_but_not_in_code_links_or_headings():
+    # One section each: only a word's first use in a section is marked (the repeat in
+    # the first section is not).
     md = (
-        "# The ESI heading\n\nAn ESI helps. The epidural  steroid\ninjection works."
-        " `ESI in code` and [ESI in a link](x) and NESI and ESIs.\n\n"
-        "> ESI quoted\n\n- ESI listed\n\n| T |\n|---|\n| ESI |\n\n```\nESI\n```\n"
+        "# The ESI heading\n\n`ESI in code` and [ESI in a link](x) and NESI and ESIs."
+        " An ESI helps, and the ESI again.\n\n"
+        "## E\n\nThe epidural  steroid\ninjection works.\n\n"
+        "## Q\n\n> ESI quoted\n\n## L\n\n- ESI listed\n\n## T\n\n| T |\n|---|\n| ESI |"
+        "\n\n```\nESI\n```\n"
     )
     layout = full(MarkdownDocument(md, terms=TERMS), 200)
     terms = [t for t in layout.targets() if t.kind == "term"]

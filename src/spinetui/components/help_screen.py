@@ -16,7 +16,7 @@ from spinetui.keymap import DIFFERENCES_NOTE, HELP_SECTIONS, Key, keys_label
 
 # The help screen starts with the keys of the screen it was opened from.
 SECTIONS_FOR_SCREEN: dict[str, tuple[str, ...]] = {
-    "ReaderScreen": ("Reading an article", "Moving around"),
+    "ReaderScreen": ("Reading an article", "Moving around", "The contents"),
     "ComparisonScreen": ("Comparing treatments",),
     "TreatmentChooser": ("Choosing treatments to compare",),
     "SideBySideScreen": ("Reading side by side",),

@@ -393,4 +393,48 @@ def describe_yaml_error(exc: yaml.YAMLError, line_offset: int = 0) -> tuple[int 
     if context and "expected a single document" in context:
         return line, "must hold one YAML document, but has more than one (a second '---' line?)"
     detail = f"{context}, {problem}" if context else problem
+    # The problem mark is where PyYAML noticed; when that is later than where the
+    # broken part began (an unclosed quote or bracket: often the end of the file),
+    # say where it began too, which is where the fix goes.
+    start = getattr(exc, "context_mark", None)
+    if mark is not None and start is not None and start.line < mark.line:
+        detail += f" (what is not closed starts on line {start.line + 1 + line_offset})"
     return line, f"is not valid YAML: {detail}"
+
+
+_TOP_LEVEL_FIELD = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$")
+_NEEDS_NO_QUOTES = tuple("\"'[{|>&*!%@`#")
+
+
+def colon_repair(text: str) -> tuple[str, list[tuple[int, str, str]]] | None:
+    """Front matter that is not valid YAML only because a value has ": " in it.
+
+    ``title: Steroid shots: what to know`` reads as a field inside a field. Returns
+    the text with each such top-level value quoted, and ``(0-based line, field,
+    value)`` for each, when that makes it valid; None when it was valid already or
+    quoting does not help (the YAML error is then reported as usual).
+    """
+    try:
+        parse_yaml(text)
+        return None
+    except (yaml.YAMLError, YAMLRefused, RecursionError):
+        pass
+    lines = text.split("\n")
+    fixed: list[tuple[int, str, str]] = []
+    for index, line in enumerate(lines):
+        match = _TOP_LEVEL_FIELD.match(line)
+        if match is None:
+            continue
+        key, value = match.groups()
+        if ": " in value and not value.startswith(_NEEDS_NO_QUOTES):
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+            lines[index] = f'{key}: "{escaped}"'
+            fixed.append((index, key, value))
+    if not fixed:
+        return None
+    repaired = "\n".join(lines)
+    try:
+        parse_yaml(repaired)
+    except (yaml.YAMLError, YAMLRefused, RecursionError):
+        return None
+    return repaired, fixed

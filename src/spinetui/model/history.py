@@ -25,6 +25,11 @@ class History:
         return self._items[self._index] if self._index >= 0 else None
 
     @property
+    def index(self) -> int:
+        """The current location's place in the list (-1 when empty)."""
+        return self._index
+
+    @property
     def can_go_back(self) -> bool:
         return self._index > 0
 

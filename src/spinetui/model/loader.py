@@ -25,7 +25,13 @@ from spinetui.decide import TOOL_IDS
 from spinetui.model import outcomes as outcomes_file
 from spinetui.model._fields import MISSING, Fields, Hinter, Problems, place, show
 from spinetui.model._scan import Link, scan_body, too_deep_lines
-from spinetui.model._yaml import YAMLRefused, describe_yaml_error, line_of, parse_yaml
+from spinetui.model._yaml import (
+    YAMLRefused,
+    colon_repair,
+    describe_yaml_error,
+    line_of,
+    parse_yaml,
+)
 from spinetui.model.clean import clean_text
 from spinetui.model.types import (
     EVIDENCE_LEVELS,
@@ -571,9 +577,19 @@ class _Loader:
         if not closing:
             self.p.error(rel, 1, "is left out: its front matter has no closing '---' line")
             return None
-        ok, fm = self.reader.yaml(
-            rel, text[opening.end() : closing.start()], 1, "; the article is left out"
-        )
+        fm_text = text[opening.end() : closing.start()]
+        repaired = colon_repair(fm_text)  # "title: Shots: what to know" (issue 13)
+        if repaired is not None:
+            fm_text, fixed = repaired
+            for index, key, value in fixed:
+                self.p.warn(
+                    rel,
+                    index + 2,  # after the opening '---' line; 0-based
+                    f"the {key} has a colon in it, which YAML reads as the start of "
+                    f'another field; put the {key} in quotes: {key}: "{value}"',
+                    key,
+                )
+        ok, fm = self.reader.yaml(rel, fm_text, 1, "; the article is left out")
         if not ok:
             return None
         if not isinstance(fm, dict):

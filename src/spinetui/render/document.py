@@ -23,7 +23,11 @@ from markdown_it.token import Token
 from rich.segment import Segment
 from rich.style import Style
 
+<<<<<<< HEAD
 from spinetui.decide.questions import question_key
+=======
+from spinetui.render.html import InlineHtml, html_block_runs
+>>>>>>> main
 from spinetui.render.icon_array import OutcomeData, icon_array_lines, outcome_sentence
 from spinetui.render.slug import AnchorAllocator, slugify, split_explicit_anchor
 from spinetui.render.styles import DEFAULT_STYLES, RenderStyles
@@ -99,7 +103,10 @@ def block_parser() -> MarkdownIt:
     """The shared markdown-it parser: CommonMark + tables, core inline rule disabled."""
     global _parser
     if _parser is None:
-        md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+        # ~~strikethrough~~ as GitHub writes it: content pasted from other editors.
+        md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(
+            ["table", "strikethrough"]
+        )
         md.disable("inline")
         skip_too_deep(md)
         _parser = md
@@ -164,12 +171,17 @@ class _Ref:
 class _Inline:
     """One inline token's content, parsed and turned into runs on first use."""
 
+<<<<<<< HEAD
     __slots__ = ("content", "base", "terms", "children", "runs", "plain", "question")
+=======
+    __slots__ = ("content", "base", "terms", "children", "runs", "plain", "section")
+>>>>>>> main
 
     def __init__(self, content: str, base: Style | None, terms: bool):
         self.content = content
         self.base = base
         self.terms = terms
+        self.section = 0  # which heading's section it is in (glossary words: first use)
         self.children: list[Token] | None = None
         self.runs: list[Run] | None = None
         self.plain: str | None = None
@@ -256,8 +268,12 @@ def _inline_plain(children: list[Token] | None) -> str:
     parts: list[str] = []
     for tok in children:
         ty = tok.type
-        if ty in ("text", "text_special", "code_inline", "html_inline"):
+        if ty in ("text", "text_special", "code_inline"):
             parts.append(tok.content)
+        elif ty == "html_inline":  # tags are not text; an image's alt is
+            alt = re.search(r"""\balt\s*=\s*["']([^"']*)""", tok.content)
+            if alt and tok.content.lstrip("< ").lower().startswith("img"):
+                parts.append(alt.group(1))
         elif ty in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif ty == "image":
@@ -333,6 +349,8 @@ class MarkdownDocument:
             self.headings.append(RenderHeading(int(tok.tag[1:]), text, anchor, _line(tok)))
         self._anchor_index = {h.anchor: n for n, h in enumerate(self.headings)}
         self._leaves: list[_Leaf] = []
+        self._terms_seen: dict[int, set[str]] = {}
+        self._inline_html = InlineHtml(self.styles)
         self._flatten(tokens)
         self._layouts: OrderedDict[int, DocumentLayout] = OrderedDict()
 
@@ -425,7 +443,17 @@ class MarkdownDocument:
                 text = tok.content
                 self._emit(_Leaf("code", text, text.count("\n") + 1, _line(tok)), stack)
             elif ty == "html_block":
-                self._emit(_Leaf("html", tok.content, len(tok.content), _line(tok)), stack)
+                # Drawn as its meaning (paragraphs, breaks, images...), or not at all
+                # (comments, declarations): spinetui.render.html.
+                runs = html_block_runs(tok.content, styles)
+                if runs:
+                    inl = _Inline(tok.content, None, False)
+                    inl.children = []
+                    inl.runs = runs
+                    inl.plain = " ".join(
+                        " ".join(str(r[0]) for r in runs if r[0] is not None).split()
+                    )
+                    self._emit(_Leaf("para", inl, len(tok.content), _line(tok)), stack)
             elif ty == "hr":
                 self._emit(_Leaf("hr", None, 1, _line(tok)), stack)
             elif ty == "blockquote_open":
@@ -454,12 +482,18 @@ class MarkdownDocument:
                     stack,
                 )
             i += 1
-        # Heading leaves learn their index in document order.
+        # Heading leaves learn their index in document order, and text its section.
         k = 0
         for leaf in self._leaves:
             if leaf.kind == "heading":
                 leaf.heading = k
                 k += 1
+            elif leaf.kind == "para":
+                leaf.data.section = k
+            elif leaf.kind == "table":
+                for _head, cells in leaf.data:
+                    for inl, _align in cells:
+                        inl.section = k
 
     def _question(self, content: str, item: _Item) -> _Inline:
         """A task list item: the box takes the list marker's place, and its text is
@@ -611,7 +645,12 @@ class MarkdownDocument:
     def _runs(self, inl: _Inline) -> list[Run]:
         if inl.runs is None:
             out: list[Run] = []
+<<<<<<< HEAD
             self._build_runs(self._children(inl), inl.base, inl.terms, out, inl.question)
+=======
+            seen = self._terms_seen.setdefault(inl.section, set())
+            self._build_runs(self._children(inl), inl.base, inl.terms, out, seen)
+>>>>>>> main
             inl.runs = out
         return inl.runs
 
@@ -642,8 +681,16 @@ class MarkdownDocument:
         base: Style | None,
         terms: bool,
         out: list[Run],
+<<<<<<< HEAD
         base_ref: _Ref | None = None,
+=======
+        seen: set[str] | None = None,
+>>>>>>> main
     ) -> None:
+        """`seen`: glossary words already marked in this section. Only a word's first use
+        in a section is marked (a target for l and Enter), not every repeat: blocks are
+        laid out in reading order, so the first built is the first read."""
+        seen = set() if seen is None else seen
         st = self.styles
         style = base
         stack: list[Style | None] = []
@@ -662,6 +709,9 @@ class MarkdownDocument:
                 term_style = _combine(s, st.term)
                 opening, closing = st.term_marks
                 for start, end, term_id in self.terms.finditer(text):
+                    if term_id in seen:
+                        continue
+                    seen.add(term_id)
                     if start > pos:
                         out.append((text[pos:start], s, r))
                     found = text[start:end]
@@ -725,7 +775,14 @@ class MarkdownDocument:
                 alt = _inline_plain(tok.children) or tok.content
                 add(f"[image: {alt}]", _combine(style, st.image), ref, False)
             elif ty == "html_inline":
-                add(tok.content, _combine(style, st.html), ref, False)
+                runs, new_style, change = self._inline_html.runs(tok.content, style)
+                if change == "push":
+                    stack.append(style)
+                    style = new_style
+                elif change == "pop":
+                    style = stack.pop() if stack else base
+                for run in runs:
+                    out.append(run if run is HARD else (run[0], run[1], ref))
             elif tok.content:
                 add(tok.content, style, ref, False)
         if buf:

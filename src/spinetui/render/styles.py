@@ -35,6 +35,7 @@ class RenderStyles:
     term: Style = field(default_factory=lambda: _s(color="green", underline=True))
     image: Style = field(default_factory=lambda: _s(italic=True, dim=True))
     html: Style = field(default_factory=lambda: _s(dim=True))
+    kbd: Style = field(default_factory=lambda: _s(bold=True, reverse=True))
     quote_gutter: Style = field(default_factory=lambda: _s(color="magenta"))
     list_marker: Style = field(default_factory=lambda: _s(bold=True, color="cyan"))
     rule: Style = field(default_factory=lambda: _s(dim=True))

@@ -1,11 +1,14 @@
 """The comparison screen: the table, the selected cell in full, and what to do next.
 
 Everything the visitor changes (chosen treatments, their order, differences-only, the
-selected cell) lives on this screen, which is created fresh each time it is opened.
+selected cell) is kept on the reader screen below (`ComparisonState`), so the comparison
+opens as they left it while the app runs; a kiosk reset replaces that screen and so
+forgets it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -19,6 +22,7 @@ from spinetui.components.compare.cell_detail import CellDetail
 from spinetui.components.compare.columns import ColumnChoice, rows_that_differ, treatments_by_id
 from spinetui.components.compare.grid import ComparisonGrid
 from spinetui.components.footer import SpineFooter
+from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.decide.factors import MARK, ordered_rows, row_marks
 from spinetui.keymap import COMPARE_KEYS, bindings
 
@@ -57,6 +61,17 @@ class ComparisonHeader(Horizontal):
         yield MattersButton(Text("w: What matters"), id="compare-matters")
 
 
+@dataclass(frozen=True, slots=True)
+class ComparisonState:
+    """What the reader chose in the comparison, to find it as they left it next time."""
+
+    chosen: tuple[str, ...]
+    differences_only: bool
+    attribute_id: str | None
+    treatment_id: str | None
+    first_column: int
+
+
 class ComparisonScreen(Screen[None]):
     BINDINGS = bindings(COMPARE_KEYS)
 
@@ -74,6 +89,33 @@ class ComparisonScreen(Screen[None]):
         # The what-matters answers the rows were last ordered by (they change while
         # What matters to you is open over this screen).
         self._ordered_by: dict[str, int] = {}
+        self._restore: ComparisonState | None = None
+        state = self._reader_state()
+        if state is not None and self.choice.replace(list(state.chosen)):
+            self.differences_only = state.differences_only
+            self._restore = state
+
+    def _reader(self) -> ReaderScreen | None:
+        """The reader below, which keeps the comparison's state while the app runs."""
+        return next((s for s in self.app.screen_stack if isinstance(s, ReaderScreen)), None)
+
+    def _reader_state(self) -> ComparisonState | None:
+        reader = self._reader()
+        state = reader.comparison_state if reader is not None else None
+        return state if isinstance(state, ComparisonState) else None
+
+    def _save_state(self) -> None:
+        reader = self._reader()
+        if reader is None or not self.has_table:
+            return
+        selected = self.grid.selected
+        reader.comparison_state = ComparisonState(
+            tuple(self.choice.chosen),
+            self.differences_only,
+            selected[0].id if selected else None,
+            selected[1].id if selected else None,
+            self.grid.first_column,
+        )
 
     def compose(self) -> ComposeResult:
         yield ComparisonHeader()
@@ -106,6 +148,10 @@ class ComparisonScreen(Screen[None]):
         self.detail.display = self.has_table
         if self.has_table:
             self._show_table()
+            state = self._restore
+            if state is not None:
+                self.grid.first_column = state.first_column
+                self.grid.select_ids(state.attribute_id, state.treatment_id)
             self.grid.focus()
         else:
             self._update_status()
@@ -142,6 +188,7 @@ class ComparisonScreen(Screen[None]):
 
     def on_comparison_grid_changed(self, message: ComparisonGrid.Changed) -> None:
         self._update_status()
+        self._save_state()
         selected = self.grid.selected
         if selected is None:
             self.detail.show(Text(ALL_SAME_MESSAGE if self.differences_only else ""))
@@ -209,6 +256,7 @@ class ComparisonScreen(Screen[None]):
         self.differences_only = not self.differences_only
         self._show_table()
         self._update_status()
+        self._save_state()
         if self.differences_only:
             hidden = len(self.app.guide.comparison.attributes) - len(self.grid.attributes)
             self.notify(
@@ -224,6 +272,7 @@ class ComparisonScreen(Screen[None]):
         treatment = selected[1]
         if self.choice.move(treatment.id, step):
             self._show_table()
+            self._save_state()
         else:
             self.notify(
                 "This column is already the first."
@@ -239,6 +288,7 @@ class ComparisonScreen(Screen[None]):
         if self.choice.remove(selected[1].id):
             self._show_table()
             self._update_status()
+            self._save_state()
         else:
             self.notify(
                 "A comparison needs at least two treatments. Press t to choose others.",
@@ -255,6 +305,7 @@ class ComparisonScreen(Screen[None]):
             if treatment_ids is not None and self.choice.replace(treatment_ids):
                 self._show_table()
                 self._update_status()
+                self._save_state()
 
         self.app.push_screen(
             TreatmentChooser(self.app.guide.comparison.treatments, self.choice), chosen
@@ -275,7 +326,8 @@ class ComparisonScreen(Screen[None]):
             return
         from spinetui.components.compare.to_reader import open_in_reader
 
-        open_in_reader(self.app, article_id, attribute.anchor)
+        self._save_state()
+        open_in_reader(self.app, article_id, attribute.anchor, from_comparison=True)
 
     def action_side_by_side(self) -> None:
         grid = self.grid

@@ -10,7 +10,9 @@ if TYPE_CHECKING:
     from textual.app import App
 
 
-def open_in_reader(app: App, article_id: str, anchor: str | None = None) -> None:
+def open_in_reader(
+    app: App, article_id: str, anchor: str | None = None, *, from_comparison: bool = False
+) -> None:
     """Close the screens above the reader and open the article there, at `anchor`.
 
     The reader is the screen the visitor came from, so its history (and Back) still
@@ -31,5 +33,6 @@ def open_in_reader(app: App, article_id: str, anchor: str | None = None) -> None
     reader = readers[-1]
     while app.screen is not reader:
         app.pop_screen()
-    reader.open_article(article_id, anchor)
+    if reader.open_article(article_id, anchor) and from_comparison:
+        reader.came_from_comparison()  # so that b goes back to the comparison
     reader.article_view.focus()

@@ -56,9 +56,13 @@ def open_comparison(app: SpineApp, attribute_id: str | None, treatment_id: str |
     app.call_later(open_and_select)
 
 
-def open_place(app: SpineApp, place: Place) -> None:
+def open_place(app: SpineApp, place: Place, words: tuple[str, ...] = ()) -> None:
+    """Go to a place; in an article, mark `words` (what was searched for) like find."""
     if place.kind == "article" and place.article_id:
-        open_article(app, place.article_id, place.anchor)
+        if open_article(app, place.article_id, place.anchor) and words:
+            reader = reader_on_top(app)
+            if reader is not None:
+                reader.mark_words(words)
     elif place.kind == "comparison":
         open_comparison(app, place.attribute_id, place.treatment_id)
     elif place.kind == "glossary" and place.term_id:

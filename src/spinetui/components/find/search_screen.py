@@ -2,8 +2,8 @@
 
 Results follow every keystroke (a query takes a few milliseconds, so there is no
 delay to wait out). The index is built in a worker thread the first time anyone
-searches and then kept by the app; what this visitor typed lives only on this screen,
-which is made fresh each time search is opened.
+searches and then kept by the app; what this visitor typed is kept on the reader screen
+below (so search reopens with it), which a kiosk reset replaces.
 """
 
 from __future__ import annotations
@@ -115,6 +115,7 @@ class SearchScreen(Screen[None]):
         super().__init__()
         self.index: SearchIndex | None = None
         self.outcome: SearchOutcome | None = None
+        self._restore_highlight: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("Search the guide", id="search-title")
@@ -124,7 +125,15 @@ class SearchScreen(Screen[None]):
         yield SpineFooter()
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#search-input", Input))
+        box = self.query_one("#search-input", Input)
+        reader = self._reader()
+        memory = getattr(reader, "search_memory", None)
+        if memory is not None:
+            text, self._restore_highlight = memory
+            with box.prevent(Input.Changed):
+                box.value = text
+            box.select_all()  # typing replaces it; arrows and Enter use the results
+        self.set_focus(box)
         self._prepare_index()
 
     @work(thread=True, exclusive=True, group="search-index")
@@ -137,6 +146,10 @@ class SearchScreen(Screen[None]):
             return  # closed while the index was being built
         self.index = index
         self.run_search()
+        highlight, self._restore_highlight = self._restore_highlight, None
+        results = self.query_one("#search-results", OptionList)
+        if highlight is not None and 0 <= highlight < results.option_count:
+            results.highlighted = highlight
 
     # ---------------------------------------------------------------- search
     @property
@@ -201,7 +214,24 @@ class SearchScreen(Screen[None]):
             return
         from spinetui.components.find.navigate import open_place
 
-        open_place(self.app, result.place)
+        self._remember()
+        words = self.outcome.query.words if self.outcome and self.outcome.query else ()
+        open_place(self.app, result.place, tuple(words))
 
     def action_close(self) -> None:
+        self._remember()
         self.dismiss(None)
+
+    # ---------------------------------------------------------------- memory
+    def _reader(self):  # -> ReaderScreen | None (imported late: start-up imports)
+        from spinetui.components.reader.reader_screen import ReaderScreen
+
+        return next((s for s in self.app.screen_stack if isinstance(s, ReaderScreen)), None)
+
+    def _remember(self) -> None:
+        """Keep the query and the chosen result on the reader below for next time (a
+        kiosk reset replaces that screen, and so forgets what this visitor typed)."""
+        reader = self._reader()
+        if reader is not None:
+            results = self.query_one("#search-results", OptionList)
+            reader.search_memory = (self.text, results.highlighted)

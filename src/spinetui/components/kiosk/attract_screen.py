@@ -48,7 +48,8 @@ class AttractScreen(Screen[None]):
         text-align: center; text-style: bold; margin: 1 0; padding: 1 0;
         background: $primary-muted; color: $text;
     }
-    AttractScreen #attract-topic { height: 6; }
+    /* As tall as the topic needs: a fixed height cut summaries mid-sentence at 60x20. */
+    AttractScreen #attract-topic { height: auto; min-height: 4; }
     AttractScreen #attract-position { text-align: center; color: $text-muted; }
     AttractScreen #attract-choices { height: auto; margin-top: 1; }
     AttractScreen .attract-choice {

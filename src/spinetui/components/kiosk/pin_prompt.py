@@ -53,6 +53,7 @@ class PinPrompt(ModalScreen[None]):
         self._pin_hash = None if served else pin_hash
         self._served = served
         self._throttle = throttle
+        self._waiting = False
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -78,19 +79,25 @@ class PinPrompt(ModalScreen[None]):
         return str(self.query_one("#pin-status", Static).render())
 
     def _refresh_wait(self) -> None:
-        """Show how long the next try must wait, and accept input again when it may."""
+        """Show how long the next try must wait. The box stays open throughout: what
+        the admin types during the wait is kept, and Enter tries it once the wait ends
+        (disabling the box dropped keys silently and took the focus back mid-typing)."""
         wait = self._throttle.wait_remaining()
-        field = self.query_one(Input)
         status = self.query_one("#pin-status", Static)
         if wait > 0:
             seconds = math.ceil(wait)
-            status.update(Text(f"Wrong PIN. You can try again in {seconds} s."))
+            status.update(
+                Text(
+                    f"Wrong PIN. Waiting {seconds} s before the next try. "
+                    "You can type meanwhile; press Enter when the wait is over."
+                )
+            )
             status.add_class("-wrong")
-            field.disabled = True
-        elif field.disabled:
-            field.disabled = False
-            field.focus()
-            status.update(Text("Try again."))
+            self._waiting = True
+        elif self._waiting:
+            self._waiting = False
+            status.remove_class("-wrong")
+            status.update(Text("You can try again now: press Enter."))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -100,6 +107,7 @@ class PinPrompt(ModalScreen[None]):
         """Check a PIN; returns True when it closed the app."""
         assert self._pin_hash is not None
         if self._throttle.wait_remaining() > 0:
+            # Not tried, not cleared: the PIN stays in the box for when the wait ends.
             self._refresh_wait()
             return False
         field = self.query_one(Input)

@@ -80,11 +80,9 @@ class KioskSession:
         except ImportError:  # Windows
             return
         if isinstance(self.app._driver, LinuxDriver):
-            import asyncio
-
             from spinetui.kiosk.signals import shield_signals
 
-            shield_signals(asyncio.get_running_loop(), lambda: self.app.exit())
+            shield_signals(self.app)
 
     def _attract_screen(self) -> AttractScreen:
         return AttractScreen(

@@ -20,6 +20,7 @@ class ArticleHeader(Horizontal):
     ArticleHeader { height: 1; background: $panel; color: $foreground; }
     ArticleHeader > #header-title { width: 1fr; padding: 0 1; text-style: bold; }
     ArticleHeader > #header-reviewed { width: auto; padding: 0 1; color: $text-muted; }
+    ArticleHeader > #header-progress { width: auto; padding: 0 1; }
     """
 
     def __init__(self) -> None:
@@ -28,7 +29,15 @@ class ArticleHeader(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(id="header-title")
+        yield Static(id="header-progress")
         yield Static(id="header-reviewed")
+
+    def show_progress(self, text: str) -> None:
+        """Where the reader is: "Part 2 of 7 · 35%" (app text, never from content)."""
+        widget = self.query_one("#header-progress", Static)
+        if str(widget.render()) != text:
+            widget.update(Text(text))
+            self.call_after_refresh(self._show_title)  # the title's room changed
 
     def show(self, guide_title: str, article_title: str | None, reviewed: dt.date | None) -> None:
         self._titles = (guide_title, article_title)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from spinetui.keymap import CONTENTS_KEYS, bindings
 from spinetui.model import Guide
 
 #: With more articles than this the sections start collapsed, all but the open
@@ -24,6 +26,8 @@ class ContentsEntry:
 
 class ContentsTree(Tree[ContentsEntry]):
     """Sections → articles → headings of the open article. Labels are plain Text."""
+
+    BINDINGS = bindings(CONTENTS_KEYS)
 
     class OpenRequested(Message):
         def __init__(self, article_id: str, anchor: str | None) -> None:
@@ -58,6 +62,39 @@ class ContentsTree(Tree[ContentsEntry]):
                 self._article_nodes[article.id] = node.add(
                     Text(article.title), data=ContentsEntry(article.id), allow_expand=False
                 )
+
+    def render_label(self, node: TreeNode[ContentsEntry], base_style: Style, style: Style) -> Text:
+        """The label, cut with an ellipsis where the pane ends (not just cut off)."""
+        text = super().render_label(node, base_style, style)
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 1 and text.cell_len > room:
+            text.truncate(room, overflow="ellipsis")
+        return text
+
+    def action_collapse(self) -> None:
+        """Left: fold the highlighted entry up, or go to the one it is in."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded and node.children:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self._move_to(node.parent)
+
+    def action_expand(self) -> None:
+        """Right: unfold the highlighted entry, or go to its first entry."""
+        node = self.cursor_node
+        if node is None or not node.children:
+            return
+        if not node.is_expanded:
+            node.expand()
+        else:
+            self._move_to(node.children[0])
 
     def mark_open(self, article_id: str, headings: list[tuple[int, str, str]]) -> None:
         """Show the open article's headings under it and move the cursor to it."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -13,7 +16,7 @@ from textual.widgets import Static
 
 from spinetui.components.footer import SpineFooter
 from spinetui.components.reader.article_header import ArticleHeader
-from spinetui.components.reader.article_view import ArticleView
+from spinetui.components.reader.article_view import ArticleView, Highlight
 from spinetui.components.reader.contents_tree import ContentsTree
 from spinetui.components.reader.targets import show_target_popup
 from spinetui.keymap import READER_KEYS, bindings
@@ -24,8 +27,14 @@ if TYPE_CHECKING:
     from spinetui.app import SpineApp
     from spinetui.components.find.find_bar import FindBar
 
+# Words found by search, marked in the article like find's matches (exact colours, and
+# the current one bold and underlined too, so it stands out without colour).
+WORD_STYLE = Style(bgcolor="#ffe08a", color="black")
+CURRENT_WORD_STYLE = Style(bgcolor="#ff9d2e", color="black", bold=True, underline=True)
+
 # Below this many columns the contents pane starts hidden, leaving room to read.
 NARROW_WIDTH = 100
+CONTENTS_MIN_WIDTH = 16
 
 
 class ReaderScreen(Screen[None]):
@@ -37,6 +46,20 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.history = History()
         self._contents_wanted: bool | None = None  # None: follow the width
+        self._contents_width: int | None = None  # None: the style sheet's
+        # Where the reader left each article this visit (on the screen, so a kiosk
+        # reset, which replaces the screen, forgets it).
+        self._places: dict[str, int] = {}
+        # The comparison's columns, cell and differences mode, kept while the app runs
+        # (on this screen, so a kiosk reset forgets them); see ComparisonScreen.
+        self.comparison_state: object | None = None
+        # The history entry that was opened from the comparison: b there goes back to it.
+        self._comparison_entry: int | None = None
+        # Search's query and chosen result, for when it is opened again.
+        self.search_memory: tuple[str, int | None] | None = None
+        # The words search marked in the open article, and the one n/N is at.
+        self._word_marks: list[Highlight] = []
+        self._word_mark: int | None = None
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader()
@@ -63,6 +86,10 @@ class ReaderScreen(Screen[None]):
         self.query_one("#no-articles").display = not has_articles
         self.article_view.display = has_articles
         self._apply_width(self.app.size.width)
+        view = self.article_view
+        # The header says how far through the article the reader is.
+        self.watch(view, "scroll_y", self._update_progress, init=False)
+        self.watch(view, "virtual_size", self._update_progress, init=False)
         start = self.app.start_article or guide.home
         if start not in guide.articles:
             order = guide.reading_order()
@@ -88,10 +115,17 @@ class ReaderScreen(Screen[None]):
             )
             return False
         view = self.article_view
+        if view.article_id is not None and view.article_id != article_id:
+            self._places[view.article_id] = round(view.scroll_offset.y)
+        if record and anchor is None and not scroll_y and view.article_id != article_id:
+            # Opened again (from [ ], the contents, search, the palette): back to where
+            # the reader left it during this visit.
+            scroll_y = self._places.get(article_id, 0)
         if record:
             self.history.remember_scroll(round(view.scroll_offset.y))
             self.history.visit(Location(article_id, anchor))
         if view.article_id != article_id:
+            self._word_marks, self._word_mark = [], None  # they were for the other one
             document = self.app.document_for(article_id)
             view.show(article_id, document, anchor=anchor, scroll_y=scroll_y)
             self.query_one(ArticleHeader).show(guide.title, article.title, article.reviewed)
@@ -109,6 +143,9 @@ class ReaderScreen(Screen[None]):
                 f"This article has no part called {anchor!r}.", severity="warning", markup=False
             )
         return True
+
+    def _update_progress(self) -> None:
+        self.query_one(ArticleHeader).show_progress(progress_text(self.article_view))
 
     def on_contents_tree_open_requested(self, message: ContentsTree.OpenRequested) -> None:
         self.open_article(message.article_id, message.anchor)
@@ -141,6 +178,26 @@ class ReaderScreen(Screen[None]):
 
         view = self.article_view
         open_beside(self.app, view.article_id, view.top_anchor)
+
+    def action_contents_width(self, step: int) -> None:
+        """< and >: the contents pane four columns narrower or wider."""
+        contents = self.contents
+        if not contents.display:
+            contents.display = True
+            self._contents_wanted = True
+        current = self._contents_width or contents.outer_size.width
+        largest = max(CONTENTS_MIN_WIDTH, self.size.width - 30)  # room left to read
+        width = max(CONTENTS_MIN_WIDTH, min(largest, current + 4 * step))
+        if width == current:
+            self.notify(
+                "The contents are as wide as they go."
+                if step > 0
+                else "The contents are as narrow as they go.",
+                timeout=2,
+            )
+            return
+        self._contents_width = width
+        contents.styles.width = width
 
     def action_half_page(self, direction: int) -> None:
         view = self.article_view
@@ -187,8 +244,15 @@ class ReaderScreen(Screen[None]):
     def action_previous_article(self) -> None:
         self._step_article(-1)
 
+    def came_from_comparison(self) -> None:
+        self._comparison_entry = self.history.index
+
     def action_back(self) -> None:
         self.history.remember_scroll(round(self.article_view.scroll_offset.y))
+        if self._comparison_entry is not None and self._comparison_entry == self.history.index:
+            self._comparison_entry = None
+            self.app.action_compare()  # as the reader left it (comparison_state)
+            return
         location = self.history.back()
         if location is None:
             self.notify("Nothing to go back to.", timeout=2)
@@ -212,6 +276,8 @@ class ReaderScreen(Screen[None]):
         view = self.article_view
         if self.find_bar is not None:
             self.find_bar.close()
+            return
+        if self.clear_word_marks():
             return
         if view.clear_selection():
             return
@@ -249,8 +315,68 @@ class ReaderScreen(Screen[None]):
             await self.mount(bar, after=self.query_one("#reader-body"))
         bar.focus_input()
 
+    # ------------------------------------------------------ words from search
+    def mark_words(self, words: tuple[str, ...]) -> None:
+        """Mark the words searched for in the open article, as find does; n and N move
+        between them. A word matches at the start of a longer one ("inject" marks
+        "injection"), whatever its case."""
+        view = self.article_view
+        layout = view.lay_out_all()
+        if layout is None or not words:
+            return
+        pattern = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")\w*", re.IGNORECASE
+        )
+        marks = []
+        for y in range(layout.height):
+            line = layout.plain(y)
+            for match in pattern.finditer(line):
+                x0 = cell_len(line[: match.start()])
+                marks.append(Highlight(y, x0, x0 + cell_len(match.group()), WORD_STYLE))
+        self._word_marks = marks
+        self._word_mark = None
+        self._show_word_marks()
+
+    def _show_word_marks(self) -> None:
+        current = self._word_mark
+        self.article_view.set_highlights(
+            [
+                Highlight(m.y, m.x0, m.x1, CURRENT_WORD_STYLE) if i == current else m
+                for i, m in enumerate(self._word_marks)
+            ]
+        )
+
+    def clear_word_marks(self) -> bool:
+        if not self._word_marks:
+            return False
+        self._word_marks = []
+        self._word_mark = None
+        self.article_view.set_highlights([])
+        return True
+
+    def _step_word_marks(self, direction: int) -> None:
+        view = self.article_view
+        marks = self._word_marks
+        current = self._word_mark
+        if current is None or not view.line_in_view(marks[current].y):
+            top = round(view.scroll_offset.y)
+            bottom = top + view.scrollable_content_region.height
+            if direction > 0:
+                current = next((i for i, m in enumerate(marks) if m.y >= top), 0)
+            else:
+                before = [i for i, m in enumerate(marks) if m.y < bottom]
+                current = before[-1] if before else len(marks) - 1
+        else:
+            current = (current + direction) % len(marks)
+        self._word_mark = current
+        self._show_word_marks()
+        view.scroll_line_into_view(marks[current].y)
+
     def _find_step(self, direction: int) -> None:
         bar = self.find_bar
+        if (bar is None or not bar.text.strip()) and self._word_marks:
+            self._step_word_marks(direction)
+            return
         if bar is None or not bar.text.strip():
             self.notify("Press / and type a word to find it in this article.", timeout=3)
             return
@@ -261,6 +387,37 @@ class ReaderScreen(Screen[None]):
 
     def action_find_previous(self) -> None:
         self._find_step(-1)
+
+
+def progress_text(view: ArticleView) -> str:
+    """How far through the article the bottom of the pane is, like less's percentage,
+    and which of its parts (second-level headings) is at the top: "Part 2 of 7 · 35%"."""
+    layout = view.layout_now
+    document = view.document
+    if layout is None or document is None or layout.height <= 0:
+        return ""
+    height = view.scrollable_content_region.height
+    top = round(view.scroll_offset.y)
+    percent = 100 if top >= view.max_scroll_y else min(99, (top + height) * 100 // layout.height)
+    parts = [h.anchor for h in document.headings if h.level == 2]
+    text = f"{percent}%"
+    if len(parts) > 1:
+        heading = layout.heading_at(top)
+        index = None
+        if heading is not None:
+            # The part the top line is in: its own heading, or the level-2 one above it.
+            position = next(
+                (i for i, h in enumerate(document.headings) if h.anchor == heading.anchor), -1
+            )
+            for h in reversed(document.headings[: position + 1]):
+                if h.level == 2:
+                    index = parts.index(h.anchor)
+                    break
+                if h.level < 2:
+                    break
+        if index is not None:
+            text = f"Part {index + 1} of {len(parts)} · {text}"
+    return text
 
 
 def document_lacks(view: ArticleView, anchor: str) -> bool:
