@@ -23,11 +23,8 @@ from markdown_it.token import Token
 from rich.segment import Segment
 from rich.style import Style
 
-<<<<<<< HEAD
 from spinetui.decide.questions import question_key
-=======
 from spinetui.render.html import InlineHtml, html_block_runs
->>>>>>> main
 from spinetui.render.icon_array import OutcomeData, icon_array_lines, outcome_sentence
 from spinetui.render.slug import AnchorAllocator, slugify, split_explicit_anchor
 from spinetui.render.styles import DEFAULT_STYLES, RenderStyles
@@ -171,11 +168,7 @@ class _Ref:
 class _Inline:
     """One inline token's content, parsed and turned into runs on first use."""
 
-<<<<<<< HEAD
-    __slots__ = ("content", "base", "terms", "children", "runs", "plain", "question")
-=======
-    __slots__ = ("content", "base", "terms", "children", "runs", "plain", "section")
->>>>>>> main
+    __slots__ = ("content", "base", "terms", "children", "runs", "plain", "section", "question")
 
     def __init__(self, content: str, base: Style | None, terms: bool):
         self.content = content
@@ -645,12 +638,10 @@ class MarkdownDocument:
     def _runs(self, inl: _Inline) -> list[Run]:
         if inl.runs is None:
             out: list[Run] = []
-<<<<<<< HEAD
-            self._build_runs(self._children(inl), inl.base, inl.terms, out, inl.question)
-=======
             seen = self._terms_seen.setdefault(inl.section, set())
-            self._build_runs(self._children(inl), inl.base, inl.terms, out, seen)
->>>>>>> main
+            self._build_runs(
+                self._children(inl), inl.base, inl.terms, out, seen, base_ref=inl.question
+            )
             inl.runs = out
         return inl.runs
 
@@ -681,11 +672,8 @@ class MarkdownDocument:
         base: Style | None,
         terms: bool,
         out: list[Run],
-<<<<<<< HEAD
-        base_ref: _Ref | None = None,
-=======
         seen: set[str] | None = None,
->>>>>>> main
+        base_ref: _Ref | None = None,
     ) -> None:
         """`seen`: glossary words already marked in this section. Only a word's first use
         in a section is marked (a target for l and Enter), not every repeat: blocks are
