@@ -40,7 +40,8 @@ def line_of(view: ArticleView, text: str) -> str:
 async def click_question(pilot, view: ArticleView, text: str, dx: int = 0) -> None:
     """Tap a question where it is drawn (its tick box, or dx cells into it)."""
     target = box_target(view, text)
-    x = view.styles.padding.left + view._margin + target.x0 + dx
+    # From the pane's edge to its text: padding, and the reader's focus bar.
+    x = view.content_region.x - view.region.x + view._margin + target.x0 + dx
     y = target.y - round(view.scroll_offset.y)
     assert await pilot.click(ArticleView, offset=(x, y))
     await pilot.pause()
@@ -88,9 +89,9 @@ async def test_a_tap_on_a_question_ticks_it_and_another_unticks_it():
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
         await click_question(pilot, view, RISKS)
-        assert line_of(view, RISKS).strip() == f"[x] {RISKS}"
+        assert line_of(view, RISKS).strip().startswith(f"[x] {RISKS[:30]}")
         await click_question(pilot, view, RISKS, dx=10)  # on its words, not the box
-        assert line_of(view, RISKS).strip() == f"[ ] {RISKS}"
+        assert line_of(view, RISKS).strip().startswith(f"[ ] {RISKS[:30]}")
         # A question wrapped over two lines is one target: its second line ticks it too.
         await click_question(pilot, view, CHANCES)
         assert app.questions.is_ticked(box_target(view, CHANCES).value)
