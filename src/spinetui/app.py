@@ -17,6 +17,7 @@ from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.components.textual_fixes import apply as apply_textual_fixes
 from spinetui.config_path import DEFAULT_THEME
+from spinetui.decide.questions import QuestionList
 from spinetui.decide.state import DecisionState
 from spinetui.keymap import GLOBAL_KEYS, bindings
 from spinetui.model import Guide
@@ -84,6 +85,9 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         # spinetui cannot read a mouse from; the wording of the kiosk screens follows.
         self._pointer = pointer
         self.start_article = start_article
+        # The questions the reader ticked or typed, shared by every screen that shows
+        # them; visitor state, in memory only, cleared by reset_session.
+        self.questions = QuestionList()
         self._documents: LRUCache[str, MarkdownDocument] = LRUCache(32)
         self._term_matcher: TermMatcher | None = None
         # Built from the content on first search and kept; nothing a visitor typed.
@@ -177,6 +181,7 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         self.clear_notifications()
         self.decision.clear()  # what-matters and SURE answers, ticked questions
         self._clipboard = ""  # text a visitor copied (Textual keeps it on the App)
+        self.questions.clear()  # ticked and typed questions, and so the QR code of them
         if self.theme != self._start_theme:
             self.theme = self._start_theme  # the config's theme, not the last visitor's
         await self.push_screen(ReaderScreen())
@@ -273,6 +278,16 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
         if not isinstance(self.screen, ComparisonScreen):
             self.guide.complete()  # cell details name the articles' headings
             self.push_screen(ComparisonScreen())
+
+    async def action_my_questions(self) -> None:
+        from spinetui.components.decide.my_questions import MyQuestionsScreen
+
+        if any(isinstance(screen, MyQuestionsScreen) for screen in self.screen_stack):
+            # Already open under the code or the save box: go back to it, not a second.
+            while not isinstance(self.screen, MyQuestionsScreen):
+                await self.pop_screen()
+            return
+        await self.push_screen(MyQuestionsScreen())
 
     # ------------------------------------------------------- decision tools
     def action_what_matters(self) -> None:

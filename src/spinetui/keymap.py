@@ -136,6 +136,12 @@ GLOBAL_KEYS: tuple[Key, ...] = (
     Key("s", "search", "Search", "Search the whole guide: articles, comparison and glossary"),
     Key("g", "glossary", "Glossary", "Open the A-Z glossary of medical words"),
     Key(
+        "m",
+        "my_questions",
+        "Questions",
+        "Open My questions: the questions you ticked or typed, to take to your visit",
+    ),
+    Key(
         "ctrl+t",
         "next_theme",
         "Theme",
@@ -258,13 +264,14 @@ ARTICLE_KEYS: tuple[Key, ...] = (
     Key("up,k", "scroll_up", "Up", "Scroll up one line", show=False, display="↑/k"),
     Key("down,j", "scroll_down", "Down", "Scroll down one line", show=False, display="↓/j"),
     Key("pageup", "page_up", "Page up", "Scroll up one page", show=False, display="PgUp"),
+    Key("pagedown", "page_down", "Page down", "Scroll down one page", show=False, display="PgDn"),
     Key(
-        "pagedown,space",
-        "page_down",
-        "Page down",
-        "Scroll down one page",
+        "space",
+        "space",
+        "Page down / tick",
+        "Tick or untick the selected question; otherwise scroll down one page",
         show=False,
-        display="PgDn/Space",
+        display="Space",
     ),
     Key("home", "scroll_home", "Top", "Go to the top of the article", show=False, display="Home"),
     Key(
@@ -275,12 +282,18 @@ ARTICLE_KEYS: tuple[Key, ...] = (
         show=False,
         display="End",
     ),
-    Key("l", "next_target", "Next link", "Select the next link or marked word", display="l"),
+    Key(
+        "l",
+        "next_target",
+        "Next link",
+        "Select the next link, marked word or question",
+        display="l",
+    ),
     Key(
         "L",
         "previous_target",
         "Prev link",
-        "Select the previous link or marked word",
+        "Select the previous link, marked word or question",
         show=False,
         display="L",
     ),
@@ -288,7 +301,7 @@ ARTICLE_KEYS: tuple[Key, ...] = (
         "enter",
         "activate_target",
         "Open link",
-        "Follow the selected link or explain the marked word",
+        "Follow the selected link or explain the marked word (a question: tick or untick it)",
         show=False,
         display="Enter",
     ),
@@ -533,6 +546,56 @@ SEARCH_KEYS: tuple[Key, ...] = (
     Key("escape", "close", "Close", "Close search or the glossary", display="Esc"),
 )
 
+# Keys of the My questions screen (m).
+MY_QUESTIONS_KEYS: tuple[Key, ...] = (
+    Key(
+        "space",
+        "toggle",
+        "Tick",
+        "Tick or untick the highlighted question (unticked ones are not taken home)",
+        display="Space",
+    ),
+    Key(
+        "x,delete",
+        "remove",
+        "Remove",
+        "Take the highlighted question off the list",
+        display="x",
+    ),
+    Key("a", "add", "Add", "Type a question of your own (not in kiosk mode)"),
+    Key(
+        "t",
+        "take_home",
+        "Take home",
+        "Take the list home: save it as a file, or (kiosk) show it as a QR code",
+    ),
+    Key("escape,q", "close", "Close", "Close My questions", display="Esc"),
+)
+
+# Keys of the save box and the QR code screen (h on My questions).
+TAKE_HOME_KEYS: tuple[Key, ...] = (
+    Key(
+        "enter",
+        "save",
+        "Save",
+        "Save to the file named (again, after a warning: replace it)",
+        display="Enter",
+    ),
+    Key(
+        "p",
+        "photo",
+        "Photo layout",
+        "Kiosk: switch between the QR code and the list in large text to photograph",
+    ),
+    Key(
+        "escape,q",
+        "close",
+        "Close",
+        "Close without saving, or close the code",
+        display="Esc",
+    ),
+)
+
 HELP_SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Reading an article", ARTICLE_KEYS),
     ("Moving around", READER_KEYS),
@@ -545,6 +608,8 @@ HELP_SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Everywhere", GLOBAL_KEYS),
     ("Finding a word in an article", FIND_KEYS),
     ("Search and glossary", SEARCH_KEYS),
+    ("My questions", MY_QUESTIONS_KEYS),
+    ("Taking it home", TAKE_HOME_KEYS),
 )
 
 # Where spinetui's keys differ from less and glow on purpose (help screen and README).

@@ -7,7 +7,7 @@ from textual.widgets import OptionList
 
 from spinetui.components.compare.comparison_screen import ComparisonScreen
 from spinetui.components.find.term_screen import TermScreen
-from spinetui.components.palette import JumpToProvider, destinations
+from spinetui.components.palette import MY_QUESTIONS_KIND, JumpToProvider, destinations
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from tests.conftest import FIXTURES
@@ -110,6 +110,7 @@ async def test_the_jump_to_provider_only_navigates():
             "Glossary word",
             "Row of the comparison table",
             "Decision tool",
+            MY_QUESTIONS_KIND,  # a screen of the visit, not a file or a way out
         }
         provider = JumpToProvider(app.screen)
         hits = [hit async for hit in provider.search("quit")]

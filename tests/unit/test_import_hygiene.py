@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import BUNDLED, REPO
 
 # Needed only once the reader asks for them: search, comparison, find-in-article, web
-# serving, kiosk mode, `spinetui check` and its reading grades.
+# serving, kiosk mode, taking My questions home, `spinetui check` and its reading grades.
 LATER = (
     "sqlite3",
     "_sqlite3",
@@ -32,6 +32,8 @@ LATER = (
     "textual_serve",
     "aiohttp",
     "textstat",
+    "segno",  # the kiosk's QR code of My questions
+    "spinetui.decide.take_home",
     "spinetui.check",
     "spinetui.kiosk",
 )

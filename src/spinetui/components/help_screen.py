@@ -93,7 +93,8 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_subtitle = "Esc to close"
             yield Static(
                 Text(
-                    "Mouse and touch work too: tap a heading, article, link or answer. "
+                    "Mouse and touch work too: tap a heading, article, link or answer, "
+                    "or a question to tick it. "
                     "What matters to you and the SURE check help you weigh the choices; "
                     "they never pick one for you.\n"
                 )

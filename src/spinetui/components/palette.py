@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from spinetui.app import SpineApp
 
 MATCH_STYLE = Style(bold=True, underline=True)
+MY_QUESTIONS_KIND = "Your questions to take to your visit (m)"
 # More than this would only make the reader scroll; typing more narrows it.
 MAX_HITS = 60
 # Destinations matched between two chances for the app to handle other events.
@@ -66,6 +67,12 @@ def destinations(app: SpineApp) -> Iterator[Destination]:
             "Row of the comparison table",
             partial(navigate.open_comparison, app, attribute.id, None),
         )
+    # The reader's own list: a screen of the visit, as safe in kiosk mode as the rest.
+    yield Destination(
+        "My questions",
+        MY_QUESTIONS_KIND,
+        partial(app.call_later, app.action_my_questions),
+    )
 
 
 def prompt(destination: Destination, offsets: tuple[int, ...] = ()) -> Text:
@@ -84,7 +91,7 @@ class JumpToProvider(Provider):
     async def discover(self) -> Hits:
         app: SpineApp = self.app  # type: ignore[assignment]
         for destination in destinations(app):
-            if destination.kind in ("Article", "Decision tool"):
+            if destination.kind in ("Article", "Decision tool", MY_QUESTIONS_KIND):
                 yield DiscoveryHit(prompt(destination), destination.go, text=destination.name)
 
     async def search(self, query: str) -> Hits:

@@ -23,6 +23,7 @@ from markdown_it.token import Token
 from rich.segment import Segment
 from rich.style import Style
 
+from spinetui.decide.questions import question_key
 from spinetui.render.html import InlineHtml, html_block_runs
 from spinetui.render.icon_array import OutcomeData, icon_array_lines, outcome_sentence
 from spinetui.render.slug import AnchorAllocator, slugify, split_explicit_anchor
@@ -44,8 +45,11 @@ __all__ = [
     "DocumentLayout",
     "MarkdownDocument",
     "RenderHeading",
+    "BOX_EMPTY",
+    "BOX_TICKED",
     "Target",
     "heading_anchors",
+    "is_box",
     "link_kind",
 ]
 
@@ -53,6 +57,13 @@ _LAYOUT_CACHE_SIZE = 4
 _BULLETS = ("•", "◦", "▪", "‣")
 _LONG_WORD = 15  # table columns break words longer than this rather than give up
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+# A GFM task list item: "- [ ] Question?" (or "[x]"). Drawn as a tick box the reader
+# ticks; the box in the file only marks it as a question (ticks are the reader's own).
+_TASK = re.compile(r"^\[[ xX]\](?:[ \t]+|$)")
+#: How a question's tick box is drawn before the reader ticks it, and after: shape
+#: (ASCII), not colour, so it reads on the Linux console and in 16 colours.
+BOX_EMPTY = "[ ]"
+BOX_TICKED = "[x]"
 
 # markdown-it stops at this depth of nested blocks (a list item counts two: list and
 # item) and drops what is inside; the loader warns about it (spinetui.model._scan
@@ -113,7 +124,7 @@ class Target:
     y: int
     x0: int
     x1: int
-    kind: str  # "article" | "anchor" | "external" | "source" | "term" | "tool"
+    kind: str  # "article" | "anchor" | "external" | "source" | "term" | "tool" | "question"
     value: str
     text: str
 
@@ -157,7 +168,7 @@ class _Ref:
 class _Inline:
     """One inline token's content, parsed and turned into runs on first use."""
 
-    __slots__ = ("content", "base", "terms", "children", "runs", "plain", "section")
+    __slots__ = ("content", "base", "terms", "children", "runs", "plain", "section", "question")
 
     def __init__(self, content: str, base: Style | None, terms: bool):
         self.content = content
@@ -167,6 +178,8 @@ class _Inline:
         self.children: list[Token] | None = None
         self.runs: list[Run] | None = None
         self.plain: str | None = None
+        # A task list item's text: every run of it is one "question" target.
+        self.question: _Ref | None = None
 
 
 # ---------------------------------------------------------------- container frames
@@ -402,9 +415,11 @@ class MarkdownDocument:
             if ty == "paragraph_open":
                 inline = tokens[i + 1] if i + 1 < n else None
                 content = inline.content if inline is not None else ""
-                self._emit(
-                    _Leaf("para", _Inline(content, None, terms), len(content), _line(tok)), stack
-                )
+                data = _Inline(content, None, terms)
+                item = stack[-1] if stack and isinstance(stack[-1], _Item) else None
+                if item is not None and item.pending and (task := _TASK.match(content)):
+                    data = self._question(content[task.end() :], item)
+                self._emit(_Leaf("para", data, len(content), _line(tok)), stack)
                 i += 3
                 continue
             if ty == "heading_open":
@@ -472,6 +487,18 @@ class MarkdownDocument:
                 for _head, cells in leaf.data:
                     for inl, _align in cells:
                         inl.section = k
+
+    def _question(self, content: str, item: _Item) -> _Inline:
+        """A task list item: the box takes the list marker's place, and its text is
+        one target the reader ticks (identified by its words)."""
+        inl = _Inline(content, None, False)
+        text = " ".join(self._plain(inl).split())
+        inl.question = _Ref("question", question_key(text), text)
+        # A numbered question keeps its number ("2. [ ] ..."); a bullet gives way.
+        number = "" if item.marker.strip() in _BULLETS else item.marker
+        item.marker = number + BOX_EMPTY + " "
+        item.indent = " " * len(item.marker)
+        return inl
 
     def _too_deep(self, tokens: list[Token], i: int, stack: list[Any]) -> None:
         """Say so where markdown-it dropped a container's content for nesting too deep."""
@@ -612,7 +639,9 @@ class MarkdownDocument:
         if inl.runs is None:
             out: list[Run] = []
             seen = self._terms_seen.setdefault(inl.section, set())
-            self._build_runs(self._children(inl), inl.base, inl.terms, out, seen)
+            self._build_runs(
+                self._children(inl), inl.base, inl.terms, out, seen, base_ref=inl.question
+            )
             inl.runs = out
         return inl.runs
 
@@ -644,6 +673,7 @@ class MarkdownDocument:
         terms: bool,
         out: list[Run],
         seen: set[str] | None = None,
+        base_ref: _Ref | None = None,
     ) -> None:
         """`seen`: glossary words already marked in this section. Only a word's first use
         in a section is marked (a target for l and Enter), not every repeat: blocks are
@@ -652,7 +682,8 @@ class MarkdownDocument:
         st = self.styles
         style = base
         stack: list[Style | None] = []
-        ref: _Ref | None = None
+        # A question's text is all one target; a link inside it is a target of its own.
+        ref: _Ref | None = base_ref
         link_start = 0
         link_outer: Style | None = None
         buf: list[str] = []
@@ -727,7 +758,7 @@ class MarkdownDocument:
                     href = ref.value
                     if ref.kind == "external" and not _same_address(ref.text, href):
                         add(f" ({href})", _combine(link_outer, st.link_address), ref, False)
-                ref = None
+                ref = base_ref
             elif ty == "image":
                 alt = _inline_plain(tok.children) or tok.content
                 add(f"[image: {alt}]", _combine(style, st.image), ref, False)
@@ -744,6 +775,11 @@ class MarkdownDocument:
                 add(tok.content, style, ref, False)
         if buf:
             add("".join(buf), style, ref, terms and ref is None)
+
+
+def is_box(layout: DocumentLayout, target: Target) -> bool:
+    """True for the piece of a question target that starts with its tick box."""
+    return target.kind == "question" and layout.plain(target.y)[target.x0 :].startswith(BOX_EMPTY)
 
 
 def _combine(a: Style | None, b: Style) -> Style:
@@ -893,6 +929,20 @@ class DocumentLayout:
                     Target(y, px + x0, px + x1, ref.kind, ref.value, ref.text)
                     for x0, x1, ref in spans
                 ]
+                if n == 0 and found[0].kind == "question" and spans[0][0] == 0:
+                    # The tick box is the list marker (the prefix's last cells): tapping
+                    # or selecting it is tapping the question.
+                    box = len(BOX_EMPTY) + 1
+                    if px >= box:
+                        first_target = found[0]
+                        found[0] = Target(
+                            y,
+                            px - box,
+                            first_target.x1,
+                            "question",
+                            first_target.value,
+                            first_target.text,
+                        )
                 self._line_targets[y] = found
                 self._targets.extend(found)
 

@@ -9,6 +9,7 @@ per (line, width, highlight state) so scrolling redraws cost nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -22,7 +23,10 @@ from textual.strip import Strip
 
 from spinetui.components.strips import overlay_style
 from spinetui.keymap import ARTICLE_KEYS, bindings
-from spinetui.render import DocumentLayout, MarkdownDocument, Target
+from spinetui.render import BOX_TICKED, DocumentLayout, MarkdownDocument, Target, is_box
+
+if TYPE_CHECKING:
+    from spinetui.decide.questions import QuestionList
 
 # Characters per line of text: comfortable reading, even on a very wide screen.
 READING_WIDTH = 80
@@ -58,6 +62,15 @@ class ArticleView(ScrollView, can_focus=True):
             self.view = view
             self.target = target
 
+    class QuestionToggled(Message):
+        """A question was ticked or unticked here (by key or tap)."""
+
+        def __init__(self, view: ArticleView, target: Target, ticked: bool) -> None:
+            super().__init__()
+            self.view = view
+            self.target = target
+            self.ticked = ticked
+
     class TopHeadingChanged(Message):
         """The heading of the section at the top of the pane changed (for line-up modes)."""
 
@@ -73,7 +86,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.document: MarkdownDocument | None = None
         self.article_id: str | None = None
         self._layout: DocumentLayout | None = None
-        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, int, int, int], Strip] = LRUCache(1024)
         self._highlights: dict[int, list[Highlight]] = {}
         self._highlight_version = 0
         self._selected: Target | None = None
@@ -224,7 +237,7 @@ class ArticleView(ScrollView, can_focus=True):
         line_y = round(self.scroll_offset.y) + y
         if layout is None or line_y >= layout.height or width <= 0:
             return Strip.blank(width, self.rich_style)
-        key = (line_y, width, self._highlight_version)
+        key = (line_y, width, self._highlight_version, self._ticks_version)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._make_strip(layout, line_y, width)
@@ -236,6 +249,11 @@ class ArticleView(ScrollView, can_focus=True):
     def _make_strip(self, layout: DocumentLayout, line_y: int, width: int) -> Strip:
         segments: list[Segment] = layout.line(line_y)
         strip = Strip(segments)
+        questions = self._questions
+        if questions is not None:
+            for target in layout.targets_on(line_y):
+                if questions.is_ticked(target.value) and is_box(layout, target):
+                    strip = _tick(strip, target.x0)
         for highlight in self._highlights.get(line_y, ()):
             strip = overlay_style(strip, highlight.x0, highlight.x1, highlight.style)
         if self._selected is not None and self._selected.y == line_y:
@@ -245,6 +263,36 @@ class ArticleView(ScrollView, can_focus=True):
         if margin:
             strip = Strip.blank(margin) + strip
         return strip.adjust_cell_length(width).apply_style(self.rich_style)
+
+    @property
+    def _questions(self) -> QuestionList | None:
+        """The visit's ticked questions (on the app; absent in a bare test app)."""
+        return getattr(self.app, "questions", None)
+
+    @property
+    def _ticks_version(self) -> int:
+        questions = self._questions
+        return questions.version if questions is not None else 0
+
+    def toggle_question(self, target: Target) -> None:
+        """Tick or untick a question; the tick shows wherever the question appears."""
+        questions = self._questions
+        if questions is None:
+            return
+        first = questions.is_empty
+        ticked = questions.toggle(target.text)
+        self.refresh()
+        if ticked and first:
+            # Once a visit: the box itself shows every tick after this.
+            self.notify("Ticked: it is on your list. Press m to see My questions.", timeout=4)
+        self.post_message(self.QuestionToggled(self, target, ticked))
+
+    def action_space(self) -> None:
+        """Space ticks the selected question; otherwise it turns the page."""
+        if self._selected is not None and self._selected.kind == "question":
+            self.toggle_question(self._selected)
+        else:
+            self.action_page_down()
 
     @property
     def _margin(self) -> int:
@@ -380,8 +428,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def _all_targets(self) -> list[Target]:
+        """Targets l and L step through: a question once, at its tick box."""
         layout = self.lay_out_all()
-        return layout.targets() if layout is not None else []
+        if layout is None:
+            return []
+        return [t for t in layout.targets() if t.kind != "question" or is_box(layout, t)]
 
     def action_next_target(self) -> None:
         """The next link after the selected one; from the top of the pane down when the
@@ -430,7 +481,11 @@ class ArticleView(ScrollView, can_focus=True):
         return top <= y < top + self.scrollable_content_region.height
 
     def action_activate_target(self) -> None:
-        if self._selected is not None:
+        if self._selected is None:
+            return
+        if self._selected.kind == "question":
+            self.toggle_question(self._selected)
+        else:
             self.post_message(self.TargetActivated(self, self._selected))
 
     def clear_selection(self) -> bool:
@@ -459,12 +514,24 @@ class ArticleView(ScrollView, can_focus=True):
         if target is not None:
             event.stop()
             self.select_target(target)
-            self.post_message(self.TargetActivated(self, target))
+            if target.kind == "question":
+                self.toggle_question(target)
+            else:
+                self.post_message(self.TargetActivated(self, target))
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         offset = event.get_content_offset(self)
         hovering = offset is not None and self.target_at(offset.x, offset.y) is not None
         self.set_class(hovering, "-over-link")
+
+
+def _tick(strip: Strip, x0: int) -> Strip:
+    """The strip with the tick box at ``x0`` drawn ticked ("[ ]" becomes "[x]")."""
+    if strip.cell_length < x0 + len(BOX_TICKED):
+        return strip
+    before, box, after = strip.divide([x0, x0 + len(BOX_TICKED), strip.cell_length])
+    style = next((segment.style for segment in box), None)
+    return Strip.join([before, Strip([Segment(BOX_TICKED, style)]), after])
 
 
 def _continues(first: Target, second: Target) -> bool:
