@@ -37,7 +37,7 @@ async def test_long_messages_are_shown_in_full_and_end_goes_to_the_last():
         for offset in range(0, listing.virtual_size.height, listing.size.height):
             listing.scroll_to(y=offset, animate=False, immediate=True)
             await pilot.pause()
-            drawn += " ".join(
+            drawn += " " + " ".join(
                 listing.render_line(y).text.strip() for y in range(listing.size.height)
             )
         assert " ".join(longest.message.split()) in " ".join(drawn.split())
