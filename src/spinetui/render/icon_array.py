@@ -42,6 +42,11 @@ class OutcomeData(Protocol):
     note: str
 
 
+def _compared(o: OutcomeData) -> bool:
+    """Whether the study had a comparison group (the loader gives both fields or neither)."""
+    return o.comparison_count is not None and bool(o.compared_with)
+
+
 def _n(value: int) -> str:
     return f"{value:,}"
 
@@ -52,7 +57,7 @@ def outcome_sentence(o: OutcomeData) -> str:
     per = _n(o.per)
     about = "About " if o.per == 100 else ""
     text = f"{about}{_n(o.count)} in {per} people who had {o.group} {o.measure} ({o.time})"
-    if o.comparison_count is not None and o.compared_with:
+    if _compared(o):
         text += (
             f", compared with {_n(o.comparison_count)} in {per} people who had {o.compared_with}"
         )
@@ -108,7 +113,7 @@ def icon_array_lines(o: OutcomeData, width: int, styles: IconArrayStyles) -> lis
     if o.per == 100:
         out.append(([], 0, []))
         groups = [(o.group, o.count)]
-        if o.comparison_count is not None and o.compared_with:
+        if _compared(o):
             groups.append((o.compared_with, o.comparison_count))
         if width >= GRID_WIDTH:
             beside = len(groups) == 2 and width >= 2 * GRID_WIDTH + GAP
@@ -168,6 +173,6 @@ def _grids(groups: list[tuple[str, int]], styles: IconArrayStyles) -> list[Line]
 
 def compact(o: OutcomeData) -> str:
     """A few words for a grid cell too small for an array: "54 vs 19 in 100"."""
-    if o.comparison_count is not None and o.compared_with:
+    if _compared(o):
         return f"{_n(o.count)} vs {_n(o.comparison_count)} in {_n(o.per)}"
     return f"{_n(o.count)} in {_n(o.per)}"
