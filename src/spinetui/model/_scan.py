@@ -358,7 +358,7 @@ def heading_anchors(markdown: str) -> list[tuple[int, str, str, int]]:
 #
 # markdown-it (and so the renderer) stops nesting blocks at a depth of 200 (a list
 # item counts two: the list and the item) and drops what is inside; the renderer says
-# so in its place (spinetui.render.document: MAX_NESTING, skip_too_deep, _too_deep;
+# so in its place (spinetui.render.parse: MAX_NESTING, skip_too_deep, _too_deep;
 # tests/robustness/test_hostile_files.py holds the two together). Lines that could be
 # that deep are found cheaply; only then is the body block-parsed to find where.
 MAX_NESTING = 200
