@@ -41,7 +41,8 @@ def restore_terminal(driver: Any) -> None:
     """Put the terminal back without the app's help (from any thread)."""
     fileno = getattr(getattr(driver, "_file", None), "fileno", None)
     try:
-        out = fileno() if fileno is not None else sys.__stderr__.fileno()
+        stderr = sys.__stderr__
+        out = fileno() if fileno is not None else stderr.fileno() if stderr else 2
     except (OSError, ValueError, AttributeError):
         out = 2
     with contextlib.suppress(OSError):

@@ -24,7 +24,8 @@ from spinetui.console.glyphs import console_text
 from spinetui.console.palette import RGB, VGA, readable_pair
 
 _DEFAULT_FG: RGB = VGA[7]  # the console's own default colours: light grey on black
-_PLAIN = dict(
+# Every attribute off: the console turns bold, blink and the like into other colours.
+_PLAIN = Style(
     bold=False,
     dim=False,
     italic=False,
@@ -58,9 +59,8 @@ def console_style(style: Style, background: RGB) -> Style:
     colours = Style(
         color=RichColor.from_rgb(*VGA[fg_index]),
         bgcolor=RichColor.from_rgb(*VGA[bg_index]),
-        **_PLAIN,
     )
-    return style + colours
+    return style + _PLAIN + colours
 
 
 class ConsoleFilter(LineFilter):

@@ -24,7 +24,7 @@ class WholeCellScrollBarRender(ScrollBarRender):
 
 class ConsoleAwareScrollBarRender(ScrollBarRender):
     @classmethod
-    def render_bar(cls, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def render_bar(cls, *args: Any, **kwargs: Any) -> Any:
         renderer = WholeCellScrollBarRender if drawing_for_console() else ScrollBarRender
         return renderer.render_bar(*args, **kwargs)
 

@@ -144,7 +144,7 @@ class GuideServer(Server):
         for service in list(self._services):
             service.kill_now()
 
-    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.Response:
         if self.full:
             response = aiohttp_jinja2.render_template(
                 "busy.html", request, {"retry_seconds": BUSY_RETRY_SECONDS}, status=503
@@ -160,7 +160,8 @@ class GuideServer(Server):
         response.headers["Cache-Control"] = "no-store"
         return response
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    # textual-serve declares WebSocketResponse; a plain GET gets a 400 response instead.
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE_BYTES)
         if not websocket.can_prepare(request).ok:
             return web.Response(status=400, text=NOT_A_WEBSOCKET)
