@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import spinetui.render as render
-from spinetui.model._scan import _scan_fast, _scan_lines, heading_anchors, scan_body, slugify
+from spinetui.markdown.scan import _scan_fast, _scan_lines, heading_anchors, scan_body
+from spinetui.markdown.slug import slugify
 
 REPO = Path(__file__).resolve().parents[2]
 MD = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -76,6 +77,10 @@ CASES = {
     "heading-markup": "## *Risks* and `side` effects\n\n## [Linked](x) heading\n",
     "hash-text": "#hashtag is not a heading\n\n####### seven is not\n",
     "tables": "| a | b |\n|---|---|\n| [c](d) | e |\n",
+    # A link's line is the line of its "[" (as markdown-it's), also when its text breaks.
+    "multi-line-links": "A [multi\nline](two) and [x\ny\nz](w) [q](r).\n\n- item [a\n  b](c)\n",
+    "multi-line-image": "An ![image\nalt](pic.png) and [a\nlink](yes).\n",
+    "multi-line-links-slow": "```\ncode\n```\n\nA [multi\nline](two) and ![i\nj](k) [l](m).\n",
 }
 
 
