@@ -76,22 +76,23 @@ def _strip_containers(line: str) -> tuple[str, bool]:
     return line, found
 
 
-def _opening(text: str, line_start: int, close: int) -> int:
-    """Offset of the "[" that opens the link whose "](" is at ``close``, or -1.
+def _opening_above(text: str, line_start: int) -> int:
+    """Offset of the last "[" in the lines of the paragraph above ``line_start``, or -1.
 
-    Link text may break across the lines of a paragraph, and markdown-it (so the
-    renderer, and a problem's line number) puts the link on the line of its "[", so
-    when the line of the "](" holds none the lines above are searched too, up to a
-    blank line (where the paragraph starts).
+    For a "](" with no "[" before it on its line: link text may break across the lines
+    of a paragraph, and markdown-it (so the renderer, and a problem's line number) puts
+    the link on the line of its "[". A blank line, where the paragraph starts, ends the
+    search.
     """
-    opening = text.rfind("[", line_start, close)
-    while opening < 0 and line_start > 0:
+    while line_start > 0:
         end = line_start - 1
         line_start = text.rfind("\n", 0, end) + 1
         if not text[line_start:end].strip():
-            break
+            return -1
         opening = text.rfind("[", line_start, end)
-    return opening
+        if opening >= 0:
+            return opening
+    return -1
 
 
 def _links_in(lines: list[str], number: int, links: list[Link]) -> None:
@@ -103,7 +104,7 @@ def _links_in(lines: list[str], number: int, links: list[Link]) -> None:
         opening = line.rfind("[", 0, m.start())
         if opening < 0 and number:  # link text from the lines above (rare)
             above = "\n".join(lines[:number])
-            opening = _opening(above, len(above) + 1, len(above) + 1)
+            opening = _opening_above(above, len(above) + 1)
             if opening >= 0:
                 at -= above.count("\n", opening) + 1
                 line_before = above[:opening]
@@ -168,7 +169,10 @@ def _scan_fast(body: str) -> tuple[list[tuple[int, str, str | None, int]], list[
             start = m.start()
             if start and text[start - 1] == "\\":
                 continue  # an escaped bracket
-            opening = _opening(text, text.rfind("\n", 0, start) + 1, start)
+            line_start = text.rfind("\n", 0, start) + 1
+            opening = text.rfind("[", line_start, start)
+            if opening < 0:
+                opening = _opening_above(text, line_start)
             if opening > 0 and text[opening - 1] in "!\\":
                 continue  # an image, or an escaped bracket: not a link
             found.append((start if opening < 0 else opening, m.group(1)))
