@@ -7,11 +7,11 @@ this works offline (0.7.10+ would download NLTK data; pyproject pins below that)
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import TextIO
 
+from spinetui.markdown.plain import markdown_plain
 from spinetui.model import Article, Problem, Severity, load_guide
 from spinetui.model.advice import for_readers
 
@@ -24,75 +24,12 @@ SMOG_LIMIT = 8.0
 #: Articles with fewer words than this get no grade: the formula means nothing for them.
 MIN_WORDS = 20
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.M | re.S)
-_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
-_TABLE_RULE = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
-_HR = re.compile(r"^([-*_])(?:[ \t]*\1){2,}$")
-_SETEXT = re.compile(r"^(?:=+|-+)$")
-_REF_DEF = re.compile(r"^\[[^\]]+\]:")
-_HEADING = re.compile(r"^#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?$")
-_QUOTE = re.compile(r"^(?:>[ \t]?)+")
-_LIST = re.compile(r"^(?:[-+*]|\d{1,9}[.)])[ \t]+")
-_ANCHOR = re.compile(r"[ \t]*\{#[^\s{}]+\}$")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~)(?=\S)(.+?)(?<=\S)\1")
-_BACKTICKS = re.compile(r"`+")
-_SENTENCE_END = re.compile(r"[.!?:;…][\"')\]]*$")
-
-
-def _inline_plain(text: str) -> str:
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _HTML_TAG.sub("", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    return _BACKTICKS.sub("", text).strip()
-
 
 def markdown_to_plain(body: str) -> str:
-    """Article Markdown as plain prose for reading-grade formulas.
-
-    Code blocks, link addresses, heading marks, table pipes, list bullets and emphasis
-    marks go. Headings, list items and table cells usually have no full stop, so each
-    is ended with one; otherwise the formula would read a whole list as one enormous
-    sentence. Returns one unit (paragraph, heading, item, cell) per line.
-    """
-    text = _FENCE.sub("\n", body)
-    text = _INDENTED_CODE.sub("", text)
-    units: list[str] = []
-    paragraph: list[str] = []
-
-    def end_unit() -> None:
-        if paragraph:
-            units.append(" ".join(paragraph))
-            paragraph.clear()
-
-    for raw in text.split("\n"):
-        line = _QUOTE.sub("", raw.strip()).strip()
-        if not line or _HR.match(line) or _SETEXT.match(line) or _REF_DEF.match(line):
-            end_unit()
-            continue
-        if "|" in line:
-            end_unit()
-            if not _TABLE_RULE.match(line):
-                units.extend(c for c in line.strip("|").split("|") if c.strip())
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            end_unit()
-            units.append(_ANCHOR.sub("", heading.group(1) or ""))
-            continue
-        item = _LIST.match(line)
-        if item:
-            end_unit()
-            line = line[item.end() :]
-        paragraph.append(line)
-    end_unit()
-    plain = (_inline_plain(u) for u in units)
-    return "\n".join(u if _SENTENCE_END.search(u) else u + "." for u in plain if u)
+    """Article Markdown as plain prose for reading-grade formulas: one paragraph,
+    heading, list item or table cell a line, each ending in a full stop, code left out
+    (:func:`spinetui.markdown.plain.markdown_plain` with ``sentences=True``)."""
+    return markdown_plain(body, sentences=True)
 
 
 def _plural(n: int, word: str) -> str:

@@ -360,7 +360,9 @@ def test_unknown_source(tmp_path: Path) -> None:
         ("[x](glossary:nerves)\n", 11, "links to glossary term 'nerves'"),
         ("[x]()\n", 11, "has a link with no target"),
         ("[ref]: two\n", 11, "no article with id 'two'"),
-        ("A [multi\nline](two) link\n", 12, "no article with id 'two'"),
+        # Line 11, where the link's "[" is, not 12 where its "](" is: markdown-it, and so
+        # the reader, puts a link whose text breaks across lines on its first line.
+        ("A [multi\nline](two) link\n", 11, "no article with id 'two'"),
     ],
 )
 def test_bad_links(tmp_path: Path, body: str, line: int, phrase: str) -> None:

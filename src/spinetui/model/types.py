@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+# One heading type for the loader and the renderer (render.RenderHeading is the same).
+from spinetui.markdown.types import Heading
+
 
 class Severity(str, Enum):  # noqa: UP042 - keep (str, Enum): changing str() of members is not compatible
     ERROR = "error"
@@ -70,14 +73,6 @@ class Problem:
 class Section:
     id: str
     title: str
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    level: int  # 1-6
-    text: str  # plain text of the heading (cleaned)
-    anchor: str  # slug, unique within the article
-    source_line: int  # 0-based line in the Markdown body
 
 
 @dataclass(frozen=True, slots=True)

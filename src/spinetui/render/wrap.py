@@ -14,6 +14,10 @@ from rich.cells import cell_len, split_graphemes
 from rich.segment import Segment
 from rich.style import Style
 
+# Callers import these from here too (the Markdown package holds them).
+from spinetui.markdown.text import clean_inline as clean_inline
+from spinetui.markdown.text import clean_source as clean_source
+
 # A run is (text, style, ref). ``ref`` is any object shared by every run of one
 # clickable thing (a link or a glossary term) or None. HARD is a forced line break.
 Run = tuple[str, Style | None, Any]
@@ -23,28 +27,6 @@ HARD: tuple[None, None, None] = (None, None, None)
 Line = tuple[list[Segment], int, list[list[Any]]]
 
 _PIECES = re.compile(r"[^ ]+| +")
-# C0 (tab and newline become spaces), DEL and C1: never let them reach a terminal.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-# In whole sources keep tab, LF and CR (markdown-it normalises CR itself).
-_SOURCE_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _control_sub(match: re.Match[str]) -> str:
-    return " " if match.group() in "\t\n" else ""
-
-
-def clean_inline(text: str) -> str:
-    """Text for one line: tabs and newlines become spaces, other control characters go."""
-    if _CONTROL.search(text) is None:
-        return text
-    return _CONTROL.sub(_control_sub, text)
-
-
-def clean_source(text: str) -> str:
-    """Remove C0 (except tab, LF, CR), DEL and C1 from a whole Markdown source."""
-    if _SOURCE_CONTROL.search(text) is None:
-        return text
-    return _SOURCE_CONTROL.sub("", text)
 
 
 def text_width(text: str) -> int:

@@ -1,0 +1,177 @@
+"""Markdown as plain text: the one set of rules the renderer, the loader, search and
+``spinetui check`` use to drop Markdown syntax and keep the words.
+
+- :func:`inline_plain` reads parsed inline tokens (the renderer's heading and image
+  text; the scanner's heading text, so the two anchor alike).
+- :func:`heading_text` is the plain text of one heading's Markdown source.
+- :func:`markdown_plain` reads a whole article's source without parsing it (a
+  markdown-it parse costs about a millisecond an article, too slow for indexing a
+  thousand-article guide): line for line for the search index, or with
+  ``sentences=True`` one full-stopped unit per line for reading-grade formulas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spinetui.markdown.text import clean_inline
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_IMG_ALT = re.compile(r"""\balt\s*=\s*["']([^"']*)""")
+
+
+def inline_plain(children: Sequence[Token] | None, *, keep_controls: bool = False) -> str:
+    """Plain text of inline tokens (images give their alt text).
+
+    Control characters go (tabs and newlines become spaces) unless ``keep_controls``:
+    the scanner keeps them, as markdown-it does, since the loader has cleaned every
+    body already (model/clean.py) and tests hold the scanner to markdown-it's text.
+    """
+    if not children:
+        return ""
+    parts: list[str] = []
+    for tok in children:
+        ty = tok.type
+        if ty in ("text", "text_special", "code_inline"):
+            parts.append(tok.content)
+        elif ty == "html_inline":  # tags are not text; an image's alt is
+            alt = _IMG_ALT.search(tok.content)
+            if alt and tok.content.lstrip("< ").lower().startswith("img"):
+                parts.append(alt.group(1))
+        elif ty in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif ty == "image":
+            parts.append(inline_plain(tok.children, keep_controls=keep_controls))
+    return "".join(parts) if keep_controls else clean_inline("".join(parts))
+
+
+# Heading text without any of these characters is plain already: no parse needed.
+_INLINE_MARKUP = re.compile(r"[*_`~\[\]<>&\\!]")
+_SPACE_RUN = re.compile(r"\s\s|[^\S ]")
+
+
+def heading_text(raw: str) -> str:
+    """Plain text of a heading's inline Markdown (``*Risks* and `code` ``), spaces folded.
+
+    Parsed with the renderer's parser (imported only when there is markup to parse),
+    so the text, and the anchor made from it, are the renderer's.
+    """
+    raw = raw.strip()
+    if not _INLINE_MARKUP.search(raw):
+        return " ".join(raw.split()) if _SPACE_RUN.search(raw) else raw
+    from spinetui.markdown.parser import parse_inline
+
+    return " ".join(inline_plain(parse_inline(raw), keep_controls=True).split())
+
+
+# ------------------------------------------------------------ whole-source text
+#
+# Whole lines that hold no words: code fences, reference definitions, rules.
+_NO_WORDS_LINE = re.compile(
+    r"^(?: {0,3}(?:`{3,}|~{3,}).*"  # code fence
+    r"| {0,3}\[[^\]\n]+\]:[ \t]*\S.*"  # reference definition
+    r"| {0,3}(?:=+|-+)[ \t]*"  # setext underline (or a rule)
+    r"| {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*"  # thematic break
+    r"|[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*"  # table rule
+    r")$",
+    re.MULTILINE,
+)
+# Quote, list and heading marks at the start of a line (never an empty match: most
+# lines have none, and substituting empty matches costs as much as real ones).
+_BLOCK_MARKS = re.compile(
+    r"^[ \t]*(?:(?:>[ \t]?)+(?:#{1,6}[ \t]+|[-+*][ \t]+|\d{1,9}[.)][ \t]+)?"
+    r"|#{1,6}[ \t]+|[-+*][ \t]+|\d{1,9}[.)][ \t]+)",
+    re.MULTILINE,
+)
+_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")  # inline or reference
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Emphasis, strikethrough and code marks: the search index's tokenizer splits words at
+# these characters anyway; they are dropped so that snippets and sentences read as text.
+_MARKS = (("*", ""), ("`", ""), ("~~", ""), ("_", " "), ("|", " "))
+
+# For sentences=True: code goes (it is not prose), and each line is classified.
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.M | re.S)
+_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
+_TABLE_RULE = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
+_HR = re.compile(r"^([-*_])(?:[ \t]*\1){2,}$")
+_SETEXT = re.compile(r"^(?:=+|-+)$")
+_REF_DEF = re.compile(r"^\[[^\]]+\]:")
+_HEADING = re.compile(r"^#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?$")
+_QUOTE = re.compile(r"^(?:>[ \t]?)+")
+_LIST = re.compile(r"^(?:[-+*]|\d{1,9}[.)])[ \t]+")
+_ANCHOR = re.compile(r"[ \t]*\{#[^\s{}]+\}$")
+_SENTENCE_END = re.compile(r"[.!?:;…][\"')\]]*$")
+
+
+def markdown_plain(markdown: str, *, sentences: bool = False) -> str:
+    """Markdown without its syntax.
+
+    By default line for line (every newline is kept, so a line number in the source
+    is one in the text; code stays, as words a reader may search for; heading lines
+    keep their text). With ``sentences=True``, as prose for reading-grade formulas:
+    code blocks go, and each paragraph, heading, list item and table cell is one line
+    ending in a full stop (headings and items usually have none, and the formula would
+    otherwise read a whole list as one enormous sentence).
+
+    Each pattern runs once over the whole text (a pass per line would cost several
+    times more in Python), and none crosses a line end.
+    """
+    if sentences:
+        text = "\n".join(_units(markdown))
+    else:
+        text = _BLOCK_MARKS.sub("", _NO_WORDS_LINE.sub("", markdown))
+    if "[" in text:
+        text = _LINK.sub(r"\1", text.replace("![", "["))
+    if "<" in text:
+        text = _HTML_TAG.sub("", _AUTOLINK.sub(r"\1", text))
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    for mark, replacement in _MARKS:  # str.replace: many times faster than str.translate
+        if mark in text:
+            text = text.replace(mark, replacement)
+    if not sentences:
+        return text
+    plain = (" ".join(unit.split()) for unit in text.split("\n"))
+    return "\n".join(u if _SENTENCE_END.search(u) else u + "." for u in plain if u)
+
+
+def _units(body: str) -> list[str]:
+    """The paragraphs, headings, list items and table cells of ``body``, code left out,
+    each with its block marks gone and its inline Markdown still in it."""
+    text = _INDENTED_CODE.sub("", _FENCE.sub("\n", body))
+    units: list[str] = []
+    paragraph: list[str] = []
+
+    def end_unit() -> None:
+        if paragraph:
+            units.append(" ".join(paragraph))
+            paragraph.clear()
+
+    for raw in text.split("\n"):
+        line = _QUOTE.sub("", raw.strip()).strip()
+        if not line or _HR.match(line) or _SETEXT.match(line) or _REF_DEF.match(line):
+            end_unit()
+            continue
+        if "|" in line:
+            end_unit()
+            if not _TABLE_RULE.match(line):
+                units.extend(c for c in line.strip("|").split("|") if c.strip())
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            end_unit()
+            units.append(_ANCHOR.sub("", heading.group(1) or ""))
+            continue
+        item = _LIST.match(line)
+        if item:
+            end_unit()
+            line = line[item.end() :]
+        paragraph.append(line)
+    end_unit()
+    return units
