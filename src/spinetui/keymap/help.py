@@ -85,13 +85,30 @@ DIFFERENCES_NOTE: tuple[str, ...] = (
     "q closes the screen you are on, and quits only from the reader.",
 )
 
-# Every key a `[keys]` table may remap, by binding id (the PIN prompt's too: kiosk staff
-# may move its Esc, though the help screen never lists it).
+# The tables as bound: the keys of one are active together (one screen, pane or bar),
+# so no two of a table may share a key.
+KEY_TABLES: tuple[tuple[Key, ...], ...] = (
+    GLOBAL_KEYS,
+    READER_KEYS,
+    CONTENTS_KEYS,
+    ARTICLE_KEYS,
+    FIND_KEYS,
+    SEARCH_KEYS,
+    COMPARE_GRID_KEYS,
+    COMPARE_KEYS,
+    CHOOSER_KEYS,
+    SIDE_BY_SIDE_KEYS,
+    WHAT_MATTERS_KEYS,
+    SURE_KEYS,
+    MY_QUESTIONS_KEYS,
+    TAKE_HOME_KEYS,
+    PIN_PROMPT_KEYS,
+)
+
+# Every key a `[keys]` table may remap, by binding id (the PIN prompt's too, though the help
+# screen never lists it).
 REMAPPABLE: dict[str, Key] = {
-    key.id: key
-    for _title, keys in (*HELP_SECTIONS, ("", PIN_PROMPT_KEYS))
-    for key in keys
-    if key.id is not None
+    key.id: key for keys in KEY_TABLES for key in keys if key.id is not None
 }
 
 

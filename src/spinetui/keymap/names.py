@@ -133,7 +133,7 @@ def normalize_key(written: str) -> str:
         name = _ALIASES.get(base.lower(), base.lower())
         if name not in _NAMED_KEYS and not _is_character_name(name):
             raise KeyNameError(
-                f"{written!r}: {base!r} is not a key name (write a character such as x or ?, "
+                f"{base!r} is not a key name (write a character such as x or ?, "
                 "or a name such as Enter, Esc, Tab, Space, Up, PgDn, Home, F5)"
             )
     return "+".join([*lowered, name])
