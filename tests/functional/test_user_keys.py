@@ -69,7 +69,7 @@ async def test_a_remapped_key_does_the_action_and_the_footer_and_help_show_it(tm
         assert _row(text, "Search the whole guide").split()[0] == "Ctrl+F"
         # Keys nobody remapped are listed as before.
         assert _row(text, "Hide or show the table of contents").split()[0] == "t"
-    assert not any("Keys" == n.title for n in app._notifications)
+    assert not any(n.title == "Keys" for n in app._notifications)
 
 
 async def test_a_bad_keys_entry_is_reported_with_its_line_and_the_rest_applies(tmp_path):

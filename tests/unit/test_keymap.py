@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from spinetui.keymap import HELP_SECTIONS, REMAPPABLE, READER_KEYS, bindings, help_label
+from spinetui.keymap import HELP_SECTIONS, READER_KEYS, REMAPPABLE, bindings, help_label
 from spinetui.keymap.names import KeyNameError, normalize_key
 from spinetui.keymap.user import read_user_keys
 from spinetui.kiosk.config import parse_config
