@@ -66,13 +66,6 @@ class GlossaryScreen(ResultsScreen):
     BOX_ID = "filter"
     LIST_ID = "terms"
 
-    DEFAULT_CSS = """
-    GlossaryScreen > #glossary-title { padding: 0 1; text-style: bold; background: $panel; width: 100%; }
-    GlossaryScreen > #glossary-filter { margin: 0 1; }
-    GlossaryScreen > #glossary-status { padding: 0 2; height: auto; color: $text-muted; }
-    GlossaryScreen > #glossary-terms { height: 1fr; margin: 0 1; }
-    """
-
     app: SpineApp
 
     def __init__(self) -> None:

@@ -82,6 +82,13 @@ class ResultsScreen(QueryBox, Screen[None]):
 
     BINDINGS = bindings(SEARCH_KEYS)
 
+    DEFAULT_CSS = """
+    ResultsScreen > .results-title { padding: 0 1; text-style: bold; background: $panel; width: 100%; }
+    ResultsScreen > .results-box { margin: 0 1; }
+    ResultsScreen > .results-status { padding: 0 2; height: auto; color: $text-muted; }
+    ResultsScreen > ResultList { height: 1fr; margin: 0 1; }
+    """
+
     NAME = ""
     TITLE_TEXT = ""
     PLACEHOLDER = ""
@@ -89,9 +96,11 @@ class ResultsScreen(QueryBox, Screen[None]):
     LIST_ID = "results"
 
     def compose(self) -> ComposeResult:
-        yield Label(self.TITLE_TEXT, id=f"{self.NAME}-title")
-        yield Input(placeholder=self.PLACEHOLDER, id=f"{self.NAME}-{self.BOX_ID}")
-        yield Static(self.initial_status(), id=f"{self.NAME}-status")
+        yield Label(self.TITLE_TEXT, id=f"{self.NAME}-title", classes="results-title")
+        yield Input(
+            placeholder=self.PLACEHOLDER, id=f"{self.NAME}-{self.BOX_ID}", classes="results-box"
+        )
+        yield Static(self.initial_status(), id=f"{self.NAME}-status", classes="results-status")
         yield ResultList(id=f"{self.NAME}-{self.LIST_ID}")
         yield SpineFooter()
 

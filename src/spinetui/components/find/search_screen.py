@@ -101,13 +101,6 @@ class SearchScreen(ResultsScreen):
     TITLE_TEXT = "Search the guide"
     PLACEHOLDER = "Type a word, for example: numbness, cost, PRP"
 
-    DEFAULT_CSS = """
-    SearchScreen > #search-title { padding: 0 1; text-style: bold; background: $panel; width: 100%; }
-    SearchScreen > #search-input { margin: 0 1; }
-    SearchScreen > #search-status { padding: 0 2; height: auto; color: $text-muted; }
-    SearchScreen > #search-results { height: 1fr; margin: 0 1; }
-    """
-
     app: SpineApp
 
     def __init__(self) -> None:
