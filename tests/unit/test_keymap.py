@@ -112,3 +112,15 @@ def test_a_keys_setting_that_is_not_a_table_is_a_problem_not_a_crash():
         "c.toml: keys: must be a table ([keys]), not 'x'",
     )
     assert read_user_keys("not toml [", "c.toml").problems == ()  # parse_config says so
+
+
+def test_a_character_is_refused_where_a_text_box_would_take_it():
+    user = read_user_keys(
+        '[keys]\n"search.open_result" = "o"\n"find.next_match" = "f3"\n"search.close" = "ctrl+w"\n',
+        "c.toml",
+    )
+    assert user.keymap == {"find.next_match": "f3", "search.close": "ctrl+w"}
+    assert user.problems == (
+        "c.toml:2: keys: search.open_result: o types into the text box there; use a key "
+        "with Ctrl or Alt, or a named key such as F3",
+    )

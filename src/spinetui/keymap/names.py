@@ -52,7 +52,7 @@ def keys_label(keys: str) -> str:
 
 
 # Named keys a terminal or browser sends (as Textual names them), besides characters.
-_NAMED_KEYS = frozenset(
+NAMED_KEYS = frozenset(
     {
         "escape", "enter", "tab", "space", "backspace", "delete", "insert",
         "home", "end", "pageup", "pagedown", "up", "down", "left", "right",
@@ -131,7 +131,7 @@ def normalize_key(written: str) -> str:
         name = _character_key(base.lower() if lowered else base)
     else:
         name = _ALIASES.get(base.lower(), base.lower())
-        if name not in _NAMED_KEYS and not _is_character_name(name):
+        if name not in NAMED_KEYS and not _is_character_name(name):
             raise KeyNameError(
                 f"{base!r} is not a key name (write a character such as x or ?, "
                 "or a name such as Enter, Esc, Tab, Space, Up, PgDn, Home, F5)"

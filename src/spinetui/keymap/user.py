@@ -8,7 +8,7 @@
 
 Each entry replaces every key of that binding (as `App.set_keymap` does). An entry
 that cannot be used (an id no binding has, a key no keyboard sends, a key another
-binding of the same area already has) is left out and reported with the file and line;
+binding of the same area already has, a character where a text box takes it) is left out and reported with the file and line;
 every other entry still applies, so one typo never takes away the reader's keys.
 Textual-free: `spinetui kiosk check-config` checks the table without starting the app.
 """
@@ -22,9 +22,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spinetui.keymap.help import KEY_TABLES, REMAPPABLE, keys_of
-from spinetui.keymap.names import KeyNameError, key_label, normalize_key
+from spinetui.keymap.names import NAMED_KEYS, KeyNameError, key_label, normalize_key
 
 TABLE = "keys"
+# Areas whose keys work while a text box has the focus: a character bound there
+# (the find bar's and search's keys go first) could no longer be typed.
+TEXT_BOX_AREAS = frozenset({"find", "search"})
+_MODIFIED = ("ctrl+", "alt+", "super+", "meta+", "hyper+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,14 @@ def _keys(value: object) -> list[str] | None:
     return None
 
 
+def _types(key: str) -> bool:
+    """Would the key type a character into a text box (x, N, ?, Space)?"""
+    if key.startswith(_MODIFIED):
+        return False
+    base = key.removeprefix("shift+")
+    return base == "space" or base not in NAMED_KEYS
+
+
 def _unknown(binding_id: str) -> str:
     close = difflib.get_close_matches(binding_id, list(REMAPPABLE), n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -119,9 +131,18 @@ def read_user_keys(text: str, where: str = "config") -> UserKeys:
             problems.append(f'{say} must be a key ("x"), keys ("x,ctrl+x") or a list of keys')
             continue
         try:
-            keymap[binding_id] = ",".join(dict.fromkeys(normalize_key(k) for k in written))
+            keys = list(dict.fromkeys(normalize_key(k) for k in written))
         except KeyNameError as error:
             problems.append(f"{say} {error}")
+            continue
+        typed = next((k for k in keys if _types(k)), None)
+        if binding_id.split(".", 1)[0] in TEXT_BOX_AREAS and typed is not None:
+            problems.append(
+                f"{say} {key_label(typed)} types into the text box there; use a key with "
+                "Ctrl or Alt, or a named key such as F3"
+            )
+            continue
+        keymap[binding_id] = ",".join(keys)
     for binding_id in list(keymap):
         clash = _clash(binding_id, keymap)
         if clash is not None:
