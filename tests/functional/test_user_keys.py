@@ -29,6 +29,11 @@ def _help_text(app) -> str:
     return console.export_text()
 
 
+async def _press(pilot, key: str) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+
+
 def _row(text: str, words: str) -> str:
     return next(line for line in text.splitlines() if words in line)
 
@@ -43,26 +48,19 @@ async def test_a_remapped_key_does_the_action_and_the_footer_and_help_show_it(tm
         assert "F3 Find" in footer and "/ Find" not in footer, footer
         assert "Ctrl+F Search" in footer and "s Search" not in footer, footer
 
-        await pilot.press("slash")  # the old key does nothing now
-        await pilot.pause()
+        await _press(pilot, "slash")  # the old key does nothing now
         assert not app.screen.query(FindBar)
-        await pilot.press("f3")
-        await pilot.pause()
+        await _press(pilot, "f3")
         assert app.screen.query(FindBar)
-        await pilot.press("escape")
-        await pilot.pause()
+        await _press(pilot, "escape")
 
-        await pilot.press("s")
-        await pilot.pause()
+        await _press(pilot, "s")
         assert isinstance(app.screen, ReaderScreen)
-        await pilot.press("ctrl+f")
-        await pilot.pause()
+        await _press(pilot, "ctrl+f")
         assert isinstance(app.screen, SearchScreen)
-        await pilot.press("escape")
-        await pilot.pause()
+        await _press(pilot, "escape")
 
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await _press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = _help_text(app)
         assert _row(text, "Find a word in the open article").split()[0] == "F3"
@@ -88,12 +86,10 @@ async def test_a_bad_keys_entry_is_reported_with_its_line_and_the_rest_applies(t
         assert f"{config}:2: keys: no key binding is called 'reader.bak'" in messages[0]
         assert "did you mean 'reader.back'?" in messages[0]
         assert f"{config}:3: keys: reader.toggle_contents: '?!' is not a key name" in messages[0]
-        await pilot.press("f3")  # the good entry applies
-        await pilot.pause()
+        await _press(pilot, "f3")  # the good entry applies
         assert app.screen.query(FindBar)
         await pilot.press("escape")
-        await pilot.press("t")  # the bad one left t as it was
-        await pilot.pause()
+        await _press(pilot, "t")  # the bad one left t as it was
         assert "F3 Find" in _footer(app)
 
 
