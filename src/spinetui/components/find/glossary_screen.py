@@ -7,16 +7,11 @@ which is made fresh each time the glossary is opened.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.widgets.option_list import Option
 
 from spinetui.components.find.result_list import ResultList, ResultsScreen
 from spinetui.model import GlossaryTerm
-
-if TYPE_CHECKING:
-    from spinetui.app import SpineApp
 
 MAX_FILTER_CHARS = 100
 
@@ -65,8 +60,6 @@ class GlossaryScreen(ResultsScreen):
     PLACEHOLDER = "Type to filter, for example: nerve"
     BOX_ID = "filter"
     LIST_ID = "terms"
-
-    app: SpineApp
 
     def __init__(self) -> None:
         super().__init__()

@@ -12,6 +12,7 @@ finds again and whose Enter acts, and (for the two screens) a list of results un
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,6 +22,9 @@ from textual.widgets.option_list import Option
 
 from spinetui.components.footer import SpineFooter
 from spinetui.keymap import SEARCH_KEYS, bindings
+
+if TYPE_CHECKING:
+    from spinetui.app import SpineApp
 
 
 class QueryBox:
@@ -88,6 +92,8 @@ class ResultsScreen(QueryBox, Screen[None]):
     ResultsScreen > .results-status { padding: 0 2; height: auto; color: $text-muted; }
     ResultsScreen > ResultList { height: 1fr; margin: 0 1; }
     """
+
+    app: SpineApp
 
     NAME = ""
     TITLE_TEXT = ""

@@ -8,8 +8,6 @@ below (so search reopens with it), which a kiosk reset replaces.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.style import Style
 from rich.text import Text
 from textual import work
@@ -18,9 +16,6 @@ from textual.widgets.option_list import Option
 
 from spinetui.components.find.result_list import ResultList, ResultsScreen
 from spinetui.search import MAX_QUERY_CHARS, Marked, SearchIndex, SearchOutcome, SearchResult
-
-if TYPE_CHECKING:
-    from spinetui.app import SpineApp
 
 # Matched words: bold and underlined, so they stand out without relying on colour.
 MATCH_STYLE = Style(bold=True, underline=True)
@@ -100,8 +95,6 @@ class SearchScreen(ResultsScreen):
     NAME = "search"
     TITLE_TEXT = "Search the guide"
     PLACEHOLDER = "Type a word, for example: numbness, cost, PRP"
-
-    app: SpineApp
 
     def __init__(self) -> None:
         super().__init__()
