@@ -81,7 +81,8 @@ class ResultList(OptionList):
 class ResultsScreen(QueryBox, Screen[None]):
     """A search box over a list of results; a subclass says what is found and opened.
 
-    `NAME` makes the ids (`NAME-title`, `-input` …) the screens' CSS and tests use.
+    `NAME` makes the widgets' ids (`search-title`, `search-input` …) that tests and
+    queries use; the layout CSS is shared, by class.
     """
 
     BINDINGS = bindings(SEARCH_KEYS)
