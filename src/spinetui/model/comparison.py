@@ -42,6 +42,9 @@ CELL = Kind(
     ],
 )
 
+_NO_ATTRIBUTE = "cells are given for attribute '{name}', which is not in 'attributes'{hint}"
+_NO_TREATMENT = "a cell is given for treatment '{name}', which is not in 'treatments'{hint}"
+
 
 @dataclass(frozen=True, slots=True)
 class AnchorCheck:
@@ -127,14 +130,7 @@ def load_comparison(cx: Context, articles: Collection[str], sources: Collection[
         raw_cells = {}
     for attr_id, row in raw_cells.items():
         row_line = line_of(raw_cells, attr_id, cells_line)
-        if not cx.refers(
-            attr_id,
-            a_seen,
-            REL,
-            row_line,
-            "cells are given for attribute '{name}', which is not in 'attributes'{hint}",
-            field="cells",
-        ):
+        if not cx.refers(attr_id, a_seen, REL, row_line, _NO_ATTRIBUTE, field="cells"):
             continue
         if not isinstance(row, dict):
             cx.p.error(
@@ -143,14 +139,7 @@ def load_comparison(cx: Context, articles: Collection[str], sources: Collection[
             continue
         for t_id, raw in row.items():
             line = line_of(row, t_id, row_line)
-            if not cx.refers(
-                t_id,
-                t_seen,
-                REL,
-                line,
-                "a cell is given for treatment '{name}', which is not in 'treatments'{hint}",
-                field="cells",
-            ):
+            if not cx.refers(t_id, t_seen, REL, line, _NO_TREATMENT, field="cells"):
                 continue
             cell = _cell(cx, out, line, attr_id, t_id, raw, sources)
             if cell is not None:

@@ -40,6 +40,9 @@ OUTCOME = Kind(
     needs="must be a group of fields (id, option, ...)",
 )
 
+#: Without these an outcome is not shown (the problems say why).
+_NEEDED = ("id", "per", "measure", "who", "time", "group", "sources")
+
 # ---------------------------------------------------------------------- ```outcome blocks
 # The one rule for which fenced blocks are outcome blocks and what they name; the
 # renderer draws the same blocks, so it uses these too.
@@ -137,12 +140,12 @@ def load_outcomes(
                 f"{f.what} has kind {show(kind)}; it must be one of {', '.join(OUTCOME_KINDS)}",
                 "kind",
             )
-        v = OUTCOME.read(f, ("measure", "who", "time", "group"))
-        measure, who, time, group = v["measure"], v["who"], v["time"], v["group"]
-        per = _per(f)
-        count = _count(f, "count", per, required=True)
-        compared_with = OUTCOME.value(f, "compared_with")
+        v.update(OUTCOME.read(f, ("measure", "who", "time", "group")))
+        per = v["per"] = _per(f)
+        v["count"] = _count(f, "count", per, required=True)
+        compared_with = v["compared_with"] = OUTCOME.value(f, "compared_with")
         comparison_count = _count(f, "comparison_count", per, required=bool(compared_with))
+        v["comparison_count"] = comparison_count
         if comparison_count is not None and not compared_with:
             cx.p.error(
                 REL,
@@ -158,31 +161,16 @@ def load_outcomes(
                 f"{f.what} has no sources; every outcome needs the study it comes from",
                 "sources",
             )
-        kept = cx.cited(ids, sources, REL, f"{f.what} ")
-        note = OUTCOME.value(f, "note")
-        usable = oid and option in options and kind in OUTCOME_KINDS and per and count is not None
-        usable = usable and measure and who and time and group and kept
-        usable = usable and (comparison_count is not None) == bool(compared_with)
+        v["sources"] = tuple(cx.cited(ids, sources, REL, f"{f.what} "))
+        v["note"] = OUTCOME.value(f, "note")
         if oid:
             seen.add(oid)
-        if not usable or per is None or count is None or not cx.unique(where, "outcome", oid, f):
+        usable = all(v[k] for k in _NEEDED) and option in options and kind in OUTCOME_KINDS
+        usable = usable and v["count"] is not None
+        usable = usable and (comparison_count is not None) == bool(compared_with)
+        if not usable or not cx.unique(where, "outcome", oid, f):
             continue  # the problems above say why; nothing shows it until they are fixed
-        outcomes[oid] = Outcome(
-            id=oid,
-            option=option,
-            kind=kind,
-            measure=measure,
-            who=who,
-            time=time,
-            per=per,
-            group=group,
-            count=count,
-            sources=tuple(kept),
-            compared_with=compared_with,
-            comparison_count=comparison_count,
-            note=note,
-            line=f.line,
-        )
+        outcomes[oid] = Outcome(**v, line=f.line)
     return outcomes, seen
 
 

@@ -51,15 +51,6 @@ def load_sources(cx: Context) -> dict[str, Source]:
             continue
         if not cx.unique(seen, "source", sid, f):
             continue
-        sources[sid] = Source(
-            id=sid,
-            title=title,
-            year=v["year"],
-            checked=v["checked"] or UNKNOWN_DATE,
-            authors=v["authors"],
-            organisation=v["organisation"],
-            url=url,
-            note=v["note"],
-            journal=v["journal"],
-        )
+        v["checked"] = v["checked"] or UNKNOWN_DATE
+        sources[sid] = Source(**v)
     return sources
