@@ -52,6 +52,7 @@ class Kind:
         self.keys = tuple(keys)
         self.allowed = {k.name for k in self.keys}
         self._by_name = {k.name: k for k in self.keys}
+        self._subsets: dict[tuple[str, ...] | None, tuple[tuple[str, Any, bool], ...]] = {}
         self.numbered = numbered  # named "section 2", not by its id
 
     def fields(self, entry: Any, file: str, p: Problems, what: str | None = None) -> Fields:
@@ -63,13 +64,17 @@ class Kind:
         f.unknown_keys(self.allowed)
         return f
 
-    def read(self, f: Fields, only: Collection[str] | None = None) -> dict[str, Any]:
+    def read(self, f: Fields, only: tuple[str, ...] | None = None) -> dict[str, Any]:
         """Every key's value (``only`` those named), checked in the order declared."""
-        return {
-            k.name: k.check(f, k.name, k.required)
-            for k in self.keys
-            if k.check is not None and (only is None or k.name in only)
-        }
+        checks = self._subsets.get(only)
+        if checks is None:  # once per kind and subset: loading reads thousands of entries
+            checks = tuple(
+                (k.name, k.check, k.required)
+                for k in self.keys
+                if k.check is not None and (only is None or k.name in only)
+            )
+            self._subsets[only] = checks
+        return {name: check(f, name, required) for name, check, required in checks}
 
     def value(self, f: Fields, key: str) -> Any:
         """One key's value, checked as declared."""

@@ -1,8 +1,9 @@
 """Shared pieces of the content loader: problem collection, "did you mean" hints, and
 typed access to one YAML mapping that reports every problem with its file and line.
 
-Kept apart from ``loader`` so each content file's loader (``outcomes`` today) can use
-them without importing the loader itself.
+Kept apart from ``loader`` so each content file's loader (``manifest``, ``sources``,
+``outcomes``...) can use them without importing the loader itself; ``_entries`` builds
+the shared per-entry checks on them.
 """
 
 from __future__ import annotations

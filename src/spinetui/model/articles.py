@@ -44,6 +44,7 @@ FRONT_MATTER = Kind(
     ],
 )
 _NAMED = ("id", "title")  # without these the article is left out, and nothing else said
+_REST = tuple(k.name for k in FRONT_MATTER.keys if k.name not in _NAMED)
 
 
 @dataclasses.dataclass(slots=True)
@@ -140,7 +141,7 @@ def load_article(cx: Context, rel: str) -> Draft | None:
     if named["id"] is None or not named["title"]:
         cx.p.error(rel, f.line, "is left out because it has no usable id or title")
         return None
-    v = FRONT_MATTER.read(f, FRONT_MATTER.allowed.difference(_NAMED))
+    v = FRONT_MATTER.read(f, _REST)
     kind = v["kind"] or "info"
     if kind not in ARTICLE_KINDS:
         cx.p.warn(

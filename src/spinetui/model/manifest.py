@@ -59,7 +59,7 @@ def load_manifest(cx: Context) -> Manifest:
         )
         return out
     f = GUIDE.fields(data, REL, cx.p, "guide.yaml")
-    values = GUIDE.read(f, {"title"})
+    values = GUIDE.read(f, ("title",))
     out.title = values["title"] or UNTITLED
     version = data.get("version")
     if isinstance(version, float):
@@ -69,7 +69,7 @@ def load_manifest(cx: Context) -> Manifest:
             f"'version' should be in quotes (\"{version}\"), or trailing zeros are lost",
             "version",
         )
-    values = GUIDE.read(f, {"version", "reviewed"})
+    values = GUIDE.read(f, ("version", "reviewed"))
     out.version, out.reviewed = values["version"], values["reviewed"]
     if data.get("home") is not None:
         out.home = f.ident("home")
