@@ -8,7 +8,7 @@ with their link, glossary-term and question targets (``Ref``).
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -183,7 +183,7 @@ class InlineRenderer:
                 link_outer = style
                 stack.append(style)
                 style = _combine(style, st.link)
-                ref = Ref(kind, value, href)  # type: ignore[arg-type]  # link_kind's kinds
+                ref = Ref(cast(TargetKind, kind), value, href)
                 if st.link_marks[0]:
                     out.append((st.link_marks[0], style, ref))
                 link_start = len(out)
