@@ -21,6 +21,7 @@ from spinetui.components.problems_screen import ProblemsScreen
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.model import Guide, Problem, load_guide
 from spinetui.model.loader import MAX_ARTICLE_BYTES
+from spinetui.render.blocks import Paragraph
 from tests.fixtures.content_builder import COMPARISON, GLOSSARY, GUIDE, SOURCES, article, build
 from tests.functional.helpers import visible_text
 from tests.robustness.helpers import assert_no_controls, screen_lines, screen_text
@@ -186,7 +187,9 @@ async def test_lists_and_quotes_nested_1000_deep(tmp_path):
     layout = document.layout(200)
     layout.lay_out_all()
     marked = [
-        leaf.line for leaf in document._leaves if "nested too deeply" in str(leaf.data.content)
+        block.line
+        for block in document._blocks
+        if isinstance(block, Paragraph) and "nested too deeply" in block.inline.content
     ]
     assert deep == [guide.articles["deep"].body_line + line for line in marked]
     assert deep[0] == 15 and 17 < deep[1] < 17 + 1000
@@ -219,7 +222,9 @@ def test_the_loader_reports_every_place_the_renderer_marks_too_deep(tmp_path, na
     warned = [p.line for p in guide.problems if "nested too deeply" in p.message]
     document = SpineApp(guide).document_for("deep")
     marked = [
-        leaf.line for leaf in document._leaves if "nested too deeply" in str(leaf.data.content)
+        block.line
+        for block in document._blocks
+        if isinstance(block, Paragraph) and "nested too deeply" in block.inline.content
     ]
     assert warned and warned == [guide.articles["deep"].body_line + line for line in marked]
     # Only the too-deep part is left out: what follows it is shown.

@@ -53,7 +53,7 @@ class _Converter(HTMLParser):
         self.runs: list[Run] = []
         self._style_stack: list[Style | None] = [base]
 
-    def set_cdata_mode(self, elem: str) -> None:
+    def set_cdata_mode(self, elem: str, *, escapable: bool = False) -> None:
         # <script> and <style> are not run or applied here: their text is text like any
         # other (HTMLParser would otherwise hold it back until a closing tag).
         pass

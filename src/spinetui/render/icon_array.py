@@ -31,15 +31,25 @@ GAP = 6  # columns between the two grids
 class OutcomeData(Protocol):
     """What an icon array needs of ``spinetui.model.Outcome`` (render does not import model)."""
 
-    measure: str
-    who: str
-    time: str
-    per: int
-    group: str
-    count: int
-    compared_with: str
-    comparison_count: int | None
-    note: str
+    # Read-only, so a frozen dataclass (the model's Outcome) fits.
+    @property
+    def measure(self) -> str: ...
+    @property
+    def who(self) -> str: ...
+    @property
+    def time(self) -> str: ...
+    @property
+    def per(self) -> int: ...
+    @property
+    def group(self) -> str: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def compared_with(self) -> str: ...
+    @property
+    def comparison_count(self) -> int | None: ...
+    @property
+    def note(self) -> str: ...
 
 
 def _compared(o: OutcomeData) -> bool:
@@ -47,7 +57,7 @@ def _compared(o: OutcomeData) -> bool:
     return o.comparison_count is not None and bool(o.compared_with)
 
 
-def _n(value: int) -> str:
+def _n(value: int | None) -> str:  # None only where _compared(o) is false
     return f"{value:,}"
 
 
@@ -75,10 +85,14 @@ def grid_rows(count: int) -> list[str]:
 
 
 class IconArrayStyles(Protocol):
-    icon_filled: Style
-    icon_empty: Style
-    icon_label: Style
-    icon_caption: Style
+    @property
+    def icon_filled(self) -> Style: ...
+    @property
+    def icon_empty(self) -> Style: ...
+    @property
+    def icon_label(self) -> Style: ...
+    @property
+    def icon_caption(self) -> Style: ...
 
 
 def _grid_segments(row: str, styles: IconArrayStyles) -> list[Segment]:
@@ -114,7 +128,7 @@ def icon_array_lines(o: OutcomeData, width: int, styles: IconArrayStyles) -> lis
         out.append(([], 0, []))
         groups = [(o.group, o.count)]
         if _compared(o):
-            groups.append((o.compared_with, o.comparison_count))
+            groups.append((o.compared_with, o.comparison_count or 0))  # not None: compared
         if width >= GRID_WIDTH:
             beside = len(groups) == 2 and width >= 2 * GRID_WIDTH + GAP
             chunks = [groups] if beside else [[g] for g in groups]

@@ -8,7 +8,7 @@ the one thing the renderer needs: break runs of styled text into lines no wider 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from rich.cells import cell_len, split_graphemes
 from rich.segment import Segment
@@ -21,7 +21,8 @@ from spinetui.markdown.text import clean_source as clean_source
 # A run is (text, style, ref). ``ref`` is any object shared by every run of one
 # clickable thing (a link or a glossary term) or None. HARD is a forced line break.
 Run = tuple[str, Style | None, Any]
-HARD: tuple[None, None, None] = (None, None, None)
+# (Typed as a Run so run lists can hold it; it is told apart by identity, ``is HARD``.)
+HARD: Run = cast(Run, (None, None, None))
 
 # A laid-out line: its segments, its width in cells, and [x0, x1, ref] target spans.
 Line = tuple[list[Segment], int, list[list[Any]]]
