@@ -74,8 +74,7 @@ SURE_BY_ID: dict[str, SureItem] = {item.id: item for item in SURE_ITEMS}
 # ``sure.NO_INTRO`` (module attribute, PEP 562) answers in the current language.
 _TEXTS: dict[str, str] = {
     "NO_INTRO": N_(
-        'A "no" means you may not be ready to decide yet. That is common. '
-        "Here is what could help:"
+        'A "no" means you may not be ready to decide yet. That is common. Here is what could help:'
     ),
     "ALL_YES": N_(
         "You said yes to all four. You seem ready to talk about your choice with your "

@@ -225,9 +225,7 @@ def describe_error(error: BaseException, path: Path) -> str:
             path=path
         )
     if isinstance(error, PermissionError):
-        return _("Could not save to {path}: you are not allowed to write there.").format(
-            path=path
-        )
+        return _("Could not save to {path}: you are not allowed to write there.").format(path=path)
     if isinstance(error, OSError) and error.strerror:
         # The system's own words for the error (in the system's language, not ours).
         return _("Could not save to {path}: {reason}.").format(
