@@ -48,7 +48,10 @@ LEVELS: Mapping[int, str] = _Translated(
     {NOT_IMPORTANT: N_("Not important"), A_LITTLE: N_("A little"), A_LOT: N_("A lot")}
 )
 #: How a marked row says how much it matters (after "matters to you").
-LEVEL_WORDS: Mapping[int, str] = _Translated({A_LITTLE: N_("a little"), A_LOT: N_("a lot")})
+LEVEL_WORDS: Mapping[int, str] = _Translated(
+    # Translators: the {level} in "matters to you {level}" and "This row matters to you {level}."
+    {A_LITTLE: N_("a little"), A_LOT: N_("a lot")}
+)
 
 #: The marker in front of a row that matters to the reader: plain ASCII, so it reads on
 #: the Linux console and in the browser, and words go with it (never colour alone).
@@ -202,6 +205,7 @@ def summary_lines(
     by_id = {a.id: a for a in attributes}
     out: list[tuple[str, str]] = []
     for factor, level in chosen:
+        # Translators: {factor} is a factor's label, {level} is "a little" or "a lot".
         heading = _("{factor} (matters to you {level})").format(
             factor=factor.label, level=LEVEL_WORDS[level]
         )
@@ -223,13 +227,16 @@ def summary_lines(
                 continue
             for name, text in texts:
                 said_here = text or _("No information")
-                out.append(("cell", _("{option}: {text}").format(option=name, text=said_here)))
+                # Translators: {option} is a treatment's name, {text} its comparison cell.
+                cell_line = _("{option}: {text}").format(option=name, text=said_here)
+                out.append(("cell", cell_line))
     return out
 
 
 def answer_lines(matters: Mapping[str, int]) -> list[str]:
     """The reader's answers in words, one per answered factor (for My questions)."""
     return [
+        # Translators: {factor} is a factor's label, {level} the reader's answer, in lower case.
         _("{factor}: {level}").format(factor=f.label, level=LEVELS[matters[f.id]].lower())
         for f in FACTORS
         if matters.get(f.id) in LEVELS

@@ -127,6 +127,7 @@ def result_lines(answers: Mapping[str, bool]) -> list[str]:
     if noes:
         lines.append(_(_TEXTS["NO_INTRO"]))
         lines.extend(
+            # Translators: a SURE question the reader answered no, "No.", then what could help.
             _("{question} No. {next_step}").format(question=item.question, next_step=item.if_no)
             for item in noes
         )

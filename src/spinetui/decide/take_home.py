@@ -21,7 +21,8 @@ from spinetui.i18n import N_, _
 # ``take_home.TITLE`` (module attribute, PEP 562) answers in the current language.
 _TEXTS: dict[str, str] = {
     "TITLE": N_("My questions for my visit"),
-    "QR_TITLE": N_("My questions:"),  # short: every byte in the code counts
+    # Translators: the first line of the QR code; keep it short (every byte counts).
+    "QR_TITLE": N_("My questions:"),
     "NOT_ANSWERED": N_("Not answered yet."),
 }
 TITLE: str
@@ -228,6 +229,7 @@ def describe_error(error: BaseException, path: Path) -> str:
         return _("Could not save to {path}: you are not allowed to write there.").format(path=path)
     if isinstance(error, OSError) and error.strerror:
         # The system's own words for the error (in the system's language, not ours).
+        # Translators: {reason} is the system's own words for the error.
         return _("Could not save to {path}: {reason}.").format(
             path=path, reason=error.strerror.lower()
         )
