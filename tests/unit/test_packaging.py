@@ -28,6 +28,8 @@ def test_the_wheel_contains_every_content_file_and_the_styles(wheel):
         if path.is_file():
             assert f"spinetui/bundled_content/{path.relative_to(BUNDLED).as_posix()}" in names
     assert "spinetui/styles/app.tcss" in names
+    # The UI text catalogs, compiled (an install reads them with gettext, no build step).
+    assert "spinetui/locale/es/LC_MESSAGES/spinetui.mo" in names
 
 
 def test_the_installed_wheel_finds_its_content_from_another_directory(wheel, tmp_path):

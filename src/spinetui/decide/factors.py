@@ -10,17 +10,48 @@ ranks the treatments or says which to choose.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
+
+from spinetui.i18n import N_, _
 
 NOT_IMPORTANT = 1
 A_LITTLE = 2
 A_LOT = 3
+
+
+class _Translated(Mapping[int, str]):
+    """A constant table of marked texts that answers in the current language on each
+    look-up, so a table made at import time still follows a language switch."""
+
+    __slots__ = ("_texts",)
+
+    def __init__(self, texts: dict[int, str]) -> None:
+        self._texts = texts
+
+    def __getitem__(self, key: int) -> str:
+        return _(self._texts[key])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
 #: Level -> words, in order; a factor not answered has no level.
-LEVELS: dict[int, str] = {NOT_IMPORTANT: "Not important", A_LITTLE: "A little", A_LOT: "A lot"}
+LEVELS: Mapping[int, str] = _Translated(
+    {NOT_IMPORTANT: N_("Not important"), A_LITTLE: N_("A little"), A_LOT: N_("A lot")}
+)
 #: How a marked row says how much it matters (after "matters to you").
-LEVEL_WORDS: dict[int, str] = {A_LITTLE: "a little", A_LOT: "a lot"}
+LEVEL_WORDS: Mapping[int, str] = _Translated(
+    # Translators: the {level} in "matters to you {level}" and "This row matters to you {level}."
+    {A_LITTLE: N_("a little"), A_LOT: N_("a lot")}
+)
 
 #: The marker in front of a row that matters to the reader: plain ASCII, so it reads on
 #: the Linux console and in the browser, and words go with it (never colour alone).
@@ -30,52 +61,62 @@ MARK = "* "
 @dataclass(frozen=True, slots=True)
 class Factor:
     id: str
-    label: str  # what the reader weighs, e.g. "Fast relief"
-    question: str  # said in full on the screen
+    label_msgid: str  # what the reader weighs, e.g. "Fast relief" (English, marked)
+    question_msgid: str  # said in full on the screen (English, marked)
     rows: tuple[str, ...]  # comparison.yaml attribute ids this factor is about, in order
+
+    @property
+    def label(self) -> str:
+        """The label in the current language."""
+        return _(self.label_msgid)
+
+    @property
+    def question(self) -> str:
+        """The question in the current language."""
+        return _(self.question_msgid)
 
 
 FACTORS: tuple[Factor, ...] = (
     Factor(
         "fast-relief",
-        "Fast relief",
-        "Getting relief soon",
+        N_("Fast relief"),
+        N_("Getting relief soon"),
         ("relief-starts", "relief-chance"),
     ),
     Factor(
         "lasting-relief",
-        "Relief that lasts",
-        "Relief that lasts a long time",
+        N_("Relief that lasts"),
+        N_("Relief that lasts a long time"),
         ("relief-lasts", "function"),
     ),
     Factor(
         "avoid-needles",
-        "Avoiding needles",
-        "Not having a needle or a procedure",
+        N_("Avoiding needles"),
+        N_("Not having a needle or a procedure"),
         ("how-it-is-done", "sessions", "repeats"),
     ),
     Factor(
         "avoid-rare-harms",
-        "Avoiding rare serious harms",
-        "Staying clear of harms that are rare but serious",
+        N_("Avoiding rare serious harms"),
+        N_("Staying clear of harms that are rare but serious"),
         ("serious-harms", "rare-serious-risks", "radiation"),
     ),
     Factor(
         "cost",
-        "Cost",
-        "What it costs you, and what insurance pays",
+        N_("Cost"),
+        N_("What it costs you, and what insurance pays"),
         ("typical-cost", "insurance"),
     ),
     Factor(
         "evidence",
-        "Strength of the evidence",
-        "How sure the studies are about what it does",
+        N_("Strength of the evidence"),
+        N_("How sure the studies are about what it does"),
         ("evidence-strength", "tested-in", "fda-status"),
     ),
     Factor(
         "time-off",
-        "Time off",
-        "How much time it takes, and time off work or driving",
+        N_("Time off"),
+        N_("How much time it takes, and time off work or driving"),
         ("recovery", "time-in-clinic"),
     ),
 )
@@ -155,17 +196,23 @@ def summary_lines(
         return [
             (
                 "note",
-                "You have not marked anything as mattering to you yet. "
-                'Choose "A little" or "A lot" for the things you care about.',
+                _(
+                    "You have not marked anything as mattering to you yet. "
+                    'Choose "A little" or "A lot" for the things you care about.'
+                ),
             )
         ]
     by_id = {a.id: a for a in attributes}
     out: list[tuple[str, str]] = []
     for factor, level in chosen:
-        out.append(("heading", f"{MARK}{factor.label} (matters to you {LEVEL_WORDS[level]})"))
+        # Translators: {factor} is a factor's label, {level} is "a little" or "a lot".
+        heading = _("{factor} (matters to you {level})").format(
+            factor=factor.label, level=LEVEL_WORDS[level]
+        )
+        out.append(("heading", MARK + heading))
         rows = [by_id[r] for r in factor.rows if r in by_id]
         if not rows:
-            out.append(("note", "The comparison has no row about this."))
+            out.append(("note", _("The comparison has no row about this.")))
             continue
         for attribute in rows:
             out.append(("row", attribute.label))
@@ -175,17 +222,22 @@ def summary_lines(
                 texts.append((treatment.name, cell.text.strip() if cell is not None else ""))
             said = {_same(t) for _name, t in texts if t}
             if len(said) == 1 and all(t for _name, t in texts):
-                out.append(("note", f"All the options shown say the same: {texts[0][1]}"))
+                same = _("All the options shown say the same: {text}").format(text=texts[0][1])
+                out.append(("note", same))
                 continue
             for name, text in texts:
-                out.append(("cell", f"{name}: {text or 'No information'}"))
+                said_here = text or _("No information")
+                # Translators: {option} is a treatment's name, {text} its comparison cell.
+                cell_line = _("{option}: {text}").format(option=name, text=said_here)
+                out.append(("cell", cell_line))
     return out
 
 
 def answer_lines(matters: Mapping[str, int]) -> list[str]:
     """The reader's answers in words, one per answered factor (for My questions)."""
     return [
-        f"{f.label}: {LEVELS[matters[f.id]].lower()}"
+        # Translators: {factor} is a factor's label, {level} the reader's answer, in lower case.
+        _("{factor}: {level}").format(factor=f.label, level=LEVELS[matters[f.id]].lower())
         for f in FACTORS
         if matters.get(f.id) in LEVELS
     ]

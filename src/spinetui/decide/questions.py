@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from spinetui.i18n import _
+
 #: At most this many characters in a question the reader types (a question, not a letter).
 MAX_OWN_LENGTH = 200
 #: At most this many questions of their own (a visit has room for only so many).
@@ -112,21 +114,23 @@ class QuestionList:
         """Add a question the reader typed: (key or None, a sentence saying what happened)."""
         text = clean_question(typed)
         if not text:
-            return None, "Type a question first."
+            return None, _("Type a question first.")
         if self.own_count >= MAX_OWN_COUNT:
             return (
                 None,
-                f"You already have {MAX_OWN_COUNT} questions of your own: remove one first.",
+                _("You already have {count} questions of your own: remove one first.").format(
+                    count=MAX_OWN_COUNT
+                ),
             )
         key = question_key(text)
         item = self._items.get(key)
         if item is not None:
             item.ticked = True
             self.version += 1
-            return key, "That question is already on your list."
+            return key, _("That question is already on your list.")
         self._items[key] = Question(text, own=True)
         self.version += 1
-        return key, "Added to your questions."
+        return key, _("Added to your questions.")
 
     def remove(self, key: str) -> None:
         if self._items.pop(key, None) is not None:

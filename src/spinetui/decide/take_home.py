@@ -15,9 +15,27 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TITLE = "My questions for my visit"
-QR_TITLE = "My questions:"  # short: every byte in the code counts
-NOT_ANSWERED = "Not answered yet."
+from spinetui.i18n import N_, _
+
+# Texts made at import time are kept as marked English and translated on each use:
+# ``take_home.TITLE`` (module attribute, PEP 562) answers in the current language.
+_TEXTS: dict[str, str] = {
+    "TITLE": N_("My questions for my visit"),
+    # Translators: the first line of the QR code; keep it short (every byte counts).
+    "QR_TITLE": N_("My questions:"),
+    "NOT_ANSWERED": N_("Not answered yet."),
+}
+TITLE: str
+QR_TITLE: str
+NOT_ANSWERED: str
+
+
+def __getattr__(name: str) -> str:
+    if name in _TEXTS:
+        return _(_TEXTS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 DEFAULT_NAME = "spinetui-my-questions"
 
 # What a phone camera reads reliably from a screen: a small code (version 10 at most,
@@ -85,15 +103,25 @@ def _sure_lines(sure: Mapping[str, bool]) -> list[str]:
 
 
 # ------------------------------------------------------------------ files
+def _headings() -> tuple[str, str, str]:
+    return (
+        _("Questions to ask"),
+        _("What matters to me"),
+        _("Am I ready to decide? (SURE check)"),
+    )
+
+
 def as_text(summary: Summary) -> str:
-    lines = [TITLE, "=" * len(TITLE), ""]
-    lines += ["Questions to ask", "-" * 16]
+    title, not_answered = _(_TEXTS["TITLE"]), _(_TEXTS["NOT_ANSWERED"])
+    asked, matters, ready = _headings()
+    lines = [title, "=" * len(title), ""]
+    lines += [asked, "-" * len(asked)]
     questions = summary.all_questions
-    lines += [f"{n}. {q}" for n, q in enumerate(questions, 1)] or ["(No questions yet.)"]
-    lines += ["", "What matters to me", "-" * 18]
-    lines += summary.matters or [NOT_ANSWERED]
-    lines += ["", "Am I ready to decide? (SURE check)", "-" * 34]
-    lines += summary.sure or [NOT_ANSWERED]
+    lines += [f"{n}. {q}" for n, q in enumerate(questions, 1)] or [_("(No questions yet.)")]
+    lines += ["", matters, "-" * len(matters)]
+    lines += summary.matters or [not_answered]
+    lines += ["", ready, "-" * len(ready)]
+    lines += summary.sure or [not_answered]
     return "\n".join(lines) + "\n"
 
 
@@ -103,13 +131,15 @@ def _md(text: str) -> str:
 
 
 def as_markdown(summary: Summary) -> str:
-    lines = [f"# {TITLE}", "", "## Questions to ask", ""]
+    title, not_answered = _(_TEXTS["TITLE"]), _(_TEXTS["NOT_ANSWERED"])
+    asked, matters, ready = _headings()
+    lines = [f"# {title}", "", f"## {asked}", ""]
     questions = summary.all_questions
-    lines += [f"{n}. {_md(q)}" for n, q in enumerate(questions, 1)] or ["No questions yet."]
-    lines += ["", "## What matters to me", ""]
-    lines += [f"- {_md(line)}" for line in summary.matters] or [NOT_ANSWERED]
-    lines += ["", "## Am I ready to decide? (SURE check)", ""]
-    lines += [_md(line) + "\n" for line in summary.sure] or [NOT_ANSWERED]
+    lines += [f"{n}. {_md(q)}" for n, q in enumerate(questions, 1)] or [_("No questions yet.")]
+    lines += ["", f"## {matters}", ""]
+    lines += [f"- {_md(line)}" for line in summary.matters] or [not_answered]
+    lines += ["", f"## {ready}", ""]
+    lines += [_md(line) + "\n" for line in summary.sure] or [not_answered]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -188,16 +218,22 @@ def save(summary: Summary, path: Path, *, replace: bool = False) -> Path:
 def describe_error(error: BaseException, path: Path) -> str:
     """A plain sentence for a failed save."""
     if isinstance(error, FileExistsError):
-        return f"There is already a file at {path}."
+        return _("There is already a file at {path}.").format(path=path)
     if isinstance(error, IsADirectoryError):
-        return f"{path} is a folder. Type a file name at the end."
+        return _("{path} is a folder. Type a file name at the end.").format(path=path)
     if isinstance(error, NotADirectoryError):
-        return f"Could not save to {path}: part of that path is a file, not a folder."
+        return _("Could not save to {path}: part of that path is a file, not a folder.").format(
+            path=path
+        )
     if isinstance(error, PermissionError):
-        return f"Could not save to {path}: you are not allowed to write there."
+        return _("Could not save to {path}: you are not allowed to write there.").format(path=path)
     if isinstance(error, OSError) and error.strerror:
-        return f"Could not save to {path}: {error.strerror.lower()}."
-    return f"Could not save to {path}."
+        # The system's own words for the error (in the system's language, not ours).
+        # Translators: {reason} is the system's own words for the error.
+        return _("Could not save to {path}: {reason}.").format(
+            path=path, reason=error.strerror.lower()
+        )
+    return _("Could not save to {path}.").format(path=path)
 
 
 # --------------------------------------------------------------- QR code
@@ -215,12 +251,17 @@ class Payload:
         parts = []
         if self.shown < self.total:
             first = self.shown + 1
-            rest = f"question {first}" if first == self.total else f"questions {first}-{self.total}"
-            parts.append(f"The list is too long for one code: {rest} are not in it.")
+            if first == self.total:
+                rest = _("The list is too long for one code: question {first} are not in it.")
+            else:
+                rest = _(
+                    "The list is too long for one code: questions {first}-{last} are not in it."
+                )
+            parts.append(rest.format(first=first, last=self.total))
         if self.cut:
-            parts.append("A long question is cut short in the code.")
+            parts.append(_("A long question is cut short in the code."))
         if not self.with_answers:
-            parts.append("What matters to you and the SURE result are not in the code.")
+            parts.append(_("What matters to you and the SURE result are not in the code."))
         return " ".join(parts)
 
 
@@ -261,12 +302,12 @@ def qr_payload(summary: Summary, max_version: int = MAX_QR_VERSION) -> Payload:
     questions = summary.all_questions
     numbered = _qr_lines(questions)
     cut = any(len(_ascii(q)) > MAX_QR_QUESTION for q in questions)
-    head = [QR_TITLE]
+    head = [_ascii(_(_TEXTS["QR_TITLE"]))]
     answers = []
     if summary.matters:
-        answers += ["What matters to me:", *(_ascii(m) for m in summary.matters)]
+        answers += [_ascii(_("What matters to me:")), *(_ascii(m) for m in summary.matters)]
     if summary.sure:
-        answers += ["SURE check:", _ascii(summary.sure[0])]
+        answers += [_ascii(_("SURE check:")), _ascii(summary.sure[0])]
     full = "\n".join([*head, *numbered, *answers])
     if fits(full, max_version):
         return Payload(full, len(questions), len(questions), True, cut)
