@@ -258,9 +258,12 @@ class _Draft:
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, sources_file: str = "sources.yaml") -> None:
         self.p = Problems()
         self.root = root
+        # Where the bibliography is, relative to root: a language tree (content/es)
+        # shares its parent's, "../sources.yaml", and its problems name that file.
+        self.sources_file = sources_file
         self.reader = _Reader(root, self.p)
         self._hint = Hinter()
         # Comparison attributes whose anchor is checked once headings are known:
@@ -371,7 +374,7 @@ class _Loader:
     # ----------------------------------------------------------------- sources.yaml
 
     def load_sources(self) -> tuple[dict[str, Source], dict[str, str]]:
-        rel = "sources.yaml"
+        rel = self.sources_file
         sources: dict[str, Source] = {}
         where: dict[str, str] = {}
         data = self._optional_list(rel, "sources")
@@ -1039,7 +1042,7 @@ class _Loader:
             "home_line": None,
             "sections": None,
         }
-        sources, _ = _guarded(self.p, "sources.yaml", self.load_sources) or ({}, {})
+        sources, _ = _guarded(self.p, self.sources_file, self.load_sources) or ({}, {})
         glossary, glossary_article_lines = _guarded(
             self.p, "glossary.yaml", self.load_glossary
         ) or ({}, {})
@@ -1210,14 +1213,17 @@ class _Finisher:
                 guide._pending = None
 
 
-def load_guide(root: Path) -> Guide:
-    """Load, clean and check the content folder at ``root``. Never raises for bad content."""
-    guide = load_guide_quickly(root)
+def load_guide(root: Path, *, sources_file: str = "sources.yaml") -> Guide:
+    """Load, clean and check the content folder at ``root``. Never raises for bad content.
+
+    ``sources_file`` is the bibliography's path relative to ``root`` (a language tree
+    passes ``"../sources.yaml"``: see :mod:`spinetui.model.languages`)."""
+    guide = load_guide_quickly(root, sources_file=sources_file)
     guide.complete()
     return guide
 
 
-def load_guide_quickly(root: Path) -> Guide:
+def load_guide_quickly(root: Path, *, sources_file: str = "sources.yaml") -> Guide:
     """Load what the first screen needs; leave the rest to ``guide.complete()``.
 
     Everything but the articles' headings and the problems found by scanning their
@@ -1242,4 +1248,4 @@ def load_guide_quickly(root: Path) -> Guide:
             articles={},
             problems=[problem],
         )
-    return _Loader(resolved).load()
+    return _Loader(resolved, sources_file).load()
