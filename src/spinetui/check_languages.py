@@ -89,24 +89,30 @@ class LanguageReport:
         return own + len(self.missing) + len(self.numbers) + len(self.ease_warnings)
 
 
-def _follows_from_fallback(problem: Problem, english_only: set[str]) -> bool:
-    """True for an error that only says an article is missing which the app shows in
-    English instead (it is reported once, as a missing piece)."""
-    if problem.severity is not Severity.ERROR or not english_only:
+def _follows_from_fallback(problem: Problem, english: Guide, own: Guide) -> bool:
+    """True for a problem that only says the tree lacks an article or a cell which the
+    app shows in English instead (it is reported once, as a missing piece)."""
+    cell = _NO_CELL.search(problem.message)
+    if cell is not None:
+        key = (cell.group(1), cell.group(2))
+        return key in english.comparison.cells and key not in own.comparison.cells
+    if problem.severity is not Severity.ERROR:
         return False
     for match in _NO_ARTICLE.finditer(problem.message):
-        if (match.group(1) or match.group(2) or match.group(3)) in english_only:
+        aid = match.group(1) or match.group(2) or match.group(3)
+        if aid in english.articles and aid not in own.articles:
             return True
     return False
 
 
 # The loader's messages for a link, glossary term, option or home naming an article
-# the tree does not have (spinetui.model.advice matches the same ones).
+# the tree does not have, and for a missing cell (spinetui.model.advice matches them too).
 _NO_ARTICLE = re.compile(
     r"no article with id '([^']*)'|"
     r"(?:names|points to) article '([^']*)', but there is no article|"
     r"'home' is '([^']*)', but there is no article"
 )
+_NO_CELL = re.compile(r"^there is no cell for '([^']*)' and '([^']*)'")
 
 
 def _from_root(lang: str, problem: Problem) -> Problem:
@@ -120,11 +126,10 @@ def check_language(root: Path, lang: str, english: Guide) -> LanguageReport:
     own = loaded.own if loaded.own is not None else loaded.guide
     report = LanguageReport(lang, own)
     # The shared bibliography's problems are the English guide's: listed there once.
-    english_only = set(english.articles) - set(own.articles)
     report.problems = [
         _from_root(lang, p)
         for p in for_readers(own)
-        if p.file != SHARED_SOURCES and not _follows_from_fallback(p, english_only)
+        if p.file != SHARED_SOURCES and not _follows_from_fallback(p, english, own)
     ]
     report.missing = [_from_root(lang, p) for p in missing_pieces(english, own, lang)]
     report.numbers = [_from_root(lang, p) for p in number_mismatches(english, own)]

@@ -171,7 +171,7 @@ def number_mismatches(en: Guide, other: Guide) -> list[Problem]:
             )
         add(
             compare_text(
-                "the text",
+                "the article text",
                 english.body,
                 article.body,
                 file=article.path,
