@@ -123,7 +123,7 @@ def _from_root(lang: str, problem: Problem) -> Problem:
 def check_language(root: Path, lang: str, english: Guide) -> LanguageReport:
     """Load and check ``root/<lang>/`` against the loaded English guide."""
     loaded = load_language(root, lang, english=english)
-    own = loaded.own if loaded.own is not None else loaded.guide
+    own = loaded.own
     report = LanguageReport(lang, own)
     # The shared bibliography's problems are the English guide's: listed there once.
     report.problems = [

@@ -232,6 +232,25 @@ def test_only_two_letter_folders_with_a_guide_are_languages(tmp_path):
         load_language(root, "../x")
 
 
+def test_a_language_folder_linked_from_outside_is_not_read(tmp_path):
+    root = build(tmp_path / "content")
+    outside = build(tmp_path / "elsewhere", guide=ES_GUIDE, sources=None)
+    (root / "es").symlink_to(outside, target_is_directory=True)
+    assert available_languages(root) == ["en"]
+    (root / "inside").mkdir()
+    build(root / "inside", guide=ES_GUIDE, sources=None)
+    (root / "fr").symlink_to(root / "inside", target_is_directory=True)
+    assert available_languages(root) == ["en", "fr"]
+
+
+def test_english_is_its_own_language_with_nothing_falling_back(tmp_path):
+    root = tree(tmp_path)
+    en = load_language(root, "en")
+    assert en.guide is en.english is en.own
+    assert en.fallbacks == () and en.notice == ""
+    assert en.guide.articles["one"].title == "Article one, 3 steps"
+
+
 def test_a_missing_article_cell_term_and_dataset_fall_back_to_english_and_are_reported(tmp_path):
     comparison = ES_COMPARISON.replace(
         "  relief:\n    one:\n      text: 54 de cada 100 se sintieron mejor.\n      sources: [src-a]\n",

@@ -17,7 +17,7 @@ import dataclasses
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spinetui.model.loader import load_guide
@@ -71,21 +71,25 @@ def cell_id(attribute_id: str, treatment_id: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class LanguageGuide:
-    """A guide in one language, English filling what it lacks."""
+    """A guide in one language, English filling what it lacks.
+
+    For English itself ``guide``, ``english`` and ``own`` are the same guide.
+    """
 
     lang: str
     guide: Guide  # the language's guide, with English pieces where it has none
     english: Guide
-    fallbacks: tuple[Fallback, ...] = ()
-    own: Guide | None = None  # the language tree as loaded, before English was added
+    own: Guide  # the language tree as loaded, before English was added
+    fallbacks: tuple[Fallback, ...] = ()  # in English order: sections, articles, ...
+    _fallback_set: frozenset[Fallback] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_fallback_set", frozenset(self.fallbacks))
 
     def falls_back(self, kind: str, id: str) -> bool:
-        """Whether that piece is shown in English."""
+        """Whether that piece is shown in English (``kind`` from FALLBACK_KINDS;
+        a cell's ``id`` from :func:`cell_id`)."""
         return Fallback(kind, id) in self._fallback_set
-
-    @property
-    def _fallback_set(self) -> frozenset[Fallback]:
-        return frozenset(self.fallbacks)
 
     @property
     def notice(self) -> str:
@@ -103,20 +107,28 @@ def language_name(lang: str, *, native: bool = False) -> str:
 
 
 def available_languages(root: Path) -> list[str]:
-    """``"en"`` and then, sorted, each ``root/<lang>/`` that holds a ``guide.yaml``."""
+    """``"en"`` and then, sorted, each ``root/<lang>/`` that holds a ``guide.yaml``.
+
+    A language folder that is a link is used only if it stays inside ``root`` (as the
+    loader treats every other link in a content folder)."""
     found: list[str] = []
     try:
+        resolved_root = Path(root).resolve()
         with os.scandir(root) as entries:
             for entry in entries:
                 name = entry.name
                 if name == ENGLISH or not LANG_CODE.fullmatch(name):
                     continue
                 try:
+                    if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(
+                        resolved_root
+                    ):
+                        continue
                     if entry.is_dir() and (Path(entry.path) / "guide.yaml").is_file():
                         found.append(name)
-                except OSError:
+                except (OSError, RuntimeError):
                     continue
-    except OSError:
+    except (OSError, RuntimeError):
         pass
     return [ENGLISH, *sorted(found)]
 
@@ -143,10 +155,10 @@ def load_language(root: Path, lang: str, *, english: Guide | None = None) -> Lan
         english = load_guide(Path(root))
     english.complete()
     if lang == ENGLISH:
-        return LanguageGuide(ENGLISH, english, english, (), english)
+        return LanguageGuide(ENGLISH, english, english, english)
     own = load_guide(folder, sources_file=SHARED_SOURCES)
     merged, fallbacks = _merge(own, english)
-    return LanguageGuide(lang, merged, english, tuple(fallbacks), own)
+    return LanguageGuide(lang, merged, english, own, tuple(fallbacks))
 
 
 def _merge(own: Guide, en: Guide) -> tuple[Guide, list[Fallback]]:
