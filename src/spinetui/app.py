@@ -16,6 +16,7 @@ from spinetui.components.kiosk.guard import KioskGuard
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.components.textual_fixes import apply as apply_textual_fixes
+from spinetui.components.user_keys import UserKeys
 from spinetui.config_path import DEFAULT_THEME
 from spinetui.decide.questions import QuestionList
 from spinetui.decide.state import DecisionState
@@ -45,7 +46,7 @@ def _jump_to_provider() -> type[Provider]:
 TOOL_ACTIONS: dict[str, str] = {"what-matters": "what_matters", "sure": "sure_check"}
 
 
-class SpineApp(CrashGuard, KioskGuard, App[None]):
+class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
     CSS_PATH = ["styles/app.tcss", "styles/console.tcss"]
     TITLE = "spinetui"
     BINDINGS = bindings(GLOBAL_KEYS)
@@ -115,6 +116,8 @@ class SpineApp(CrashGuard, KioskGuard, App[None]):
             # articles carry the console's marks ([links], ‹words›).
             self._start_theme = self.theme
             self.render_styles = self._styles_for_theme()
+        # The config file's [keys], before the first screen draws its footer.
+        self.apply_user_keys(self.settings_path, announce=not self.kiosk_mode)
         self.push_screen(ReaderScreen())
         if self.kiosk_mode:
             self.start_kiosk()  # its signals include SIGTERM

@@ -61,6 +61,16 @@ def test_check_config_prints_the_settings_in_force(tmp_path):
     assert "admin PIN: not set (no admin exit" in text
 
 
+def test_check_config_lists_keys_it_leaves_out_and_still_passes(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('kiosk = true\n[keys]\n"reader.find" = "f3"\n"reader.bak" = "x"\n')
+    out = io.StringIO()
+    assert commands.main(["check-config", "--config", str(config)], out=out) == 0
+    text = out.getvalue()
+    assert "kiosk: on" in text and "keys: 1 of your own" in text
+    assert f"spinetui: {config}:4: keys: no key binding is called 'reader.bak'" in text
+
+
 def test_a_bad_config_stops_the_app_before_it_starts(tmp_path, capsys):
     config = tmp_path / "config.toml"
     config.write_text("idle_seconds = 'soon'\n")

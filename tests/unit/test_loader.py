@@ -141,7 +141,12 @@ def test_broken_fixture_left_out_articles(broken: Guide) -> None:
         ("articles/empty.md", None, "is empty", Severity.ERROR),
         ("articles/bomb.md", 10, "would expand to more than", Severity.ERROR),
         ("guide.yaml", 4, "unknown field 'colour'", Severity.WARNING),
-        ("guide.yaml", 10, "section id 'start' is used twice (first on line 6)", Severity.ERROR),
+        (
+            "guide.yaml",
+            10,
+            "section id 'start' is used twice (first at guide.yaml:6)",
+            Severity.ERROR,
+        ),
         (
             "sources.yaml",
             8,

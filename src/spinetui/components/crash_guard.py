@@ -57,6 +57,15 @@ class CrashGuard:
 
     _failure_times: list[float]
 
+    # A private method, overridden on purpose: Textual 8 (checked against 8.2.8) has no
+    # public hook for an unhandled exception. Every place that catches one (message
+    # handlers, compose and mount, timers, workers, screens) calls
+    # `App._handle_exception` directly, and the public ways out (`App.panic`, `exit`)
+    # end the app, which is what this guard exists to avoid; there is no
+    # `on_exception` handler or exception message to subscribe to (Textualize/textual
+    # issue 2818 asked for one). If a Textual upgrade renames it, the crash-guard tests
+    # fail (tests/functional/test_crash_guard.py), rather than failures ending the app
+    # unnoticed.
     def _handle_exception(self, error: Exception) -> None:
         failures = getattr(self, "_failure_times", [])
         now = time.monotonic()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from rich.table import Table
 from rich.text import Text
@@ -12,7 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from spinetui.keymap import DIFFERENCES_NOTE, HELP_SECTIONS, Key, keys_label
+from spinetui.components.user_keys import UserKeys
+from spinetui.keymap import DIFFERENCES_NOTE, HELP_SECTIONS, Key, help_label
 
 # The help screen starts with the keys of the screen it was opened from.
 SECTIONS_FOR_SCREEN: dict[str, tuple[str, ...]] = {
@@ -27,18 +28,16 @@ SECTIONS_FOR_SCREEN: dict[str, tuple[str, ...]] = {
 }
 
 
-def _key_label(key: Key) -> str:
-    # Every key that does it, by its name ("b / Backspace / Alt+←"), never Textual's.
-    return keys_label(key.keys)
-
-
 def help_table(
     extra: tuple[tuple[str, tuple[Key, ...]], ...] = (),
     available: Callable[[Key], bool] = lambda key: True,
     first: tuple[str, ...] = (),
+    keymap: Mapping[str, str] | None = None,
 ) -> Table:
     """Every key in the key map; `available` leaves out keys that do nothing here;
-    the sections named in `first` come first."""
+    the sections named in `first` come first; `keymap` holds the reader's own keys
+    (binding id → keys, as given to `App.set_keymap`)."""
+    keymap = keymap or {}
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
@@ -51,7 +50,7 @@ def help_table(
             if key in listed or not available(key):  # a key bound twice is listed once
                 continue
             listed.add(key)
-            table.add_row(Text(_key_label(key)), Text(key.help or key.description))
+            table.add_row(Text(help_label(key, keymap)), Text(key.help or key.description))
         table.add_row(Text(""), Text(""))
     table.add_row(Text("Unlike less", style="bold underline"), Text(""))
     for line in DIFFERENCES_NOTE:
@@ -99,7 +98,8 @@ class HelpScreen(ModalScreen[None]):
                     "they never pick one for you.\n"
                 )
             )
-            self.table = help_table(self._extra, self._available, self._first)
+            keymap = self.app.user_keymap if isinstance(self.app, UserKeys) else None
+            self.table = help_table(self._extra, self._available, self._first, keymap)
             yield Static(self.table)
 
     @property

@@ -17,6 +17,7 @@ from spinetui.kiosk.config import (
     default_config_path,
     load_config,
     parse_config,
+    read_config_file,
     with_setting,
     write_private,
 )
@@ -132,4 +133,12 @@ def check_config(path: Path | None, out: TextIO) -> int:
     print(f"console drawing: {console}", file=out)
     pin = "set" if config.pin_hash else "not set (no admin exit: stop it via the service manager)"
     print(f"admin PIN: {pin}", file=out)
+    if config.path is not None:
+        from spinetui.keymap.user import read_user_keys
+
+        # Never fatal: the app leaves a bad entry out and applies the rest.
+        user = read_user_keys(read_config_file(config.path)[0], str(config.path))
+        print(f"keys: {len(user.keymap)} of your own", file=out)
+        for problem in user.problems:
+            print(f"spinetui: {problem} (left out)", file=out)
     return 0

@@ -1,6 +1,6 @@
 """The config file: `$XDG_CONFIG_HOME/spinetui/config.toml` or `--config FILE`.
 
-A flat TOML file; every key is optional:
+A TOML file; every key is optional:
 
     kiosk = true              # start in kiosk mode
     idle_seconds = 90         # no input for this long shows "Still reading?"
@@ -11,8 +11,13 @@ A flat TOML file; every key is optional:
                               # choice is remembered here; a kiosk only reads it)
     console = true            # draw for the Linux text console even when TERM is not linux
 
+    [keys]                    # the reader's own keys, by binding id (spinetui.keymap.user)
+    "reader.back" = "x"
+
 Bad values are reported as `file: key: what is wrong` and stop the program; a kiosk
 that silently ignored a typo in its idle time would keep the last visitor's page up.
+A `[keys]` entry is the exception: it is checked apart (`spinetui.keymap.user`), and a
+bad one is reported and left out while the rest applies, as a key is no safety setting.
 """
 
 from __future__ import annotations
@@ -63,6 +68,7 @@ KNOWN_KEYS = (
     "pin_hash",
     "theme",
     "console",
+    "keys",  # checked by spinetui.keymap.user: a bad entry is reported, never fatal
 )
 
 
@@ -134,7 +140,7 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
     """
     path = default_config_path() if path is None else path
     try:
-        text, mode = _read_config_file(path)
+        text, mode = read_config_file(path)
     except FileNotFoundError:
         if required:
             raise ConfigError(f"{path}: no such config file") from None
@@ -165,7 +171,7 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
 MAX_CONFIG_BYTES = 1024 * 1024
 
 
-def _read_config_file(path: Path) -> tuple[str, int]:
+def read_config_file(path: Path) -> tuple[str, int]:
     """The file's text and its permission bits.
 
     Opened without blocking, so a FIFO or a device put in its place cannot hang the

@@ -1,8 +1,9 @@
 """Shared pieces of the content loader: problem collection, "did you mean" hints, and
 typed access to one YAML mapping that reports every problem with its file and line.
 
-Kept apart from ``loader`` so each content file's loader (``outcomes`` today) can use
-them without importing the loader itself.
+Kept apart from ``loader`` so each content file's loader (``manifest``, ``sources``,
+``outcomes``...) can use them without importing the loader itself; ``_entries`` builds
+the shared per-entry checks on them.
 """
 
 from __future__ import annotations
@@ -50,39 +51,20 @@ def show(value: Any) -> str:
 #: Hints ("did you mean ...?") given per load at most: each compares the name with every
 #: known id, so a folder of thousands of broken links must not hint on every one.
 MAX_HINTS = 200
-#: Above this many known ids only those sharing the name's first two characters are
-#: compared (a cheap prefix index), as difflib's cost grows with the ids.
-HINT_ALL_IDS = 2000
 
 
 class Hinter:
+    """``hint(name, known)``: " (did you mean 'x'?)" for a close known id, or ""."""
+
     def __init__(self) -> None:
         self.given = 0
-        self.memo: dict[tuple[int, str], str] = {}
-        self.prefixes: dict[int, tuple[Any, dict[str, list[str]]]] = {}
 
     def __call__(self, name: str, known: Iterable[str]) -> str:
-        key = (id(known), name)
-        if key in self.memo:
-            return self.memo[key]
         if self.given >= MAX_HINTS:
             return ""
         self.given += 1
-        candidates = list(known)
-        if len(candidates) > HINT_ALL_IDS:
-            index = self.prefixes.get(id(known))
-            if index is None or index[0] is not known:
-                groups: dict[str, list[str]] = {}
-                for candidate in candidates:
-                    groups.setdefault(candidate[:2], []).append(candidate)
-                index = (known, groups)
-                self.prefixes[id(known)] = index
-            candidates = index[1].get(name[:2], [])
-        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        if isinstance(known, dict):  # a lasting collection: worth remembering
-            self.memo[key] = hint
-        return hint
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+        return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def place(file: str, line: int | None) -> str:
@@ -191,10 +173,10 @@ class Fields:
             return None
         return float(value)
 
-    def year(self, key: str = "year") -> int | str:
+    def year(self, key: str = "year", required: bool = True) -> int | str:
         value = self.data.get(key, MISSING)
         if value is MISSING or value is None or value == "":
-            self._missing(key, True, "a year like 2020")
+            self._missing(key, required, "a year like 2020")
             return ""
         if isinstance(value, int) and not isinstance(value, bool):
             return value
@@ -234,7 +216,8 @@ class Fields:
             out.append((item.strip(), item_line))
         return out
 
-    def text_list(self, key: str) -> tuple[str, ...]:
+    def text_list(self, key: str, required: bool = False) -> tuple[str, ...]:
+        """A list of texts; a single text is taken as a list of one. Never required."""
         value = self.data.get(key, MISSING)
         if value is MISSING or value is None:
             return ()

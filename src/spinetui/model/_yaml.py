@@ -121,7 +121,7 @@ def _construct_str(loader: Any, node: Node) -> str:
     return clean_text(loader.construct_scalar(node))
 
 
-def _construct_timestamp(loader: Any, node: Node) -> Any:
+def _construct_timestamp(loader: Any, node: Any) -> Any:
     try:
         return SafeConstructor.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError):
@@ -137,6 +137,13 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
 
 
+def _unreadable(node: Node) -> ConstructorError:
+    """The YAML error for a tagged value its constructor could not read, at its line."""
+    return ConstructorError(
+        None, None, f"found a value that cannot be read as {_short_tag(node.tag)}", node.start_mark
+    )
+
+
 def _guard_construct(construct_object: Any) -> Any:
     """Turn a constructor's stray exception into a YAML error that names the value's line."""
 
@@ -144,17 +151,12 @@ def _guard_construct(construct_object: Any) -> Any:
         try:
             return construct_object(self, node, deep)
         except _UNREADABLE:
-            raise ConstructorError(
-                None,
-                None,
-                f"found a value that cannot be read as {_short_tag(node.tag)}",
-                node.start_mark,
-            ) from None
+            raise _unreadable(node) from None
 
     return guarded
 
 
-def _install(cls: type) -> type:
+def _install(cls: Any) -> Any:
     cls.construct_object = _guard_construct(cls.construct_object)
     cls.add_constructor("tag:yaml.org,2002:map", _construct_map)
     cls.add_constructor("tag:yaml.org,2002:omap", _construct_map)
@@ -172,7 +174,7 @@ class _PyLoader(yaml.SafeLoader):
 if getattr(yaml, "__with_libyaml__", False) and hasattr(yaml, "CSafeLoader"):
 
     @_install
-    class _CLoader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
+    class _CLoader(yaml.CSafeLoader):
         pass
 
 else:  # pragma: no cover - libyaml is normally present
@@ -199,9 +201,9 @@ def _refuse_deep(text: str) -> None:
             elif depth:
                 depth -= 1
     for pattern, what in ((_DEEP_INDENT, "indented"), (_COMPACT, "nested")):
-        m = pattern.search(text)
-        if m:
-            raise YAMLRefused(f"is {what} too deeply", text.count("\n", 0, m.start()) + 1)
+        found = pattern.search(text)
+        if found:
+            raise YAMLRefused(f"is {what} too deeply", text.count("\n", 0, found.start()) + 1)
 
 
 def _children(node: Node) -> list[Node]:
@@ -361,7 +363,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[tuple[Any, in
     if simple is not None:
         return simple, []
     _refuse_deep(text)
-    loader = _CLoader(text)
+    loader: Any = _CLoader(text)  # with the two attributes the constructors above use
     loader.line_offset = line_offset
     loader.duplicate_keys = []
     try:
@@ -373,12 +375,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[tuple[Any, in
         try:
             data = loader.construct_document(node)
         except _UNREADABLE:  # the top node's own constructor, outside construct_object
-            raise ConstructorError(
-                None,
-                None,
-                f"found a value that cannot be read as {_short_tag(node.tag)}",
-                node.start_mark,
-            ) from None
+            raise _unreadable(node) from None
         return data, loader.duplicate_keys
     finally:
         loader.dispose()

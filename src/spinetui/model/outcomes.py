@@ -11,30 +11,57 @@ those blocks name are checked against this file too.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Collection
 
-from spinetui.model._fields import MISSING, Fields, Problems, place, show
-from spinetui.model._yaml import line_of
-from spinetui.model.types import OUTCOME_DENOMINATORS, OUTCOME_KINDS, Outcome, Source
+from spinetui.model._entries import Context, Key, Kind
+from spinetui.model._fields import MISSING, Fields, show
+from spinetui.model.comparison import CellOutcomes
+from spinetui.model.types import OUTCOME_DENOMINATORS, OUTCOME_KINDS, Outcome
 
 REL = "outcomes.yaml"
-_KEYS = {
-    "id",
-    "option",
-    "kind",
-    "measure",
-    "who",
-    "time",
-    "per",
-    "group",
-    "count",
-    "compared_with",
-    "comparison_count",
-    "sources",
-    "note",
-}
-#: A fenced block whose info string is "outcome": its first line names a dataset.
+
+OUTCOME = Kind(
+    "outcome",
+    [
+        Key("id", Fields.ident),
+        Key("option", Fields.ident),
+        Key("kind", Fields.text),
+        Key("measure", Fields.text),
+        Key("who", Fields.text),
+        Key("time", Fields.text),
+        Key("group", Fields.text),
+        Key("per", None),
+        Key("count", None),
+        Key("compared_with", Fields.text, required=False),
+        Key("comparison_count", None),
+        Key("sources", Fields.id_list, required=False),
+        Key("note", Fields.text, required=False),
+    ],
+    needs="must be a group of fields (id, option, ...)",
+)
+
+#: Without these an outcome is not shown (the problems say why).
+_NEEDED = ("id", "per", "measure", "who", "time", "group", "sources")
+
+# ---------------------------------------------------------------------- ```outcome blocks
+# The one rule for which fenced blocks are outcome blocks and what they name; the
+# renderer draws the same blocks, so it uses these too.
+
+#: The info string of a fenced block that shows a dataset: ```` ```outcome ````.
+OUTCOME_INFO = "outcome"
+
+
+def is_outcome_fence(info: str) -> bool:
+    """Whether a fenced block's info string (after the fence) makes it an outcome block."""
+    return info.strip() == OUTCOME_INFO
+
+
+def outcome_block_name(content: str) -> str:
+    """The dataset id an outcome block names: its first non-blank line ("" if none)."""
+    return content.strip().split("\n", 1)[0].strip()
+
+
+#: A fenced outcome block in an article body (the same rule, for the loader's fast scan).
 OUTCOME_FENCE = re.compile(
     r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*outcome[ \t]*\n(?P<body>.*?)^ {0,3}(?P=fence)[`~]*[ \t]*$",
     re.M | re.S,
@@ -43,13 +70,15 @@ OUTCOME_FENCE = re.compile(
 
 def outcome_blocks(body: str) -> list[tuple[str, int]]:
     """The dataset ids named by ```` ```outcome ```` blocks, each with its 0-based line."""
-    if "outcome" not in body:
+    if OUTCOME_INFO not in body:
         return []
-    found = []
-    for m in OUTCOME_FENCE.finditer(body):
-        name = m.group("body").strip().split("\n", 1)[0].strip()
-        found.append((name, body.count("\n", 0, m.start()) + 1))
-    return found
+    return [
+        (outcome_block_name(m.group("body")), body.count("\n", 0, m.start()) + 1)
+        for m in OUTCOME_FENCE.finditer(body)
+    ]
+
+
+# ---------------------------------------------------------------------- outcomes.yaml
 
 
 def _count(f: Fields, key: str, per: int | None, required: bool) -> int | None:
@@ -78,13 +107,9 @@ def _count(f: Fields, key: str, per: int | None, required: bool) -> int | None:
 
 
 def load_outcomes(
-    data: Any,
-    problems: Problems,
-    sources: dict[str, Source],
-    options: dict[str, Any],
-    hint: Callable[[str, Any], str],
+    cx: Context, sources: Collection[str], options: Collection[str]
 ) -> tuple[dict[str, Outcome], set[str]]:
-    """Check and build every outcome of the parsed ``outcomes.yaml`` list ``data``.
+    """Check and build every outcome in ``outcomes.yaml`` (an optional file).
 
     ``options`` are the comparison table's treatment ids (an outcome names the column it
     belongs to). An entry with a problem that leaves it unusable is left out; the ids of
@@ -94,116 +119,124 @@ def load_outcomes(
     outcomes: dict[str, Outcome] = {}
     seen: set[str] = set()
     where: dict[str, str] = {}
-    for i, entry in enumerate(data or ()):
-        line = line_of(data, i, None)
-        if not isinstance(entry, dict):
-            problems.error(
-                REL,
-                line,
-                f"each outcome must be a group of fields (id, option, ...), not {show(entry)}",
-            )
-            continue
-        oid = entry.get("id")
-        f = Fields(
-            entry, REL, problems, f"outcome '{oid}'" if isinstance(oid, str) else "an outcome"
-        )
-        f.unknown_keys(_KEYS)
-        oid = f.ident()
-        option = f.ident("option")
-        if option is not None and option not in options:
-            problems.error(
+    data = cx.list_file(REL, "outcome numbers", warn_missing=False)
+    for _entry, f in OUTCOME.entries(cx.p, REL, data or []):
+        v = OUTCOME.read(f, ("id", "option", "kind"))
+        oid, option, kind = v["id"], v["option"], v["kind"]
+        if option is not None:
+            cx.refers(
+                option,
+                options,
                 REL,
                 f.line_of("option"),
-                f"{f.what} is for option '{option}', which is not a treatment in comparison.yaml{hint(option, options)}",
-                "option",
+                "{0} is for option '{name}', which is not a treatment in comparison.yaml{hint}",
+                f.what,
+                field="option",
             )
-        kind = f.text("kind")
         if kind and kind not in OUTCOME_KINDS:
-            problems.error(
+            cx.p.error(
                 REL,
                 f.line_of("kind"),
                 f"{f.what} has kind {show(kind)}; it must be one of {', '.join(OUTCOME_KINDS)}",
                 "kind",
             )
-        measure, who, time, group = (
-            f.text("measure"),
-            f.text("who"),
-            f.text("time"),
-            f.text("group"),
-        )
-        per = f.data.get("per", MISSING)
-        if per is MISSING or per is None:
-            problems.error(REL, f.line, f"{f.what} needs 'per' (100 for an icon array)", "per")
-            per = None
-        elif isinstance(per, bool) or per not in OUTCOME_DENOMINATORS:
-            allowed = ", ".join(f"{d:,}".replace(",", "") for d in OUTCOME_DENOMINATORS)
-            problems.error(
-                REL,
-                f.line_of("per"),
-                f"'per' must be one of {allowed} (people counted out of), not {show(per)}",
-                "per",
-            )
-            per = None
-        count = _count(f, "count", per, required=True)
-        compared_with = f.text("compared_with", required=False)
+        v.update(OUTCOME.read(f, ("measure", "who", "time", "group")))
+        per = v["per"] = _per(f)
+        v["count"] = _count(f, "count", per, required=True)
+        compared_with = v["compared_with"] = OUTCOME.value(f, "compared_with")
         comparison_count = _count(f, "comparison_count", per, required=bool(compared_with))
+        v["comparison_count"] = comparison_count
         if comparison_count is not None and not compared_with:
-            problems.error(
+            cx.p.error(
                 REL,
                 f.line_of("comparison_count"),
                 f"{f.what} gives 'comparison_count' but not 'compared_with': say who the comparison group were",
                 "compared_with",
             )
-        ids = f.id_list("sources")
+        ids = OUTCOME.value(f, "sources")
         if not ids:
-            problems.error(
+            cx.p.error(
                 REL,
                 f.line_of("sources"),
                 f"{f.what} has no sources; every outcome needs the study it comes from",
                 "sources",
             )
-        kept = []
-        for sid, s_line in ids:
-            if sid in sources:
-                kept.append(sid)
-            else:
-                problems.error(
-                    REL,
-                    s_line,
-                    f"{f.what} cites source '{sid}', which is not in sources.yaml{hint(sid, sources)}",
-                    "sources",
-                )
-        note = f.text("note", required=False)
-        usable = oid and option in options and kind in OUTCOME_KINDS and per and count is not None
-        usable = usable and measure and who and time and group and kept
-        usable = usable and (comparison_count is not None) == bool(compared_with)
+        v["sources"] = tuple(cx.cited(ids, sources, REL, f"{f.what} "))
+        v["note"] = OUTCOME.value(f, "note")
         if oid:
             seen.add(oid)
-        if not usable:
+        usable = all(v[k] for k in _NEEDED) and option in options and kind in OUTCOME_KINDS
+        usable = usable and v["count"] is not None
+        usable = usable and (comparison_count is not None) == bool(compared_with)
+        if not usable or not cx.unique(where, "outcome", oid, f):
             continue  # the problems above say why; nothing shows it until they are fixed
-        if oid in outcomes:
-            problems.error(
-                REL,
-                f.line_of("id"),
-                f"outcome id '{oid}' is used twice (first at {where[oid]}); the first is kept",
-                "id",
-            )
-            continue
-        where[oid] = place(REL, f.line_of("id"))
-        outcomes[oid] = Outcome(
-            id=oid,
-            option=option,
-            kind=kind,
-            measure=measure,
-            who=who,
-            time=time,
-            per=per,
-            group=group,
-            count=count,
-            sources=tuple(kept),
-            compared_with=compared_with,
-            comparison_count=comparison_count,
-            note=note,
-            line=f.line,
-        )
+        outcomes[oid] = Outcome(**v, line=f.line)
     return outcomes, seen
+
+
+def _per(f: Fields) -> int | None:
+    per = f.data.get("per", MISSING)
+    if per is MISSING or per is None:
+        f.p.error(REL, f.line, f"{f.what} needs 'per' (100 for an icon array)", "per")
+        return None
+    if isinstance(per, bool) or per not in OUTCOME_DENOMINATORS:
+        allowed = ", ".join(f"{d:,}".replace(",", "") for d in OUTCOME_DENOMINATORS)
+        f.p.error(
+            REL,
+            f.line_of("per"),
+            f"'per' must be one of {allowed} (people counted out of), not {show(per)}",
+            "per",
+        )
+        return None
+    return per
+
+
+def check_cells(
+    cx: Context, cells: list[CellOutcomes], outcomes: dict[str, Outcome], ids: Collection[str]
+) -> None:
+    """The datasets comparison cells name: in outcomes.yaml (``ids``), and about the
+    cell's treatment."""
+    for c in cells:
+        for oid, line in c.ids:
+            if not cx.refers(
+                oid,
+                ids,
+                "comparison.yaml",
+                line,
+                "{0} names outcome '{name}', which is not in outcomes.yaml{hint}",
+                c.cell,
+                field="outcomes",
+                near=outcomes,
+            ):
+                continue
+            if oid in outcomes and outcomes[oid].option != c.treatment:
+                cx.p.warn(
+                    "comparison.yaml",
+                    line,
+                    f"{c.cell} names outcome '{oid}', which is about '{outcomes[oid].option}', "
+                    f"not '{c.treatment}'",
+                    "outcomes",
+                )
+
+
+def check_blocks(
+    cx: Context,
+    path: str,
+    body: str,
+    body_line: int,
+    outcomes: dict[str, Outcome],
+    ids: Collection[str],
+) -> None:
+    """The datasets an article's outcome blocks name: in outcomes.yaml (``ids``)."""
+    for oid, line in outcome_blocks(body):
+        what = f"outcome '{oid}'" if oid else "no outcome (its first line is empty)"
+        cx.refers(
+            oid,
+            ids,
+            path,
+            body_line + line,
+            "has an outcome block naming {0}, which is not in outcomes.yaml{hint}; "
+            "the block shows a notice instead",
+            what,
+            near=outcomes,
+        )

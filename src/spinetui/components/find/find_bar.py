@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
+from spinetui.components.find.result_list import QueryBox
 from spinetui.components.reader.article_view import ArticleView, Highlight
 from spinetui.keymap import FIND_KEYS, bindings
 
@@ -60,7 +60,7 @@ def find_in_lines(lines: list[str], wanted: str) -> list[Match]:
     return matches
 
 
-class FindBar(Horizontal):
+class FindBar(QueryBox, Horizontal):
     """The find bar of the reader; remove it to stop finding."""
 
     BINDINGS = bindings(FIND_KEYS)
@@ -110,14 +110,10 @@ class FindBar(Horizontal):
         self.input.select_all()
 
     # ------------------------------------------------------------- finding
-    @on(Input.Changed, "#find-input")
-    def _text_changed(self, event: Input.Changed) -> None:
-        event.stop()
+    def query_changed(self, text: str) -> None:
         self.find()
 
-    @on(Input.Submitted, "#find-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def query_submitted(self) -> None:
         self.step(1)
 
     def find(self, *, scroll: bool = True) -> None:

@@ -7,21 +7,11 @@ which is made fresh each time the glossary is opened.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from spinetui.components.footer import SpineFooter
-from spinetui.keymap import SEARCH_KEYS, bindings
+from spinetui.components.find.result_list import ResultList, ResultsScreen
 from spinetui.model import GlossaryTerm
-
-if TYPE_CHECKING:
-    from spinetui.app import SpineApp
 
 MAX_FILTER_CHARS = 100
 
@@ -64,37 +54,23 @@ def term_prompt(term: GlossaryTerm) -> Text:
     return text
 
 
-class GlossaryScreen(Screen[None]):
-    BINDINGS = bindings(SEARCH_KEYS)
-
-    DEFAULT_CSS = """
-    GlossaryScreen > #glossary-title { padding: 0 1; text-style: bold; background: $panel; width: 100%; }
-    GlossaryScreen > #glossary-filter { margin: 0 1; }
-    GlossaryScreen > #glossary-status { padding: 0 2; height: auto; color: $text-muted; }
-    GlossaryScreen > #glossary-terms { height: 1fr; margin: 0 1; }
-    """
-
-    app: SpineApp
+class GlossaryScreen(ResultsScreen):
+    NAME = "glossary"
+    TITLE_TEXT = "Glossary: the medical words in this guide, A to Z"
+    PLACEHOLDER = "Type to filter, for example: nerve"
+    BOX_ID = "filter"
+    LIST_ID = "terms"
 
     def __init__(self) -> None:
         super().__init__()
         self.shown: list[GlossaryTerm] = []
 
-    def compose(self) -> ComposeResult:
-        yield Label("Glossary: the medical words in this guide, A to Z", id="glossary-title")
-        yield Input(placeholder="Type to filter, for example: nerve", id="glossary-filter")
-        yield Static(id="glossary-status")
-        yield OptionList(id="glossary-terms", markup=False)
-        yield SpineFooter()
-
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#glossary-filter", Input))
+        self.set_focus(self.box)
         self.show_terms("")
 
-    @on(Input.Changed, "#glossary-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.show_terms(event.value)
+    def query_changed(self, text: str) -> None:
+        self.show_terms(text)
 
     def show_terms(self, text: str) -> None:
         terms = list(self.app.guide.glossary.values())
@@ -107,14 +83,9 @@ class GlossaryScreen(Screen[None]):
                 if options:
                     options.append(None)
                 options.append(Option(Text(f" {letter} ", style="bold reverse"), disabled=True))
-            options.append(Option(term_prompt(term), id=str(number)))
-        term_list = self.query_one("#glossary-terms", OptionList)
-        term_list.set_options(options)
-        if self.shown:
-            term_list.highlighted = next(
-                i for i, o in enumerate(term_list.options) if not o.disabled
-            )
-        self.query_one("#glossary-status", Static).update(self._status(text, terms))
+            options.append(ResultList.result(number, term_prompt(term)))
+        self.results.show(options)
+        self.show_status(self._status(text, terms))
 
     def _status(self, text: str, terms: list[GlossaryTerm]) -> Text:
         if not terms:
@@ -138,26 +109,8 @@ class GlossaryScreen(Screen[None]):
 
     @property
     def chosen(self) -> GlossaryTerm | None:
-        option = self.query_one("#glossary-terms", OptionList).highlighted_option
-        if option is None or option.id is None:
-            return None
-        return self.shown[int(option.id)]
-
-    def action_next_result(self) -> None:
-        self.query_one("#glossary-terms", OptionList).action_cursor_down()
-
-    def action_previous_result(self) -> None:
-        self.query_one("#glossary-terms", OptionList).action_cursor_up()
-
-    @on(Input.Submitted, "#glossary-filter")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_open_result()
-
-    @on(OptionList.OptionSelected, "#glossary-terms")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.action_open_result()
+        number = self.results.chosen
+        return None if number is None else self.shown[number]
 
     def action_open_result(self) -> None:
         term = self.chosen
@@ -165,6 +118,3 @@ class GlossaryScreen(Screen[None]):
             self.notify("No word is chosen. Change the filter to see more words.", timeout=3)
             return
         self.app.show_term(term.id)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -8,22 +8,14 @@ below (so search reopens with it), which a kiosk reset replaces.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.style import Style
 from rich.text import Text
-from textual import on, work
-from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Input, Label, OptionList, Static
+from textual import work
+from textual.widgets import Input
 from textual.widgets.option_list import Option
 
-from spinetui.components.footer import SpineFooter
-from spinetui.keymap import SEARCH_KEYS, bindings
+from spinetui.components.find.result_list import ResultList, ResultsScreen
 from spinetui.search import MAX_QUERY_CHARS, Marked, SearchIndex, SearchOutcome, SearchResult
-
-if TYPE_CHECKING:
-    from spinetui.app import SpineApp
 
 # Matched words: bold and underlined, so they stand out without relying on colour.
 MATCH_STYLE = Style(bold=True, underline=True)
@@ -99,17 +91,10 @@ def status_text(text: str, outcome: SearchOutcome | None) -> Text:
     return message
 
 
-class SearchScreen(Screen[None]):
-    BINDINGS = bindings(SEARCH_KEYS)
-
-    DEFAULT_CSS = """
-    SearchScreen > #search-title { padding: 0 1; text-style: bold; background: $panel; width: 100%; }
-    SearchScreen > #search-input { margin: 0 1; }
-    SearchScreen > #search-status { padding: 0 2; height: auto; color: $text-muted; }
-    SearchScreen > #search-results { height: 1fr; margin: 0 1; }
-    """
-
-    app: SpineApp
+class SearchScreen(ResultsScreen):
+    NAME = "search"
+    TITLE_TEXT = "Search the guide"
+    PLACEHOLDER = "Type a word, for example: numbness, cost, PRP"
 
     def __init__(self) -> None:
         super().__init__()
@@ -117,15 +102,11 @@ class SearchScreen(Screen[None]):
         self.outcome: SearchOutcome | None = None
         self._restore_highlight: int | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Label("Search the guide", id="search-title")
-        yield Input(placeholder="Type a word, for example: numbness, cost, PRP", id="search-input")
-        yield Static(status_text("", None), id="search-status")
-        yield OptionList(id="search-results", markup=False)
-        yield SpineFooter()
+    def initial_status(self) -> Text:
+        return status_text("", None)
 
     def on_mount(self) -> None:
-        box = self.query_one("#search-input", Input)
+        box = self.box
         reader = self._reader()
         memory = getattr(reader, "search_memory", None)
         if memory is not None:
@@ -147,23 +128,17 @@ class SearchScreen(Screen[None]):
         self.index = index
         self.run_search()
         highlight, self._restore_highlight = self._restore_highlight, None
-        results = self.query_one("#search-results", OptionList)
+        results = self.results
         if highlight is not None and 0 <= highlight < results.option_count:
             results.highlighted = highlight
 
     # ---------------------------------------------------------------- search
-    @property
-    def text(self) -> str:
-        return self.query_one("#search-input", Input).value
-
-    @on(Input.Changed, "#search-input")
-    def _text_changed(self, event: Input.Changed) -> None:
-        event.stop()
+    def query_changed(self, text: str) -> None:
         self.run_search()
 
     def run_search(self) -> None:
         text = self.text
-        results = self.query_one("#search-results", OptionList)
+        results = self.results
         if self.index is None or not text.strip():
             self.outcome = None
             results.clear_options()
@@ -173,36 +148,17 @@ class SearchScreen(Screen[None]):
             for number, result in enumerate(self.outcome.results):
                 if number:
                     options.append(None)  # a divider line between results
-                options.append(Option(result_prompt(result), id=str(number)))
-            results.set_options(options)
-            if self.outcome.results:
-                results.highlighted = 0
-        self.query_one("#search-status", Static).update(status_text(text, self.outcome))
+                options.append(ResultList.result(number, result_prompt(result)))
+            results.show(options)
+        self.show_status(status_text(text, self.outcome))
 
     # --------------------------------------------------------------- choosing
     @property
     def chosen(self) -> SearchResult | None:
-        results = self.query_one("#search-results", OptionList)
-        option = results.highlighted_option
-        if option is None or option.id is None or self.outcome is None:
+        number = self.results.chosen
+        if number is None or self.outcome is None:
             return None
-        return self.outcome.results[int(option.id)]
-
-    def action_next_result(self) -> None:
-        self.query_one("#search-results", OptionList).action_cursor_down()
-
-    def action_previous_result(self) -> None:
-        self.query_one("#search-results", OptionList).action_cursor_up()
-
-    @on(Input.Submitted, "#search-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_open_result()
-
-    @on(OptionList.OptionSelected, "#search-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.action_open_result()
+        return self.outcome.results[number]
 
     def action_open_result(self) -> None:
         result = self.chosen
@@ -233,5 +189,4 @@ class SearchScreen(Screen[None]):
         kiosk reset replaces that screen, and so forgets what this visitor typed)."""
         reader = self._reader()
         if reader is not None:
-            results = self.query_one("#search-results", OptionList)
-            reader.search_memory = (self.text, results.highlighted)
+            reader.search_memory = (self.text, self.results.highlighted)

@@ -1,0 +1,258 @@
+"""The keys of reading: everywhere, the reader, its contents and article panes, the
+find bar, and search and the glossary."""
+
+from __future__ import annotations
+
+from spinetui.keymap.key import Key, area
+
+# Keys that work everywhere in the app (bound on the App).
+# Bound on the App for every screen, and again first on the reader screen so the footer
+# (which lists the focused widget's keys, then the screen's, then the App's) shows it
+# even on an 80-column terminal.
+HELP_KEY = Key(
+    "question_mark,f1,h",
+    "app.help",
+    "Help",
+    "Show this list of keys (h as in less)",
+    display="?",
+    id="app.help",  # one id for both bindings: remapping it moves both
+)
+
+GLOBAL_KEYS: tuple[Key, ...] = area(
+    "app",
+    HELP_KEY,
+    Key(
+        "ctrl+p",
+        "command_palette",
+        "Jump",
+        "Jump to any article, heading or term by name",
+    ),
+    Key(
+        "exclamation_mark",
+        "problems",
+        "Problems",
+        "List problems found in the content files",
+        show=False,
+        display="!",
+    ),
+    Key("c", "compare", "Compare", "Open the side-by-side comparison of treatments"),
+    Key("s", "search", "Search", "Search the whole guide: articles, comparison and glossary"),
+    Key("g", "glossary", "Glossary", "Open the A-Z glossary of medical words"),
+    Key(
+        "m",
+        "my_questions",
+        "Questions",
+        "Open My questions: the questions you ticked or typed, to take to your visit",
+    ),
+    Key(
+        "ctrl+t",
+        "next_theme",
+        "Theme",
+        "Change the colours: dark, light or high contrast (also in Ctrl+P)",
+        show=False,
+        display="Ctrl+T",
+    ),
+    Key(
+        "q",
+        "quit",
+        "Quit",
+        "Quit spinetui from the reader (not in kiosk mode); on other screens q closes them",
+    ),
+)
+
+# Keys of the reader screen (contents + article).
+READER_KEYS: tuple[Key, ...] = area(
+    "reader",
+    HELP_KEY,
+    Key("t", "toggle_contents", "Contents", "Hide or show the table of contents"),
+    Key("slash", "find", "Find", "Find a word in the open article", display="/"),
+    Key("n", "find_next", "Next match", "Go to the next match of the word found", show=False),
+    Key(
+        "N", "find_previous", "Prev match", "Go to the previous match of the word found", show=False
+    ),
+    Key(
+        "v",
+        "side_by_side",
+        "Side by side",
+        "Read this article beside another one, each scrolling on its own",
+        show=False,  # in the help screen; the 80-column footer has room only for the basics
+    ),
+    Key(
+        "tab",
+        "focus_next_pane",
+        "Next pane",
+        "Move between the contents and the article",
+        show=False,
+    ),
+    Key(
+        "shift+tab",
+        "focus_previous_pane",
+        "Previous pane",
+        "Move between panes the other way",
+        show=False,
+    ),
+    Key(
+        "left_square_bracket", "previous_article", "Prev", "Open the previous article", display="["
+    ),
+    Key("right_square_bracket", "next_article", "Next", "Open the next article", display="]"),
+    Key(
+        "b,backspace,alt+left,ctrl+left",
+        "back",
+        "Back",
+        "Go back to what you read before",
+        display="b",
+    ),
+    Key(
+        "f,alt+right,ctrl+right",
+        "forward",
+        "Forward",
+        "Go forward again after going back",
+        show=False,
+        display="f",
+    ),
+    Key(
+        "less_than_sign",
+        "contents_width(-1)",
+        "Narrower",
+        "Make the contents pane narrower",
+        show=False,
+        name="narrower",
+    ),
+    Key(
+        "greater_than_sign",
+        "contents_width(1)",
+        "Wider",
+        "Make the contents pane wider",
+        show=False,
+        name="wider",
+    ),
+    Key(
+        "d",
+        "half_page(1)",
+        "Half page down",
+        "Scroll down half a page (as in less)",
+        show=False,
+        name="half_page_down",
+    ),
+    Key(
+        "u",
+        "half_page(-1)",
+        "Half page up",
+        "Scroll up half a page (as in less)",
+        show=False,
+        name="half_page_up",
+    ),
+    Key(
+        "escape",
+        "back_out",
+        "Back out",
+        "Back out one step (close, clear, or return to the contents)",
+        show=False,
+        display="Esc",
+    ),
+)
+
+# Keys of the contents pane (on top of Textual's tree keys: ↑ ↓, Enter, Space).
+CONTENTS_KEYS: tuple[Key, ...] = area(
+    "contents",
+    Key("down,j", "cursor_down", "Down", "Move down the contents", show=False),
+    Key("up,k", "cursor_up", "Up", "Move up the contents", show=False),
+    Key(
+        "left",
+        "collapse",
+        "Collapse",
+        "Fold up a section or article (or go to the one it is in)",
+        show=False,
+    ),
+    Key("right", "expand", "Expand", "Unfold a section or article (or go into it)", show=False),
+    Key("enter", "select_cursor", "Open", "Open the highlighted article or heading", show=False),
+)
+
+# Keys of the article pane.
+ARTICLE_KEYS: tuple[Key, ...] = area(
+    "article",
+    Key("up,k", "scroll_up", "Up", "Scroll up one line", show=False, display="↑/k"),
+    Key("down,j", "scroll_down", "Down", "Scroll down one line", show=False, display="↓/j"),
+    Key("pageup", "page_up", "Page up", "Scroll up one page", show=False, display="PgUp"),
+    Key("pagedown", "page_down", "Page down", "Scroll down one page", show=False, display="PgDn"),
+    Key(
+        "space",
+        "space",
+        "Page down / tick",
+        "Tick or untick the selected question; otherwise scroll down one page",
+        show=False,
+        display="Space",
+    ),
+    Key("home", "scroll_home", "Top", "Go to the top of the article", show=False, display="Home"),
+    Key(
+        "end,G",
+        "scroll_end",
+        "Bottom",
+        "Go to the end of the article (G as in less)",
+        show=False,
+        display="End",
+    ),
+    Key(
+        "l",
+        "next_target",
+        "Next link",
+        "Select the next link, marked word or question",
+        display="l",
+    ),
+    Key(
+        "L",
+        "previous_target",
+        "Prev link",
+        "Select the previous link, marked word or question",
+        show=False,
+        display="L",
+    ),
+    Key(
+        "enter",
+        "activate_target",
+        "Open link",
+        "Follow the selected link or explain the marked word (a question: tick or untick it)",
+        show=False,
+        display="Enter",
+    ),
+)
+
+# Keys of the find bar (focus in its text box).
+FIND_KEYS: tuple[Key, ...] = area(
+    "find",
+    # Priority: the text box would otherwise take Enter and hide it from the footer.
+    Key(
+        "enter,down",
+        "next_match",
+        "Next",
+        "Next match (in the find bar)",
+        display="Enter/↓",
+        priority=True,
+    ),
+    Key(
+        "shift+enter,up",
+        "previous_match",
+        "Previous",
+        "Previous match (in the find bar)",
+        display="Shift+Enter/↑",
+    ),
+    Key("escape", "close", "Close", "Clear the find bar and close it", display="Esc"),
+)
+
+# Keys of the search and glossary screens (focus in their text box or list).
+SEARCH_KEYS: tuple[Key, ...] = area(
+    "search",
+    Key(
+        "enter",
+        "open_result",
+        "Open",
+        "Open the chosen result or term",
+        display="Enter",
+        priority=True,
+    ),
+    Key("down", "next_result", "Down", "Choose the next result or term", show=False, display="↓"),
+    Key(
+        "up", "previous_result", "Up", "Choose the previous result or term", show=False, display="↑"
+    ),
+    Key("escape", "close", "Close", "Close search or the glossary", display="Esc"),
+)
