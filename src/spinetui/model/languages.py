@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spinetui.model.loader import load_guide
+from spinetui.model.manifest import UNTITLED
 from spinetui.model.types import (
     Article,
     Attribute,
@@ -212,7 +213,7 @@ def _merge(own: Guide, en: Guide) -> tuple[Guide, list[Fallback]]:
     comparison = _merge_comparison(own.comparison, en.comparison, fell)
     guide = Guide(
         root=own.root,
-        title=own.title if own.articles or own.sections else en.title,
+        title=own.title if own.title != UNTITLED else en.title,
         version=own.version or en.version,
         reviewed=own.reviewed or en.reviewed,
         sections=tuple(sections),
