@@ -113,4 +113,20 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
         f"{_plural(warnings, 'warning')}",
         file=out,
     )
+
+    # Each language tree (content/es/, ...) after the English; nothing for a folder
+    # without one, so the English output above stays the whole output there.
+    from spinetui.check_languages import check_languages
+
+    reports = check_languages(Path(root), guide, out)
+    if reports:
+        errors += sum(r.errors for r in reports)
+        warnings += sum(r.warnings for r in reports)
+        total = len(guide.articles) + sum(len(r.guide.articles) for r in reports)
+        print(file=out)
+        print(
+            f"All {len(reports) + 1} languages: {_plural(total, 'article')}, "
+            f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}",
+            file=out,
+        )
     return 1 if errors else 0

@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from spinetui.model import outcomes as outcomes_file
+from spinetui.model import sources as sources_module
 from spinetui.model._entries import UNKNOWN_DATE, Context
 from spinetui.model._read import MAX_ARTICLE_BYTES, MAX_YAML_BYTES
 from spinetui.model._read import Reader as _Reader
@@ -54,17 +55,20 @@ __all__ = [
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, sources_file: str = sources_module.REL) -> None:
         self.cx = Context(root)
         self.p = self.cx.p
         self.root = root
+        # Where the bibliography is, relative to root: a language tree (content/es)
+        # shares its parent's, "../sources.yaml", and its problems name that file.
+        self.sources_file = sources_file
         self.comparison = Comparison()
         self._outcome_ids: set[str] = set()  # every id in outcomes.yaml, usable or not
 
     def load(self) -> Guide:
         cx, p = self.cx, self.p
         manifest = _guarded(p, "guide.yaml", lambda: load_manifest(cx)) or Manifest()
-        sources = _guarded(p, "sources.yaml", lambda: load_sources(cx)) or {}
+        sources = _guarded(p, self.sources_file, lambda: load_sources(cx, self.sources_file)) or {}
         glossary, glossary_article_lines = _guarded(
             p, "glossary.yaml", lambda: load_glossary(cx)
         ) or ({}, {})
@@ -219,14 +223,17 @@ class _Finisher:
                 guide._pending = None
 
 
-def load_guide(root: Path) -> Guide:
-    """Load, clean and check the content folder at ``root``. Never raises for bad content."""
-    guide = load_guide_quickly(root)
+def load_guide(root: Path, *, sources_file: str = sources_module.REL) -> Guide:
+    """Load, clean and check the content folder at ``root``. Never raises for bad content.
+
+    ``sources_file`` is the bibliography's path relative to ``root`` (a language tree
+    passes ``"../sources.yaml"``: see :mod:`spinetui.model.languages`)."""
+    guide = load_guide_quickly(root, sources_file=sources_file)
     guide.complete()
     return guide
 
 
-def load_guide_quickly(root: Path) -> Guide:
+def load_guide_quickly(root: Path, *, sources_file: str = sources_module.REL) -> Guide:
     """Load what the first screen needs; leave the rest to ``guide.complete()``.
 
     Everything but the articles' headings and the problems found by scanning their
@@ -251,4 +258,4 @@ def load_guide_quickly(root: Path) -> Guide:
             articles={},
             problems=[problem],
         )
-    return _Loader(resolved).load()
+    return _Loader(resolved, sources_file).load()

@@ -25,17 +25,19 @@ SOURCE = Kind(
 )
 
 
-def load_sources(cx: Context) -> dict[str, Source]:
+def load_sources(cx: Context, rel: str = REL) -> dict[str, Source]:
+    """``rel`` is the file's path from the content folder: ``../sources.yaml`` for a
+    language tree, which shares its parent's bibliography; every problem names it."""
     sources: dict[str, Source] = {}
     seen: dict[str, str] = {}
-    for _entry, f in SOURCE.entries(cx.p, REL, cx.list_file(REL, "sources") or []):
+    for _entry, f in SOURCE.entries(cx.p, rel, cx.list_file(rel, "sources") or []):
         v = SOURCE.read(f)
         if not v["authors"] and not v["organisation"]:
-            cx.p.error(REL, f.line, f"{f.what} needs 'authors' or 'organisation'")
+            cx.p.error(rel, f.line, f"{f.what} needs 'authors' or 'organisation'")
         url = v["url"]
         if not url:
             cx.p.error(
-                REL,
+                rel,
                 f.line,
                 f"{f.what} needs 'url': its DOI as https://doi.org/... or the official web "
                 "address, so a reader can find it",
@@ -43,11 +45,11 @@ def load_sources(cx: Context) -> dict[str, Source]:
             )
         elif not url.startswith(("https://", "http://")):
             cx.p.warn(
-                REL, f.line_of("url"), f"'url' should start with https://, not {show(url)}", "url"
+                rel, f.line_of("url"), f"'url' should start with https://, not {show(url)}", "url"
             )
         sid, title = v["id"], v["title"]
         if sid is None or not title:
-            cx.p.error(REL, f.line, f"{f.what} is left out because it has no usable id or title")
+            cx.p.error(rel, f.line, f"{f.what} is left out because it has no usable id or title")
             continue
         if not cx.unique(seen, "source", sid, f):
             continue
