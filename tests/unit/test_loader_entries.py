@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from spinetui.markdown.outcome_fence import is_outcome_fence, outcome_block_name
 from spinetui.model import Severity, load_guide
-from spinetui.model.outcomes import is_outcome_fence, outcome_block_name, outcome_blocks
+from spinetui.model.outcomes import outcome_blocks
 from tests.fixtures.content_builder import COMPARISON, GUIDE, SOURCES, article, build
 from tests.unit.test_outcomes import GOOD as OUTCOMES
 

@@ -10,9 +10,9 @@ those blocks name are checked against this file too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
+from spinetui.markdown.outcome_fence import OUTCOME_FENCE, OUTCOME_INFO, outcome_block_name
 from spinetui.model._entries import Context, Key, Kind
 from spinetui.model._fields import MISSING, Fields, show
 from spinetui.model.comparison import CellOutcomes
@@ -44,28 +44,8 @@ OUTCOME = Kind(
 _NEEDED = ("id", "per", "measure", "who", "time", "group", "sources")
 
 # ---------------------------------------------------------------------- ```outcome blocks
-# The one rule for which fenced blocks are outcome blocks and what they name; the
-# renderer draws the same blocks, so it uses these too.
-
-#: The info string of a fenced block that shows a dataset: ```` ```outcome ````.
-OUTCOME_INFO = "outcome"
-
-
-def is_outcome_fence(info: str) -> bool:
-    """Whether a fenced block's info string (after the fence) makes it an outcome block."""
-    return info.strip() == OUTCOME_INFO
-
-
-def outcome_block_name(content: str) -> str:
-    """The dataset id an outcome block names: its first non-blank line ("" if none)."""
-    return content.strip().split("\n", 1)[0].strip()
-
-
-#: A fenced outcome block in an article body (the same rule, for the loader's fast scan).
-OUTCOME_FENCE = re.compile(
-    r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*outcome[ \t]*\n(?P<body>.*?)^ {0,3}(?P=fence)[`~]*[ \t]*$",
-    re.M | re.S,
-)
+# The rule for which fenced blocks are outcome blocks is spinetui.markdown.outcome_fence,
+# shared with the renderer, which draws them.
 
 
 def outcome_blocks(body: str) -> list[tuple[str, int]]:

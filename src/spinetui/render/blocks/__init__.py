@@ -5,6 +5,7 @@ A new block type: subclass ``Block`` (``build`` from its tokens, ``render`` at a
 opening token type in ``BLOCKS`` (or its fence info string in ``FENCES``).
 """
 
+from spinetui.markdown.outcome_fence import OUTCOME_INFO
 from spinetui.render.blocks.base import Block, BlockContext, BlockKind, Builder, Piece, merge
 from spinetui.render.blocks.code import CodeBlock
 from spinetui.render.blocks.containers import Item, ListFrame, Quote
@@ -37,7 +38,7 @@ BLOCKS: dict[str, type[Block]] = {
 
 #: Fenced blocks whose info string makes them something other than code.
 FENCES: dict[str, type[Block]] = {
-    "outcome": OutcomeBlock,
+    OUTCOME_INFO: OutcomeBlock,
 }
 
 __all__ = [

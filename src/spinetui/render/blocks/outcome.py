@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from markdown_it.token import Token
 
+from spinetui.markdown.outcome_fence import outcome_block_name
 from spinetui.render.blocks.base import Block, BlockContext, BlockKind, Builder
 from spinetui.render.icon_array import icon_array_lines, outcome_sentence
 from spinetui.render.parse import _line
@@ -23,7 +24,7 @@ class OutcomeBlock(Block):
     @classmethod
     def build(cls, builder: Builder, tokens: list[Token], i: int) -> int:
         tok = tokens[i]
-        builder.emit(cls(tok.content.strip().split("\n", 1)[0].strip(), _line(tok)))
+        builder.emit(cls(outcome_block_name(tok.content), _line(tok)))
         return i + 1
 
     def estimate(self, width: int) -> int:
