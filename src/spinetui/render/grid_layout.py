@@ -354,13 +354,13 @@ def layout_grid(
     laid: list[GridRow] = []
     top = 0
     for label_parts, cell_parts in rows:
-        label = [
+        label_lines = [
             _styled(line, styles.label)
             for line in wrap_parts(label_parts, geometry.label_width - 1)
         ]
-        cells = [wrap_parts(parts, column_width - 2) for parts in cell_parts]
-        height = max([len(label), *(len(c) for c in cells)])
-        laid.append(GridRow(top, height, label, cells))
+        cell_lines = [wrap_parts(parts, column_width - 2) for parts in cell_parts]
+        height = max([len(label_lines), *(len(c) for c in cell_lines)])
+        laid.append(GridRow(top, height, label_lines, cell_lines))
         top += height + 1
     rules = (
         _rule(geometry, count, width, styles.rule),
