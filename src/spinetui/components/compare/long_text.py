@@ -3,14 +3,20 @@
 A `Static` wraps its whole text with Textual's Content wrapper on every layout and every
 refresh: for a 100,000-character comparison cell that is tens of milliseconds each time,
 many times while the comparison opens, and seconds on a narrow screen. This widget wraps
-once per width with the renderer's fast greedy wrapper (`render/wrap.py`) and makes a
-strip only for a line that is drawn. The cell detail panel uses it only for long texts,
-so ordinary cells look exactly as before.
+once per width with the renderer's greedy wrapper (`render/wrap.py`) — a paragraph of
+plain ASCII text, such as a huge cell, with one regular expression that breaks it the
+same way — and makes a strip only for a line that is drawn. The cell detail panel uses
+it only for long texts, so ordinary cells look exactly as before.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.strip import Strip
@@ -32,6 +38,50 @@ def text_runs(text: Text, console: Console) -> list[Run]:
             if piece:
                 runs.append((clean_inline(piece), segment.style, None))
     return runs
+
+
+@lru_cache(maxsize=16)
+def _line_pattern(width: int) -> re.Pattern[str]:
+    # Skip the spaces before a line; then the longest run of at most `width` characters
+    # that starts and ends with a word and is followed by a space or the end; failing
+    # that (a word longer than a line), the next `width` characters of it.
+    return re.compile(rf" *([^ ](?:.{{0,{width - 2}}}[^ ])?)(?= |$)| *([^ ]{{{width}}})")
+
+
+def wrap_plain(text: str, style: Style | None, width: int) -> list[Line]:
+    """One paragraph of ASCII text without control characters, wrapped as `wrap_runs`
+    wraps it (spaces at a break dropped, a longer word broken), but in C, not Python."""
+    if width < 2:
+        return wrap_runs([(text, style, None)], max(1, width))
+    lines: list[Line] = []
+    for words, piece in _line_pattern(width).findall(text):
+        line = words or piece
+        lines.append(([Segment(line, style)], len(line), []))
+    return lines or [([], 0, [])]
+
+
+def wrap_text_runs(runs: list[Run], width: int) -> list[Line]:
+    """`wrap_runs`, a paragraph (between hard breaks) at a time; a paragraph that is one
+    run of plain ASCII text goes through `wrap_plain`."""
+    lines: list[Line] = []
+    paragraph: list[Run] = []
+
+    def wrap() -> None:
+        if len(paragraph) == 1 and paragraph[0][0].isascii():
+            text, style, _ref = paragraph[0]
+            lines.extend(wrap_plain(text, style, width))
+        else:
+            lines.extend(wrap_runs(paragraph, width))
+
+    for run in runs:
+        if run is HARD:
+            wrap()
+            paragraph = []
+        else:
+            paragraph.append(run)
+    if paragraph:  # a final newline ends the text, as in wrap_runs: no empty line after
+        wrap()
+    return lines
 
 
 class LongText(Widget):
@@ -63,7 +113,7 @@ class LongText(Widget):
         if self._wrapped[0] != width:
             if self._runs is None:
                 self._runs = text_runs(self._text, self.app.console)
-            self._wrapped = (width, wrap_runs(self._runs, max(1, width)))
+            self._wrapped = (width, wrap_text_runs(self._runs, max(1, width)))
         return self._wrapped[1]
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
