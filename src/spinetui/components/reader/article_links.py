@@ -106,31 +106,31 @@ class LinkSelection(_Pane):
     def action_next_target(self) -> None:
         """The next link after the selected one; from the top of the pane down when the
         selected one is not on screen."""
-        targets = self._all_targets()
-        if not targets:
-            self.notify("There are no links in this article.", timeout=3)
-            return
-        current = self._selected
-        shown = current is not None and self.line_in_view(current.y)
-        chosen = next_target(targets, current, round(self.scroll_offset.y), shown)
-        if chosen is None:
-            self.notify("No more links below: back to the first one.", timeout=2)
-        self.select_target(chosen or targets[0])
+        self._step_target(1)
 
     def action_previous_target(self) -> None:
         """The link before the selected one; from the bottom of the pane up when the
         selected one is not on screen."""
+        self._step_target(-1)
+
+    def _step_target(self, step: int) -> None:
         targets = self._all_targets()
         if not targets:
             self.notify("There are no links in this article.", timeout=3)
             return
         current = self._selected
         shown = current is not None and self.line_in_view(current.y)
-        bottom = round(self.scroll_offset.y) + self.scrollable_content_region.height
-        chosen = previous_target(targets, current, bottom, shown)
+        top = round(self.scroll_offset.y)
+        if step > 0:
+            chosen = next_target(targets, current, top, shown)
+            wrapped, message = targets[0], "No more links below: back to the first one."
+        else:
+            bottom = top + self.scrollable_content_region.height
+            chosen = previous_target(targets, current, bottom, shown)
+            wrapped, message = targets[-1], "No more links above: on to the last one."
         if chosen is None:
-            self.notify("No more links above: on to the last one.", timeout=2)
-        self.select_target(chosen or targets[-1])
+            self.notify(message, timeout=2)
+        self.select_target(chosen or wrapped)
 
     def line_in_view(self, y: int) -> bool:
         top = round(self.scroll_offset.y)
