@@ -134,14 +134,14 @@ def huge_cell_guide(folder: Path) -> Path:
 
 
 async def _measure(runs: int, size: tuple[int, int], content: Path | None = None) -> OpenTimes:
-    from spinetui.app import SpineApp
-    from spinetui.components.help_screen import HelpScreen
-    from spinetui.model import bundled_content_dir, load_guide
-
     # The comparison screen's module is imported on first use: time that apart (unless
     # an earlier measurement in this process has imported it already).
     from_module = "spinetui.components.compare.comparison_screen"
     imported_before = from_module in sys.modules
+    from spinetui.app import SpineApp
+    from spinetui.components.help_screen import HelpScreen
+    from spinetui.model import bundled_content_dir, load_guide
+
     guide = load_guide(content or bundled_content_dir())
     app = SpineApp(guide)
     times = OpenTimes()
