@@ -10,13 +10,18 @@ The frame time is when the screen's compositor update is handed to `App._display
 screen has been laid out and every visible line rendered; in a real terminal, writing
 it out follows.
 
-Usage: python benchmarks/compare_open.py [--runs N] [--size 120x40]
+With --huge-cell the comparison is the small test guide's (tests/fixtures/compare-guide)
+with its first cell (selected when the screen opens, so also shown whole in the detail
+panel) made 100,000 characters long (issue 16; budget 200 ms).
+
+Usage: python benchmarks/compare_open.py [--runs N] [--size 120x40] [--huge-cell]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import statistics
 import sys
 import time
@@ -27,7 +32,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 BUDGET_MS = 100
+HUGE_CELL_BUDGET_MS = 200
+HUGE_CELL_CHARACTERS = 100_000
 DEFAULT_RUNS = 15
+FIXTURE = REPO / "tests" / "fixtures" / "compare-guide"
+# The cell of the first row and column: the one selected when the comparison opens.
+FIRST_CELL = 'esi: {text: "A steroid and a numbing medicine put near the nerve."'
 
 
 @dataclass
@@ -109,20 +119,37 @@ def _table_drawn(screen) -> bool:
     return screen.query_one(ComparisonGrid)._layout is not None
 
 
-async def _measure(runs: int, size: tuple[int, int]) -> OpenTimes:
+def huge_cell_guide(folder: Path) -> Path:
+    """The test guide with its first comparison cell made 100,000 characters long."""
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(FIXTURE, folder)
+    comparison = folder / "comparison.yaml"
+    text = comparison.read_text()
+    assert FIRST_CELL in text, "the test guide's first cell changed: update FIRST_CELL"
+    words = ("Words of a very long cell. " * (HUGE_CELL_CHARACTERS // 27 + 1))[
+        :HUGE_CELL_CHARACTERS
+    ]
+    comparison.write_text(text.replace(FIRST_CELL, f'esi: {{text: "{words.strip()}"', 1))
+    return folder
+
+
+async def _measure(runs: int, size: tuple[int, int], content: Path | None = None) -> OpenTimes:
+    # The comparison screen's module is imported on first use: time that apart (unless
+    # an earlier measurement in this process has imported it already).
+    from_module = "spinetui.components.compare.comparison_screen"
+    imported_before = from_module in sys.modules
     from spinetui.app import SpineApp
     from spinetui.components.help_screen import HelpScreen
     from spinetui.model import bundled_content_dir, load_guide
 
-    guide = load_guide(bundled_content_dir())
+    guide = load_guide(content or bundled_content_dir())
     app = SpineApp(guide)
     times = OpenTimes()
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         watch = FrameWatch(app)
-        # The comparison screen's module is imported on first use: time that apart.
-        from_module = "spinetui.components.compare.comparison_screen"
-        assert from_module not in sys.modules, "the comparison was imported at start-up"
+        if not imported_before:
+            assert from_module not in sys.modules, "the comparison was imported at start-up"
         times.cold_ours, _ = await _time_open(pilot, watch, "c", _screen_type(), _table_drawn)
         times.cold_baseline, _ = await _time_open(pilot, watch, "question_mark", HelpScreen)
         for _ in range(runs):
@@ -141,20 +168,36 @@ def _screen_type() -> type:
     return ComparisonScreen
 
 
-def measure(runs: int = DEFAULT_RUNS, size: tuple[int, int] = (120, 40)) -> OpenTimes:
-    """Open the comparison and the help screen `runs` times each, alternating."""
-    return asyncio.run(_measure(runs, size))
+def measure(
+    runs: int = DEFAULT_RUNS, size: tuple[int, int] = (120, 40), content: Path | None = None
+) -> OpenTimes:
+    """Open the comparison and the help screen `runs` times each, alternating.
+
+    ``content``: a content folder (default: the bundled guide).
+    """
+    return asyncio.run(_measure(runs, size, content))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=DEFAULT_RUNS)
     parser.add_argument("--size", default="120x40", help="terminal size, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--huge-cell", action="store_true", help="a test guide with one 100,000-character cell"
+    )
     options = parser.parse_args()
     width, height = (int(n) for n in options.size.split("x"))
-    times = measure(max(10, options.runs), (width, height))
+    content, what, budget_ms = None, "bundled content", BUDGET_MS
+    if options.huge_cell:
+        import tempfile
+
+        content = huge_cell_guide(Path(tempfile.mkdtemp(prefix="spinetui-cell-")) / "guide")
+        what, budget_ms = "one 100,000-character cell", HUGE_CELL_BUDGET_MS
+    times = measure(max(10, options.runs), (width, height), content)
+    if content is not None:
+        shutil.rmtree(content.parent, ignore_errors=True)
     ours, base = times.median_ours * 1000, times.median_baseline * 1000
-    print(f"Open the comparison screen, bundled content, {width}x{height}, {len(times.ours)} runs")
+    print(f"Open the comparison screen, {what}, {width}x{height}, {len(times.ours)} runs")
     print(f"  comparison (c → first frame): median {ours:.1f} ms", end="")
     print(f"  (min {min(times.ours) * 1000:.1f}, max {max(times.ours) * 1000:.1f})")
     print(f"  baseline, help screen (?):    median {base:.1f} ms", end="")
@@ -165,8 +208,12 @@ def main() -> int:
     print(f"  CPU time of this process:     comparison {ours_cpu:.1f} ms, help {base_cpu:.1f} ms")
     print(f"  first open (includes import): comparison {times.cold_ours * 1000:.1f} ms, ", end="")
     print(f"help {times.cold_baseline * 1000:.1f} ms")
-    verdict = "met" if ours < BUDGET_MS and times.cold_ours * 1000 < BUDGET_MS else "MISSED"
-    print(f"  budget < {BUDGET_MS} ms (median and first open): {verdict}")
+    if options.huge_cell:  # the budget is for the median (run_all.py's row)
+        verdict = "met" if ours <= budget_ms else "MISSED"
+        print(f"  budget ≤ {budget_ms} ms (median): {verdict}")
+    else:
+        verdict = "met" if ours < budget_ms and times.cold_ours * 1000 < budget_ms else "MISSED"
+        print(f"  budget < {budget_ms} ms (median and first open): {verdict}")
     return 0
 
 

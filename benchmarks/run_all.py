@@ -272,6 +272,28 @@ def bench_compare(runs: int, work: Path) -> list[Row]:
     ]
 
 
+def bench_compare_cell(runs: int, work: Path) -> list[Row]:
+    """Key to first frame of a comparison with one 100,000-character cell (issue 16;
+    benchmark name compare-cell)."""
+    import compare_open
+
+    content = compare_open.huge_cell_guide(work / "huge-cell")
+    times = compare_open.measure(max(runs, 10), content=content)
+    ours, base = times.median_ours, times.median_baseline
+    budget_ms = compare_open.HUGE_CELL_BUDGET_MS
+    budget = budget_ms / 1000
+    return [
+        Row(
+            "open a comparison with a 100,000-character cell (key → first frame, headless)",
+            _ms(ours),
+            f"{_ms(base)} help screen",
+            f"{ours / base:.2f}×",
+            f"≤ {budget_ms} ms",
+            _verdict(ours <= budget, f"{ours * 1000:.0f} ms > {budget_ms} ms"),
+        )
+    ]
+
+
 BENCHMARK_RUNS: dict[str, tuple[Callable[[int, Path], list[Row]], int]] = {
     # name: (function, default runs)
     "startup": (bench_startup, 7),
@@ -280,6 +302,7 @@ BENCHMARK_RUNS: dict[str, tuple[Callable[[int, Path], list[Row]], int]] = {
     "scroll": (bench_scroll, 3),
     "search": (bench_search, 5),
     "compare": (bench_compare, 15),
+    "compare-cell": (bench_compare_cell, 10),
 }
 
 

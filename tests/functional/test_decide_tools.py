@@ -226,9 +226,7 @@ def screen_text(screen) -> str:
             console.print(content)
             parts.append(console.export_text())
     for grid in screen.query(ComparisonGrid):
-        layout = grid._ensure_layout()
-        parts.extend(strip.text for strip in layout.header)
-        parts.extend(strip.text for row in layout.rows for strip in row.lines)
+        parts.extend(grid._ensure_layout().text_lines())
     return "\n".join(parts)
 
 

@@ -550,6 +550,49 @@ def big_comparison(treatments: int, attributes: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+HUGE_CELL = "START " + "words " * 16_665 + "END."  # 100,000 characters
+
+
+@pytest.mark.parametrize("size", [(100, 30), (10, 5)])
+async def test_a_100000_character_cell_ends_in_the_grid_and_is_whole_in_the_panel(tmp_path, size):
+    from spinetui.render.grid_layout import MAX_CELL_LINES, MORE_TEXT
+
+    assert len(HUGE_CELL) == 100_000
+    comparison = big_comparison(3, 2).replace("cell 0-0 " + "w " * 2500, HUGE_CELL)
+    guide = guide_with(tmp_path, {}, comparison=comparison)
+    assert guide.comparison.cell("a0", "t0").text == HUGE_CELL
+    app = SpineApp(guide)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "ComparisonScreen"
+        assert screen.grid.selected[0].id == "a0" and screen.grid.selected[1].id == "t0"
+        # The grid draws the cell's first lines, then says where the rest is (at 10
+        # columns the cells are cut off at the screen's edge, as every cell is) ...
+        layout = screen.grid._ensure_layout()
+        assert layout.rows[0].height <= MAX_CELL_LINES
+        drawn = "".join(layout.text_lines()).replace(" ", "")
+        assert "END." not in drawn
+        if size[0] >= 100:
+            assert "STARTwords" in drawn and MORE_TEXT.replace(" ", "") in drawn
+        # ... and the panel below has all of it.
+        assert HUGE_CELL in screen.detail.text
+        for line in screen_lines(app):
+            assert cell_len(line) <= size[0]
+        assert_no_controls(app)
+        for key in ("down", "up", "right", "left", "pagedown", "pageup"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert screen.grid.selected[0].id == "a0"
+        if size[0] >= 100:
+            screen.detail.focus()
+            await pilot.press("end")  # the panel scrolls to the cell's last words
+            await pilot.pause()
+            assert "words END." in screen_text(app)
+
+
 @pytest.mark.parametrize("size", [(100, 30), (10, 5)])
 async def test_a_comparison_with_200_treatments_and_long_names_and_cells(tmp_path, size):
     guide = guide_with(tmp_path, {}, comparison=big_comparison(200, 30))

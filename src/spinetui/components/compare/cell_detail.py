@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from spinetui.components.compare.columns import MISSING_CELL_TEXT
 from spinetui.components.compare.evidence import evidence_badge, evidence_words
+from spinetui.components.compare.long_text import LONG_TEXT, LongText
 from spinetui.decide.factors import LEVEL_WORDS, MARK
 from spinetui.model.types import Attribute, Guide, Outcome, Treatment
 from spinetui.render.icon_array import icon_array_lines
@@ -156,9 +157,11 @@ class CellDetail(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield SizeToggle(id="cell-detail-size")
         yield Static(id="cell-detail-text")
+        yield LongText(id="cell-detail-long")
 
     def on_mount(self) -> None:
         self.query_one(SizeToggle).display = False
+        self.query_one(LongText).display = False
 
     @property
     def big(self) -> bool:
@@ -182,7 +185,7 @@ class CellDetail(VerticalScroll, can_focus=True):
         """Show a message instead of a cell."""
         self._cell = None
         self._show_toggle()
-        self.query_one("#cell-detail-text", Static).update(text)
+        self._set_text(text)
         self.scroll_home(animate=False)
 
     def show_cell(
@@ -199,7 +202,7 @@ class CellDetail(VerticalScroll, can_focus=True):
         guide, attribute, treatment, matters = self._cell
         self._drawn_width = self._width
         styles = getattr(self.app, "render_styles", DEFAULT_STYLES)  # the theme's colours
-        self.query_one("#cell-detail-text", Static).update(
+        self._set_text(
             cell_detail_text(
                 guide,
                 attribute,
@@ -209,6 +212,17 @@ class CellDetail(VerticalScroll, can_focus=True):
                 styles=styles,
             )
         )
+
+    def _set_text(self, text: Text) -> None:
+        # A Static re-wraps its whole text on every layout: far too slow for a cell of
+        # 100,000 characters, which LongText wraps once and draws a line at a time.
+        static = self.query_one("#cell-detail-text", Static)
+        long = self.query_one(LongText)
+        is_long = len(text) >= LONG_TEXT
+        static.display = not is_long
+        long.display = is_long
+        static.update(Text() if is_long else text)
+        long.update(text if is_long else Text())
 
     def restyle(self) -> None:
         """Draw the cell again in the theme's new colours (the icon arrays)."""
@@ -221,4 +235,7 @@ class CellDetail(VerticalScroll, can_focus=True):
     @property
     def text(self) -> str:
         """What the panel shows, as plain text."""
+        long = self.query_one(LongText)
+        if long.display:
+            return long.plain
         return str(self.query_one("#cell-detail-text", Static).render())

@@ -1,4 +1,4 @@
-"""The comparison table: treatments across, attributes down, every cell wrapped in full.
+"""The comparison table: treatments across, attributes down, every cell wrapped.
 
 A line-API `ScrollView` rather than a `DataTable`, because a comparison cell is a
 sentence or two that must wrap (never be cut off), and because the header row and the
@@ -6,15 +6,18 @@ row labels must stay in place: the header lines are drawn at the top of the pane
 whatever the scroll position, and the row labels are always the first column. Columns
 that do not fit are reached by paging (`first_column`), not by sideways scrolling, so
 whole columns are always shown.
+
+The layout (column widths, wrapped cells, row heights, which cell is where) is
+`render/grid_layout.py`, without Textual; this widget gives it the rows and the theme's
+styles, draws the lines on screen from it, and marks the cursor over them. A cell of
+more than `MAX_CELL_LINES` lines ends with "… more in the panel below".
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -29,73 +32,42 @@ from spinetui.components.strips import overlay_style
 from spinetui.decide.factors import LEVEL_WORDS, MARK
 from spinetui.keymap import COMPARE_GRID_KEYS, bindings
 from spinetui.model.types import Attribute, ComparisonTable, Outcome, Treatment
+from spinetui.render.grid_layout import (
+    LEFT_MORE,
+    MAX_COLUMN_WIDTH,
+    MIN_COLUMN_WIDTH,
+    NARROW_COLUMN_WIDTH,
+    RIGHT_MORE,
+    SEPARATOR,
+    Geometry,
+    GridLayout,
+    GridStyles,
+    Parts,
+    first_column_for,
+    geometry_for,
+    layout_grid,
+    paged_first_column,
+    row_label_width,
+)
 from spinetui.render.icon_array import compact
-from spinetui.render.wrap import HARD, Run, clean_inline, wrap_runs
 
-# A treatment column is never narrower than this (cells need room to be read), so an
-# 80-column terminal shows two treatments at a time and a wide one shows more.
-MIN_COLUMN_WIDTH = 28
-MAX_COLUMN_WIDTH = 64
-SEPARATOR = "│"
+# The layout's names stay importable from here (they lived in this module).
+__all__ = [
+    "LEFT_MORE",
+    "MAX_COLUMN_WIDTH",
+    "MIN_COLUMN_WIDTH",
+    "NARROW_COLUMN_WIDTH",
+    "RIGHT_MORE",
+    "SEPARATOR",
+    "ComparisonGrid",
+    "Geometry",
+    "geometry_for",
+    "row_label_width",
+]
+
 MISSING_STYLE = Style(dim=True, italic=True)
 NUMBERS_STYLE = Style(bold=True)
 MATTERS_STYLE = Style(italic=True)
-LEFT_MORE = "◀"
-RIGHT_MORE = "▶"
-
-
-def row_label_width(width: int) -> int:
-    """Width of the frozen first column (the attribute names)."""
-    if width >= 160:
-        return 26
-    if width >= 110:
-        return 22
-    return 16
-
-
-@dataclass(frozen=True, slots=True)
-class Geometry:
-    label_width: int
-    column_width: int
-    visible: int  # treatment columns shown at once
-
-    def column_x(self, index: int) -> int:
-        """x of the first cell of visible column `index` (just after its separator)."""
-        return self.label_width + index * (self.column_width + 1) + 1
-
-
-# On a narrow screen two columns may be narrower than that: one column compares nothing.
-NARROW_COLUMN_WIDTH = 10
-
-
-def geometry_for(width: int, columns: int) -> Geometry:
-    label = row_label_width(width)
-    room = max(0, width - label)
-    visible = max(1, min(columns, room // (MIN_COLUMN_WIDTH + 1))) if columns else 0
-    if visible < 2 <= columns:
-        label = min(label, max(8, width // 5))
-        room = max(0, width - label)
-        if room // 2 - 1 >= NARROW_COLUMN_WIDTH:
-            visible = 2
-    column = min(MAX_COLUMN_WIDTH, room // visible - 1) if visible else 0
-    return Geometry(label, max(4, column), visible)
-
-
-@dataclass(slots=True)
-class _Row:
-    attribute: Attribute
-    top: int  # first body line
-    height: int  # lines of text, not counting the rule below
-    lines: list[Strip]  # text lines then the rule line
-
-
-@dataclass(slots=True)
-class _Layout:
-    key: tuple
-    geometry: Geometry
-    header: list[Strip]
-    rows: list[_Row]
-    body_height: int
 
 
 class ComparisonGrid(ScrollView, can_focus=True):
@@ -147,7 +119,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.cursor_column = 0
         self.first_column = 0
         self.empty_message = Text("")
-        self._layout: _Layout | None = None
+        self._layout: GridLayout | None = None
+        self._layout_key: tuple | None = None
+        self._strips: dict[int, Strip] = {}  # drawn lines of this layout (< 0: header)
         self._announced: tuple | None = None
 
     # ------------------------------------------------------------------ data
@@ -219,12 +193,14 @@ class ComparisonGrid(ScrollView, can_focus=True):
     def _width(self) -> int:
         return self.scrollable_content_region.width
 
-    def _ensure_layout(self) -> _Layout | None:
+    def _ensure_layout(self) -> GridLayout | None:
         width = self._width
         if width <= 0:
             return None
         geometry = geometry_for(width, len(self._treatments))
-        self._clamp_first_column(geometry.visible)
+        self.first_column = first_column_for(
+            self.first_column, self.cursor_column, geometry.visible, len(self._treatments)
+        )
         key = (
             width,
             self.first_column,
@@ -233,80 +209,37 @@ class ComparisonGrid(ScrollView, can_focus=True):
             tuple(sorted(self._marks.items())),
             self.empty_message.plain,
         )
-        if self._layout is None or self._layout.key != key:
-            self._layout = self._build(key, geometry)
-            self.virtual_size = Size(width, len(self._layout.header) + self._layout.body_height)
+        if self._layout is None or self._layout_key != key:
+            self._layout = self._build(width, geometry)
+            self._layout_key = key
+            self._strips = {}
+            self.virtual_size = Size(width, self._layout.height)
         return self._layout
 
-    def _clamp_first_column(self, visible: int) -> None:
-        last_first = max(0, len(self._treatments) - visible)
-        # Keep the selected column on screen.
-        if self.cursor_column < self.first_column:
-            self.first_column = self.cursor_column
-        elif visible and self.cursor_column >= self.first_column + visible:
-            self.first_column = self.cursor_column - visible + 1
-        self.first_column = max(0, min(self.first_column, last_first))
+    def _build(self, width: int, geometry: Geometry) -> GridLayout:
+        first = self.first_column
+        shown = self._treatments[first : first + geometry.visible]
+        rows = [
+            (self._label_parts(a), [self._cell_parts(a.id, t.id) for t in shown])
+            for a in self._attributes
+        ]
+        return layout_grid(
+            width,
+            geometry,
+            [t.name for t in shown],
+            rows,
+            more_left=first > 0,
+            more_right=first + geometry.visible < len(self._treatments),
+            corner=[("Treatment ▸" if shown else "", DIM)],
+            empty_message=self.empty_message.plain,
+            styles=GridStyles(
+                header=self.get_component_rich_style("comparison-grid--header"),
+                label=self.get_component_rich_style("comparison-grid--label"),
+                rule=self.get_component_rich_style("comparison-grid--rule"),
+            ),
+        )
 
-    def _build(self, key: tuple, geometry: Geometry) -> _Layout:
-        width = key[0]
-        shown = self._treatments[self.first_column : self.first_column + geometry.visible]
-        header_style = self.get_component_rich_style("comparison-grid--header")
-        label_style = self.get_component_rich_style("comparison-grid--label")
-        rule_style = self.get_component_rich_style("comparison-grid--rule")
-
-        # Header: treatment names (wrapped), then a rule.
-        more_left = self.first_column > 0
-        more_right = self.first_column + geometry.visible < len(self._treatments)
-        names = [_wrapped([(t.name, None)], geometry.column_width - 2) for t in shown]
-        corner = [("Treatment ▸" if shown else "", DIM)]
-        corner_lines = _wrapped(corner, geometry.label_width - 1)
-        height = max([len(corner_lines), *(len(n) for n in names)])
-        header: list[Strip] = []
-        for i in range(height):
-            cells = [_padded(n, i, geometry.column_width) for n in names]
-            edges = _edges(len(shown), more_left, more_right, i == 0)
-            header.append(
-                _join_line(_padded(corner_lines, i, geometry.label_width, left=1), cells, edges)
-                .adjust_cell_length(width)
-                .apply_style(header_style)
-            )
-        header.append(_rule(geometry, len(shown), width, rule_style, heavy=True))
-
-        rows: list[_Row] = []
-        top = 0
-        for attribute in self._attributes:
-            label = _wrapped(self._label_parts(attribute), geometry.label_width - 1)
-            label = [line.apply_style(label_style) for line in label]
-            cells = [
-                _wrapped(self._cell_parts(attribute.id, t.id), geometry.column_width - 2)
-                for t in shown
-            ]
-            row_height = max([len(label), *(len(c) for c in cells)])
-            lines = []
-            for i in range(row_height):
-                parts = [_padded(c, i, geometry.column_width) for c in cells]
-                edges = _edges(len(shown), False, False, False)
-                lines.append(
-                    _join_line(
-                        _padded(label, i, geometry.label_width, left=1), parts, edges
-                    ).adjust_cell_length(width)
-                )
-            last = attribute is self._attributes[-1]
-            lines.append(_rule(geometry, len(shown), width, rule_style, last=last))
-            rows.append(_Row(attribute, top, row_height, lines))
-            top += row_height + 1
-        body_height = top
-        if not rows and self.empty_message.plain:
-            message = _wrapped([(self.empty_message.plain, None)], max(1, width - 2))
-            rows_lines = [Strip([Segment(" ")]) + line for line in message]
-            rows.append(_Row(Attribute("", ""), 0, len(rows_lines), rows_lines))
-            body_height = len(rows_lines)
-            self._empty_rows = True
-        else:
-            self._empty_rows = False
-        return _Layout(key, geometry, header, rows, body_height)
-
-    def _label_parts(self, attribute: Attribute) -> list[tuple[str, Style | None]]:
+    def _label_parts(self, attribute: Attribute) -> Parts:
         """The row's name; a row that matters to the reader starts with * and says so."""
         level = self._marks.get(attribute.id)
         if level is None:
@@ -366,23 +299,33 @@ class ComparisonGrid(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         header_height = len(layout.header)
         if y < header_height:
-            strip = layout.header[y]
-            if not self._empty_rows:
+            strip = self._strip(layout, y - header_height)
+            if not layout.empty and y < header_height - 1:  # not on the rule under it
                 strip = self._mark_current_column(strip, layout)
             return strip.apply_style(self.rich_style)
         body_y = round(self.scroll_offset.y) + y - header_height
-        row = self._row_at(layout, body_y)
-        if row is None:
+        if layout.body_line(body_y) is None:
             return Strip.blank(width, self.rich_style)
-        index, line = row
-        strip = layout.rows[index].lines[line]
-        if not self._empty_rows and index == self.cursor_row:
-            strip = self._mark_cursor(strip, layout, line)
+        strip = self._strip(layout, body_y)
+        hit = layout.row_at(body_y)
+        if hit is not None and hit[0] == self.cursor_row:
+            strip = self._mark_cursor(strip, layout, hit[1])
         return strip.apply_style(self.rich_style)
 
-    def _mark_current_column(self, strip: Strip, layout: _Layout) -> Strip:
+    def _strip(self, layout: GridLayout, body_y: int) -> Strip:
+        """Body line `body_y` as a strip (a header line when negative), kept once made."""
+        strip = self._strips.get(body_y)
+        if strip is None:
+            if body_y < 0:
+                line = layout.header[len(layout.header) + body_y]
+            else:
+                line = layout.body_line(body_y) or ([], 0)
+            strip = self._strips[body_y] = Strip(*line)
+        return strip
+
+    def _mark_current_column(self, strip: Strip, layout: GridLayout) -> Strip:
         column = self.cursor_column - self.first_column
-        if not 0 <= column < layout.geometry.visible or strip is layout.header[-1]:
+        if not 0 <= column < layout.geometry.visible:
             return strip
         x0 = layout.geometry.column_x(column)
         return _overlay_words(
@@ -392,7 +335,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
             self.get_component_rich_style("comparison-grid--current", partial=True),
         )
 
-    def _mark_cursor(self, strip: Strip, layout: _Layout, line: int) -> Strip:
+    def _mark_cursor(self, strip: Strip, layout: GridLayout, line: int) -> Strip:
         row = layout.rows[self.cursor_row]
         if line >= row.height:  # the rule under the row
             return strip
@@ -408,13 +351,6 @@ class ComparisonGrid(ScrollView, can_focus=True):
         cursor = Style(bgcolor=self.get_component_rich_style("comparison-grid--cursor").bgcolor)
         return overlay_style(strip, x0, x0 + geometry.column_width, cursor)
 
-    @staticmethod
-    def _row_at(layout: _Layout, body_y: int) -> tuple[int, int] | None:
-        for index, row in enumerate(layout.rows):
-            if row.top <= body_y < row.top + len(row.lines):
-                return index, body_y - row.top
-        return None
-
     # ------------------------------------------------------------- scrolling
     @property
     def _body_height(self) -> int:
@@ -424,15 +360,10 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def _scroll_cursor_into_view(self) -> None:
         layout = self._layout
-        if layout is None or self._empty_rows or not layout.rows:
+        if layout is None or layout.empty:
             return
-        row = layout.rows[self.cursor_row]
-        top = round(self.scroll_offset.y)
-        room = self._body_height
-        if row.top < top:
-            self.scroll_to(y=row.top, animate=False, immediate=True, force=True)
-        elif row.top + row.height > top + room:
-            y = min(row.top, row.top + row.height - room)
+        y = layout.scroll_to_show(self.cursor_row, round(self.scroll_offset.y), self._body_height)
+        if y is not None:
             self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
     # --------------------------------------------------------------- moving
@@ -477,14 +408,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def _page_rows(self, step: int) -> None:
         layout = self._ensure_layout()
-        if layout is None or not layout.rows or self._empty_rows:
+        if layout is None or layout.empty:
             return
-        target = layout.rows[self.cursor_row].top + step * self._body_height
-        candidates = [i for i, r in enumerate(layout.rows) if r.top <= target]
-        row = candidates[-1] if candidates else 0
-        if row == self.cursor_row:
-            row += step
-        self.select(row=row)
+        self.select(row=layout.paged_row(self.cursor_row, step, self._body_height))
 
     def page_columns(self, step: int) -> bool:
         """Show the next (1) or previous (-1) set of columns, wrapping around at the ends.
@@ -495,15 +421,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         count = len(self._treatments)
         if not visible or visible >= count:
             return False
-        last_first = count - visible
-        if step > 0:
-            first = (
-                0
-                if self.first_column >= last_first
-                else min(last_first, self.first_column + visible)
-            )
-        else:
-            first = last_first if self.first_column <= 0 else max(0, self.first_column - visible)
+        first = paged_first_column(self.first_column, step, visible, count)
         offset = self.cursor_column - self.first_column
         self.first_column = first
         self.cursor_column = min(count - 1, first + offset)
@@ -514,83 +432,19 @@ class ComparisonGrid(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         layout = self._layout
-        if offset is None or layout is None or self._empty_rows:
+        if offset is None or layout is None or layout.empty:
             return
         event.stop()
         self.focus()
-        geometry = layout.geometry
-        column = None
-        if offset.x >= geometry.label_width:
-            index = (offset.x - geometry.label_width) // (geometry.column_width + 1)
-            if index < geometry.visible:
-                column = self.first_column + index
+        index = layout.geometry.column_at(offset.x)
+        column = None if index is None else self.first_column + index
         header_height = len(layout.header)
         row = None
         if offset.y >= header_height:
-            hit = self._row_at(layout, round(self.scroll_offset.y) + offset.y - header_height)
+            hit = layout.row_at(round(self.scroll_offset.y) + offset.y - header_height)
             if hit is not None:
                 row = hit[0]
         self.select(row, column)
-
-
-# ------------------------------------------------------------------ drawing helpers
-def _wrapped(parts: list[tuple[str, Style | None]], width: int) -> list[Strip]:
-    """Word-wrap styled text to `width` cells; a line break in the text starts a new line.
-
-    Uses the renderer's greedy wrapper: far quicker than Rich's for a table of cells,
-    and it breaks words longer than a line rather than cutting them.
-    """
-    runs: list[Run] = []
-    for text, style in parts:
-        for index, line in enumerate(text.split("\n")):
-            if index:
-                runs.append(HARD)
-            runs.append((clean_inline(line), style, None))
-    return [Strip(segments, used) for segments, used, _targets in wrap_runs(runs, width)]
-
-
-def _padded(lines: list[Strip], index: int, width: int, *, left: int = 1) -> Strip:
-    """Line `index` of a wrapped cell, with a margin, filled out to `width` cells."""
-    line = lines[index] if index < len(lines) else Strip([])
-    return (Strip.blank(left) + line).adjust_cell_length(width)
-
-
-def _edges(count: int, more_left: bool, more_right: bool, first_line: bool) -> list[str]:
-    """The separator before each column and after the last one."""
-    edges = [SEPARATOR] * (count + 1)
-    if first_line and more_left:
-        edges[0] = LEFT_MORE
-    if first_line and more_right:
-        edges[-1] = RIGHT_MORE
-    elif not more_right:
-        edges[-1] = ""
-    return edges
-
-
-def _join_line(label: Strip, cells: list[Strip], edges: list[str]) -> Strip:
-    parts = [label]
-    for edge, cell in zip(edges, cells, strict=False):
-        parts.append(Strip([Segment(edge)]))
-        parts.append(cell)
-    if edges[-1]:
-        parts.append(Strip([Segment(edges[-1])]))
-    return Strip.join(parts)
-
-
-def _rule(
-    geometry: Geometry,
-    count: int,
-    width: int,
-    style: Style,
-    *,
-    heavy: bool = False,
-    last: bool = False,
-) -> Strip:
-    line, cross = ("━", "┿") if heavy else ("─", "┴" if last else "┼")
-    text = line * geometry.label_width
-    for _ in range(count):
-        text += cross + line * geometry.column_width
-    return Strip([Segment(text[:width], style)]).adjust_cell_length(width)
 
 
 def _overlay_words(strip: Strip, x0: int, x1: int, style: Style) -> Strip:

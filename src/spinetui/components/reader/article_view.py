@@ -3,7 +3,9 @@
 The Markdown is laid out by `spinetui.render` lazily, a prefix of blocks at a time, so
 the first screen of even a very long article is drawn after laying out only what it
 shows; the rest is laid out in small steps after the first paint. Strips are cached
-per (line, width, highlight state) so scrolling redraws cost nothing.
+per (line, width, highlight state) so scrolling redraws cost nothing. Stepping through
+links and choosing them by key, mouse or touch is the `LinkSelection` mixin
+(`article_links.py`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from spinetui.components.reader.article_links import LinkSelection
 from spinetui.components.strips import overlay_style
 from spinetui.keymap import ARTICLE_KEYS, bindings
 from spinetui.render import BOX_TICKED, DocumentLayout, MarkdownDocument, Target, is_box
@@ -46,7 +49,7 @@ class Highlight:
     style: Style
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(LinkSelection, ScrollView, can_focus=True):
     """Shows one article; posts `TargetActivated` when a link or marked word is chosen."""
 
     BINDINGS = bindings(ARTICLE_KEYS)
@@ -89,6 +92,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, int, int, int], Strip] = LRUCache(1024)
         self._highlights: dict[int, list[Highlight]] = {}
         self._highlight_version = 0
+        self._layout_width = 0  # the text width self._layout was made for
         self._selected: Target | None = None
         self._layout_timer_pending = False
         self._top_anchor: str | None = None
@@ -303,10 +307,10 @@ class ArticleView(ScrollView, can_focus=True):
     # about 0.7 s a page at 40 rows, and Home/End take 1 s: a reader waits for every one
     # (benchmarks/scroll.py).
     # Scrolling by hand ends a jump: from then on the reader's own position counts.
-    def on_mouse_scroll_down(self) -> None:
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         self._jump_anchor = None
 
-    def on_mouse_scroll_up(self) -> None:
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         self._jump_anchor = None
 
     def action_scroll_down(self) -> None:
@@ -416,113 +420,13 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True, force=True)
 
     # ---------------------------------------------------------- links and terms
-    @property
-    def selected_target(self) -> Target | None:
-        return self._selected
-
-    def select_target(self, target: Target | None) -> None:
-        self._selected = target
-        self._highlight_version += 1
-        if target is not None:
-            self.scroll_line_into_view(target.y)
-        self.refresh()
-
-    def _all_targets(self) -> list[Target]:
-        """Targets l and L step through: a question once, at its tick box."""
-        layout = self.lay_out_all()
-        if layout is None:
-            return []
-        return [t for t in layout.targets() if t.kind != "question" or is_box(layout, t)]
-
-    def action_next_target(self) -> None:
-        """The next link after the selected one; from the top of the pane down when the
-        selected one is not on screen (as less and w3m do: never back to where you were)."""
-        targets = self._all_targets()
-        if not targets:
-            self.notify("There are no links in this article.", timeout=3)
-            return
-        current = self._selected
-        if current is None or not self.line_in_view(current.y):
-            top = round(self.scroll_offset.y)
-            after = [t for t in targets if t.y >= top]
+    # Stepping through them, clicking and hovering: LinkSelection (article_links.py).
+    def _choose(self, target: Target) -> None:
+        """A link or marked word chosen (Enter, a click, a tap): a question is ticked."""
+        if target.kind == "question":
+            self.toggle_question(target)
         else:
-            after = [
-                t
-                for t in targets
-                if (t.y, t.x0) > (current.y, current.x0) and not _continues(current, t)
-            ]
-        if not after:
-            self.notify("No more links below: back to the first one.", timeout=2)
-        self.select_target(after[0] if after else targets[0])
-
-    def action_previous_target(self) -> None:
-        """The link before the selected one; from the bottom of the pane up when the
-        selected one is not on screen."""
-        targets = self._all_targets()
-        if not targets:
-            self.notify("There are no links in this article.", timeout=3)
-            return
-        current = self._selected
-        if current is None or not self.line_in_view(current.y):
-            bottom = round(self.scroll_offset.y) + self.scrollable_content_region.height
-            before = [t for t in targets if t.y < bottom]
-        else:
-            before = [
-                t
-                for t in targets
-                if (t.y, t.x0) < (current.y, current.x0) and not _continues(t, current)
-            ]
-        if not before:
-            self.notify("No more links above: on to the last one.", timeout=2)
-        self.select_target(before[-1] if before else targets[-1])
-
-    def line_in_view(self, y: int) -> bool:
-        top = round(self.scroll_offset.y)
-        return top <= y < top + self.scrollable_content_region.height
-
-    def action_activate_target(self) -> None:
-        if self._selected is None:
-            return
-        if self._selected.kind == "question":
-            self.toggle_question(self._selected)
-        else:
-            self.post_message(self.TargetActivated(self, self._selected))
-
-    def clear_selection(self) -> bool:
-        if self._selected is None:
-            return False
-        self.select_target(None)
-        return True
-
-    def target_at(self, x: int, y: int) -> Target | None:
-        """The link or marked word at a point of the pane (content coordinates)."""
-        layout = self._layout
-        if layout is None:
-            return None
-        line_y = round(self.scroll_offset.y) + y
-        column = x - self._margin
-        for target in layout.targets_on(line_y):
-            if target.x0 <= column < target.x1:
-                return target
-        return None
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        target = self.target_at(offset.x, offset.y)
-        if target is not None:
-            event.stop()
-            self.select_target(target)
-            if target.kind == "question":
-                self.toggle_question(target)
-            else:
-                self.post_message(self.TargetActivated(self, target))
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        offset = event.get_content_offset(self)
-        hovering = offset is not None and self.target_at(offset.x, offset.y) is not None
-        self.set_class(hovering, "-over-link")
+            self.post_message(self.TargetActivated(self, target))
 
 
 def _tick(strip: Strip, x0: int) -> Strip:
@@ -532,13 +436,6 @@ def _tick(strip: Strip, x0: int) -> Strip:
     before, box, after = strip.divide([x0, x0 + len(BOX_TICKED), strip.cell_length])
     style = next((segment.style for segment in box), None)
     return Strip.join([before, Strip([Segment(BOX_TICKED, style)]), after])
-
-
-def _continues(first: Target, second: Target) -> bool:
-    """True when `second` is the wrapped continuation of the same link as `first`."""
-    return (
-        second.value == first.value and second.kind == first.kind and second.y - first.y in (0, 1)
-    )
 
 
 def _text_width(pane_width: int) -> int:
