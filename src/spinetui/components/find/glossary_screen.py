@@ -17,11 +17,13 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from spinetui.components.footer import SpineFooter
+from spinetui.components.navigation import ShowTerm
 from spinetui.keymap import SEARCH_KEYS, bindings
 from spinetui.model import GlossaryTerm
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
+    from spinetui.services import Services
 
 MAX_FILTER_CHARS = 100
 
@@ -76,8 +78,9 @@ class GlossaryScreen(Screen[None]):
 
     app: SpineApp
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
+        self.services = services
         self.shown: list[GlossaryTerm] = []
 
     def compose(self) -> ComposeResult:
@@ -97,7 +100,7 @@ class GlossaryScreen(Screen[None]):
         self.show_terms(event.value)
 
     def show_terms(self, text: str) -> None:
-        terms = list(self.app.guide.glossary.values())
+        terms = list(self.services.guide.glossary.values())
         self.shown = filter_terms(terms, text)
         options: list[Option | None] = []
         letter = None
@@ -164,7 +167,7 @@ class GlossaryScreen(Screen[None]):
         if term is None:
             self.notify("No word is chosen. Change the filter to see more words.", timeout=3)
             return
-        self.app.show_term(term.id)
+        self.post_message(ShowTerm(term.id))
 
     def action_close(self) -> None:
         self.dismiss(None)
