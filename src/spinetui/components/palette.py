@@ -47,8 +47,10 @@ def destinations(app: SpineApp) -> Iterator[Destination]:
     guide = app.services.completed_guide()  # headings are listed
 
     def go(message: Callable[[], Message]) -> Callable[[], None]:
-        # A new message each time: one is handled once.
-        return lambda: app.post_message(message())
+        def post() -> None:
+            app.post_message(message())  # a new message each time: one is handled once
+
+        return post
 
     for article in guide.reading_order():
         yield Destination(article.title, "Article", go(partial(OpenArticle, article.id)))
