@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from spinetui.decide.questions import QuestionList
 from spinetui.decide.state import DecisionState
-from spinetui.model.loader import complete_guide
+from spinetui.model.loader import complete_guide, is_complete
 from spinetui.render import DEFAULT_STYLES, MarkdownDocument, RenderStyles, TermMatcher
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class Services:
         self._quick = guide
         self._completed: Future[Guide] = Future()
         self._completing = threading.Lock()
-        if guide._pending is None:  # already complete
+        if is_complete(guide):
             self._completed.set_result(guide)
         self._styles = styles
         self._documents: dict[str, MarkdownDocument] = {}

@@ -1228,6 +1228,11 @@ def complete_guide(quick: Guide) -> Guide:
     return quick if finisher is None else finisher()
 
 
+def is_complete(guide: Guide) -> bool:
+    """Has `guide` every heading and problem (a full load, or complete_guide's result)?"""
+    return guide._pending is None
+
+
 def load_guide(root: Path) -> Guide:
     """Load, clean and check the content folder at ``root``. Never raises for bad content."""
     return complete_guide(load_guide_quickly(root))
