@@ -141,9 +141,10 @@ async def _measure(runs: int, size: tuple[int, int], content: Path | None = None
     from spinetui.app import SpineApp
     from spinetui.components.help_screen import HelpScreen
     from spinetui.model import bundled_content_dir, load_guide
+    from spinetui.services import Services
 
     guide = load_guide(content or bundled_content_dir())
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     times = OpenTimes()
     async with app.run_test(size=size) as pilot:
         await pilot.pause()

@@ -64,8 +64,9 @@ def profile_startup(out: Path, content: Path | None) -> pstats.Stats:
 async def _open_articles(folder: Path, profile: cProfile.Profile, count: int) -> None:
     from spinetui.app import SpineApp
     from spinetui.model import load_guide
+    from spinetui.services import Services
 
-    app = SpineApp(load_guide(folder))
+    app = SpineApp(Services(load_guide(folder)))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for _ in range(count):

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from spinetui.app import SpineApp
 from spinetui.model import bundled_content_dir, load_guide
+from spinetui.services import Services
 
 
 async def main(out: Path) -> None:
-    app = SpineApp(load_guide(bundled_content_dir()), start_article="esi")
+    app = SpineApp(Services(load_guide(bundled_content_dir())), start_article="esi")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("pagedown")

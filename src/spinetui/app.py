@@ -1,28 +1,36 @@
-"""The Textual application: holds the loaded guide and opens the screens."""
+"""The Textual application: opens the screens, handing each the services it needs.
+
+This is the one module that imports screens: screens and widgets ask to go somewhere
+by posting a message (``spinetui.components.navigation``) and the app opens it.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.cache import LRUCache
+from textual.screen import Screen
 
 from spinetui.components.crash_guard import CrashGuard
 from spinetui.components.kiosk.guard import KioskGuard
+from spinetui.components.navigation import (
+    OpenArticle,
+    OpenBeside,
+    OpenComparison,
+    OpenSideBySide,
+    OpenTool,
+    ShowTerm,
+)
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.components.textual_fixes import apply as apply_textual_fixes
 from spinetui.components.user_keys import UserKeys
 from spinetui.config_path import DEFAULT_THEME
-from spinetui.decide.questions import QuestionList
-from spinetui.decide.state import DecisionState
 from spinetui.keymap import GLOBAL_KEYS, bindings
-from spinetui.model import Guide
-from spinetui.render import MarkdownDocument, TermMatcher
+from spinetui.services import Services
 from spinetui.themes import PALETTES, next_theme, palette_for, render_styles, textual_theme
 
 apply_textual_fixes()
@@ -30,9 +38,12 @@ apply_textual_fixes()
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from spinetui.decide.questions import QuestionList
+    from spinetui.decide.state import DecisionState
     from spinetui.kiosk.policy import KioskPolicy
+    from spinetui.model import Guide
+    from spinetui.render import MarkdownDocument
     from spinetui.render.styles import RenderStyles
-    from spinetui.search import SearchIndex
 
 
 def _jump_to_provider() -> type[Provider]:
@@ -54,7 +65,7 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
 
     def __init__(
         self,
-        guide: Guide,
+        services: Services,
         *,
         start_article: str | None = None,
         kiosk: KioskPolicy | None = None,
@@ -63,7 +74,8 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         console: bool = False,
         pointer: bool | None = None,
     ) -> None:
-        """`theme`: the one to start with (the config file's); `settings_path`: where a
+        """`services`: the guide and what is built from it, handed on to the screens;
+        `theme`: the one to start with (the config file's); `settings_path`: where a
         personal reader's theme choice is remembered (None: nowhere)."""
         super().__init__()
         # Only spinetui's own themes, each checked for contrast (tests/unit/test_themes.py).
@@ -75,8 +87,8 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
             if name not in PALETTES:
                 self.unregister_theme(name)
         self.settings_path = settings_path
-        self.render_styles = render_styles(palette_for(self.theme))
-        self.guide = guide
+        self.services = services
+        services.restyle(render_styles(palette_for(self.theme)))
         self.kiosk = kiosk  # None or a disabled policy: a personal session
         # Draw only what the Linux console's fonts and 16 colours can show (set in
         # on_mount: not in a browser, whatever TERM the server was started with).
@@ -86,19 +98,27 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         # spinetui cannot read a mouse from; the wording of the kiosk screens follows.
         self._pointer = pointer
         self.start_article = start_article
-        # The questions the reader ticked or typed, shared by every screen that shows
-        # them; visitor state, in memory only, cleared by reset_session.
-        self.questions = QuestionList()
-        self._documents: LRUCache[str, MarkdownDocument] = LRUCache(32)
-        self._term_matcher: TermMatcher | None = None
-        # Built from the content on first search and kept; nothing a visitor typed.
-        self._search_index: SearchIndex | None = None
-        self._search_index_lock = threading.Lock()
-        # What the reader said in the decision tools (what matters, SURE, questions):
-        # the one piece of visitor state on the App, because several screens share it.
-        # In memory only; reset_session clears it for the next visitor.
-        self.decision = DecisionState()
-        self.title = guide.title
+        self.title = services.guide.title
+
+    # The services' parts the app's own code (and the tests) read most.
+    @property
+    def guide(self) -> Guide:
+        return self.services.guide
+
+    @property
+    def questions(self) -> QuestionList:
+        return self.services.questions
+
+    @property
+    def decision(self) -> DecisionState:
+        return self.services.decision
+
+    @property
+    def render_styles(self) -> RenderStyles:
+        return self.services.styles
+
+    def document_for(self, article_id: str) -> MarkdownDocument:
+        return self.services.document_for(article_id)
 
     @property
     def has_pointer(self) -> bool:
@@ -115,15 +135,15 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
             # The console theme is the one to come back to after an idle reset, and
             # articles carry the console's marks ([links], ‹words›).
             self._start_theme = self.theme
-            self.render_styles = self._styles_for_theme()
+            self.services.restyle(self._styles_for_theme())
         # The config file's [keys], before the first screen draws its footer.
         self.apply_user_keys(self.settings_path, announce=not self.kiosk_mode)
-        self.push_screen(ReaderScreen())
+        self.push_screen(self._new_reader())
         if self.kiosk_mode:
             self.start_kiosk()  # its signals include SIGTERM
         else:
             self._end_on_sigterm()
-        if not self.guide.is_complete:
+        if not self.services.is_complete:
             self.call_after_refresh(self._complete_guide)
         else:
             self._announce_problems()
@@ -148,16 +168,15 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         """Scan the articles' bodies (headings, link problems) after the first paint.
 
         In a thread, so the reader can already scroll; whatever needs headings or
-        problems first calls ``guide.complete()``, which waits for this or does it.
+        problems asks ``services.completed_guide()``, which waits for it.
         """
 
-        def complete() -> None:
-            self.guide.complete()
+        def announce(_guide: Guide) -> None:
             # RuntimeError: the app closed while the checks ran.
             with contextlib.suppress(RuntimeError):
                 self.call_from_thread(self._announce_problems)
 
-        threading.Thread(target=complete, name="spinetui-checks", daemon=True).start()
+        self.services.complete_in_background(announce)
 
     def _announce_problems(self) -> None:
         """Tell staff at start-up that the content has problems (never a kiosk visitor)."""
@@ -176,40 +195,20 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         Every screen is closed and a fresh ReaderScreen takes their place, so what a
         visitor did (history, search and find text, scroll positions, comparison
         choices) goes with the screens that held it, and the decision answers the
-        screens share (``self.decision``) are cleared. Otherwise the App keeps only
-        content: the guide and the parsed-document cache.
+        screens share (``services.decision``, ``services.questions``) are cleared.
+        Otherwise the services keep only content: the guide, the parsed-document cache
+        and the search index.
         """
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         self.clear_notifications()
-        self.decision.clear()  # what-matters and SURE answers, ticked questions
+        # What-matters and SURE answers, ticked and typed questions (and so the QR
+        # code of them).
+        self.services.forget_visitor()
         self._clipboard = ""  # text a visitor copied (Textual keeps it on the App)
-        self.questions.clear()  # ticked and typed questions, and so the QR code of them
         if self.theme != self._start_theme:
             self.theme = self._start_theme  # the config's theme, not the last visitor's
-        await self.push_screen(ReaderScreen())
-
-    # ----------------------------------------------------------- documents
-    @property
-    def term_matcher(self) -> TermMatcher:
-        if self._term_matcher is None:
-            forms = {form: term.id for term in self.guide.glossary.values() for form in term.forms}
-            self._term_matcher = TermMatcher(forms)
-        return self._term_matcher
-
-    def document_for(self, article_id: str) -> MarkdownDocument:
-        """The parsed article, kept for the next visit (parsing is the costly part)."""
-        document = self._documents.get(article_id)
-        if document is None:
-            article = self.guide.articles[article_id]
-            document = MarkdownDocument(
-                article.body,
-                terms=self.term_matcher,
-                styles=self.render_styles,
-                outcomes=self.guide.outcomes,
-            )
-            self._documents[article_id] = document
-        return document
+        await self.push_screen(self._new_reader())
 
     # --------------------------------------------------------------- themes
     def _styles_for_theme(self) -> RenderStyles:
@@ -230,10 +229,7 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
     def _theme_changed(self, theme: object) -> None:
         """Redraw the open articles in the new colours, where the reader is in them,
         and remember the choice (a personal reader only: a kiosk writes nothing)."""
-        styles = self._styles_for_theme()
-        if styles != self.render_styles:
-            self.render_styles = styles
-            self._documents.clear()  # laid out in the old colours
+        if self.services.restyle(self._styles_for_theme()):
             for screen in self.screen_stack:
                 for view in screen.query(ArticleView):
                     if view.article_id in self.guide.articles:
@@ -253,9 +249,25 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
                     markup=False,
                 )
 
-    # -------------------------------------------------------------- actions
+    # -------------------------------------------------------------- screens
     # The screens below are imported when first opened, not at start-up
     # (ProblemsScreen brings in Textual's DataTable).
+    def _new_reader(self) -> ReaderScreen:
+        return ReaderScreen(self.services, start_article=self.start_article)
+
+    def _reader(self) -> ReaderScreen | None:
+        """The reader lowest in the stack (the one a visitor started in)."""
+        return next((s for s in self.screen_stack if isinstance(s, ReaderScreen)), None)
+
+    def _reader_on_top(self) -> ReaderScreen | None:
+        """Close whatever is over the top reader (search, glossary, pop-ups); return it."""
+        reader = next((s for s in reversed(self.screen_stack) if isinstance(s, ReaderScreen)), None)
+        if reader is None:
+            return None
+        while self.screen is not reader:
+            self.pop_screen()
+        return reader
+
     def action_help(self) -> None:
         from spinetui.components.help_screen import HelpScreen
 
@@ -270,17 +282,22 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         if not isinstance(self.screen, ProblemsScreen):
             from spinetui.model.advice import for_readers
 
-            self.guide.complete()  # every problem: waits for the checks if still running
-            # As `spinetui check` lists them: the cause first, each saying what to do.
-            self.push_screen(ProblemsScreen(for_readers(self.guide)))
+            # Every problem: waits for the checks if still running. As `spinetui check`
+            # lists them: the cause first, each saying what to do.
+            self.push_screen(ProblemsScreen(for_readers(self.services.completed_guide())))
+
+    def _comparison_screen(self) -> Screen[None]:
+        from spinetui.components.compare.comparison_screen import ComparisonScreen
+
+        self.services.completed_guide()  # cell details name the articles' headings
+        return ComparisonScreen(self.services, keeper=self._reader())
 
     def action_compare(self) -> None:
         # Imported here: the comparison is not needed to draw the first screen.
         from spinetui.components.compare.comparison_screen import ComparisonScreen
 
         if not isinstance(self.screen, ComparisonScreen):
-            self.guide.complete()  # cell details name the articles' headings
-            self.push_screen(ComparisonScreen())
+            self.push_screen(self._comparison_screen())
 
     async def action_my_questions(self) -> None:
         from spinetui.components.decide.my_questions import MyQuestionsScreen
@@ -290,7 +307,7 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
             while not isinstance(self.screen, MyQuestionsScreen):
                 await self.pop_screen()
             return
-        await self.push_screen(MyQuestionsScreen())
+        await self.push_screen(MyQuestionsScreen(self.services))
 
     # ------------------------------------------------------- decision tools
     def action_what_matters(self) -> None:
@@ -302,13 +319,15 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         if isinstance(self.screen, WhatMattersScreen):
             return
         chosen = self.screen.choice.chosen if isinstance(self.screen, ComparisonScreen) else None
-        self.push_screen(WhatMattersScreen(list(chosen) if chosen is not None else None))
+        self.push_screen(
+            WhatMattersScreen(self.services, list(chosen) if chosen is not None else None)
+        )
 
     def action_sure_check(self) -> None:
         from spinetui.components.decide.sure_screen import SureScreen
 
         if not isinstance(self.screen, SureScreen):
-            self.push_screen(SureScreen())
+            self.push_screen(SureScreen(self.services))
 
     def open_tool(self, tool_id: str) -> None:
         """Open the decision tool a ``tool:`` link names."""
@@ -324,28 +343,112 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         """A glossary term's card over the current screen, with a link to read more."""
         from spinetui.components.find.term_screen import TermScreen
 
-        self.push_screen(TermScreen(term_id))
+        self.push_screen(TermScreen(self.services, term_id))
 
     # ------------------------------------------------------- finding things
-    def search_index(self) -> SearchIndex:
-        """The guide's full-text index: built on first use (from any thread), then kept."""
-        with self._search_index_lock:
-            if self._search_index is None:
-                from spinetui.search import SearchIndex
-
-                self.guide.complete()  # the index lists headings
-                self._search_index = SearchIndex(self.guide)
-            return self._search_index
-
     async def action_search(self) -> None:
         from spinetui.components.find.search_screen import SearchScreen
 
         if not isinstance(self.screen, SearchScreen):
             # Awaited, so that keys typed straight after s already reach the search box.
-            await self.push_screen(SearchScreen())
+            await self.push_screen(SearchScreen(self.services, keeper=self._reader()))
 
     async def action_glossary(self) -> None:
         from spinetui.components.find.glossary_screen import GlossaryScreen
 
         if not isinstance(self.screen, GlossaryScreen):
-            await self.push_screen(GlossaryScreen())
+            await self.push_screen(GlossaryScreen(self.services))
+
+    # ----------------------------------------------------------- navigation
+    # What screens and widgets ask for (spinetui.components.navigation).
+    def on_open_tool(self, message: OpenTool) -> None:
+        self.open_tool(message.tool_id)
+
+    def on_show_term(self, message: ShowTerm) -> None:
+        self.show_term(message.term_id)
+
+    def on_open_article(self, message: OpenArticle) -> None:
+        """Close the screens above the reader and open the article there.
+
+        The reader is the screen the visitor came from, so its history (and Back)
+        still works afterwards. If no reader is open (another screen is the base), a
+        fresh one is opened on top.
+        """
+        article_id, anchor = message.article_id, message.anchor
+        reader = self._reader_on_top()
+        if reader is None:
+            fresh = self._new_reader()
+
+            def open_when_ready() -> None:
+                fresh.open_article(article_id, anchor)
+                fresh.article_view.focus()
+
+            self.push_screen(fresh)
+            fresh.call_after_refresh(open_when_ready)
+            return
+        if reader.open_article(article_id, anchor):
+            if message.from_comparison:
+                reader.came_from_comparison()  # so that b goes back to the comparison
+            if message.words:
+                reader.mark_words(message.words)
+        reader.article_view.focus()
+
+    def on_open_comparison(self, message: OpenComparison) -> None:
+        from spinetui.components.compare.comparison_screen import ComparisonScreen
+
+        attribute_id, treatment_id = message.attribute_id, message.treatment_id
+        screen = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, ComparisonScreen)), None
+        )
+        if screen is not None:
+            while self.screen is not screen:
+                self.pop_screen()
+            if attribute_id is not None or treatment_id is not None:
+                screen.grid.select_ids(attribute_id, treatment_id)
+            screen.grid.focus()
+            return
+        self._reader_on_top()
+        opened = self._comparison_screen()
+        assert isinstance(opened, ComparisonScreen)
+
+        async def open_and_select() -> None:
+            await self.push_screen(opened)
+            if attribute_id is not None or treatment_id is not None:
+                opened.grid.select_ids(attribute_id, treatment_id)
+
+        self.call_later(open_and_select)
+
+    def on_open_side_by_side(self, message: OpenSideBySide) -> None:
+        from spinetui.components.compare.side_by_side import SideBySideScreen
+
+        self.push_screen(
+            SideBySideScreen(self.services, message.left, message.right, anchor=message.anchor)
+        )
+
+    def on_open_beside(self, message: OpenBeside) -> None:
+        """From the reader: choose an article to read beside this one, then open both."""
+        from spinetui.components.compare.article_picker import ArticlePicker
+        from spinetui.components.compare.side_by_side import next_treatment_article
+
+        article_id, anchor = message.article_id, message.anchor
+        guide = self.guide
+        if article_id is None or article_id not in guide.articles:
+            self.notify("Open an article first, then press v to read another beside it.", timeout=3)
+            return
+        if len(guide.articles) < 2:
+            self.notify("This guide has only one article.", timeout=3)
+            return
+
+        def picked(other_id: str | None) -> None:
+            if other_id is not None:
+                self.on_open_side_by_side(OpenSideBySide(article_id, other_id, anchor))
+
+        self.push_screen(
+            ArticlePicker(
+                guide,
+                "Read beside this article",
+                leave_out=article_id,
+                suggest=next_treatment_article(guide, article_id),
+            ),
+            picked,
+        )

@@ -174,7 +174,8 @@ def _run_reader(options: argparse.Namespace) -> int:
         prepare_process(kiosk)
     from spinetui.model.loader import load_guide_quickly
 
-    # Body scans (headings, link problems) finish after the first paint (SpineApp).
+    # Body scans (headings, link problems) finish after the first paint: Services
+    # builds the completed guide in a thread then.
     guide = load_guide_quickly(folder)
     article = options.article and article_named(guide.articles, options.article)
     if options.article and article is None:
@@ -186,10 +187,11 @@ def _run_reader(options: argparse.Namespace) -> int:
 
     from spinetui.app import SpineApp
     from spinetui.console import console_wanted
+    from spinetui.services import Services
 
     console = console_wanted(options.console, console_setting, os.environ)
     app = SpineApp(
-        guide,
+        Services(guide),
         start_article=article or None,
         kiosk=kiosk,
         theme=theme,

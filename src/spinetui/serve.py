@@ -20,13 +20,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from spinetui.web.limits import DEFAULT_WRITE_TIMEOUT
+
 WEB_DIR = Path(__file__).parent / "web"
 DEFAULT_PORT = 8000
 DEFAULT_MAX_SESSIONS = 4
-# The page retries this often when every session is taken.
-BUSY_RETRY_SECONDS = 10
-# A session whose browser has not taken a screen update for this long is closed.
-DEFAULT_WRITE_TIMEOUT = 15.0
 LOOPBACK_NAMES = {"localhost"}
 
 

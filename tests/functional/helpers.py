@@ -7,13 +7,14 @@ from pathlib import Path
 from spinetui.app import SpineApp
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.model import load_guide
+from spinetui.services import Services
 from tests.conftest import FIXTURES
 
 READER_GUIDE = FIXTURES / "reader-guide"
 
 
 def make_app(folder: Path = READER_GUIDE, **kwargs) -> SpineApp:
-    return SpineApp(load_guide(folder), **kwargs)
+    return SpineApp(Services(load_guide(folder)), **kwargs)
 
 
 def visible_text(view: ArticleView) -> str:

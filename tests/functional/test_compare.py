@@ -11,6 +11,7 @@ from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.model import load_guide
 from spinetui.model.types import Attribute, Cell, ComparisonTable, Treatment
+from spinetui.services import Services
 from tests.conftest import FIXTURES
 from tests.functional.helpers import make_app, visible_text
 
@@ -412,7 +413,7 @@ async def test_a_guide_without_a_comparison_says_so():
     guide.comparison = ComparisonTable()
     from spinetui.app import SpineApp
 
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_comparison(pilot)
         message = str(screen.query_one("#compare-nothing").render())
@@ -437,7 +438,7 @@ async def test_treatment_names_and_cells_are_shown_as_written_never_as_markup(na
     )
     from spinetui.app import SpineApp
 
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_comparison(pilot)
         text = grid_text(screen.grid)
@@ -462,7 +463,7 @@ async def test_differences_only_says_so_when_every_row_is_the_same():
     )
     from spinetui.app import SpineApp
 
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_comparison(pilot)
         await pilot.press("d")

@@ -10,11 +10,12 @@ from spinetui.components.kiosk.attract_screen import AttractScreen
 from spinetui.components.reader.contents_tree import ContentsTree
 from spinetui.kiosk.policy import KioskPolicy
 from spinetui.model import bundled_content_dir, load_guide
+from spinetui.services import Services
 
 
 async def test_long_contents_entries_end_with_an_ellipsis():
     guide = load_guide(bundled_content_dir())
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         tree = app.screen.query_one(ContentsTree)
@@ -31,7 +32,7 @@ async def test_long_contents_entries_end_with_an_ellipsis():
 
 async def test_the_kiosk_start_card_shows_every_summary_whole_at_60x20():
     guide = load_guide(bundled_content_dir())
-    app = SpineApp(guide, kiosk=KioskPolicy(enabled=True, attract_seconds=600.0))
+    app = SpineApp(Services(guide), kiosk=KioskPolicy(enabled=True, attract_seconds=600.0))
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         screen = app.screen

@@ -7,6 +7,7 @@ import pytest
 from spinetui.app import SpineApp
 from spinetui.components.footer import SpineFooter
 from spinetui.model import bundled_content_dir, load_guide
+from spinetui.services import Services
 
 
 def footer_text(app) -> str:
@@ -15,7 +16,7 @@ def footer_text(app) -> str:
 
 
 def bundled_app() -> SpineApp:
-    return SpineApp(load_guide(bundled_content_dir()))
+    return SpineApp(Services(load_guide(bundled_content_dir())))
 
 
 async def test_at_80_columns_the_reader_footer_fits_with_help_quit_and_glossary():

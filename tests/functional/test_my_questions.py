@@ -386,7 +386,7 @@ async def test_a_question_ticks_in_the_side_by_side_view_too():
         await pilot.pause()
         from spinetui.components.compare.side_by_side import SideBySideScreen
 
-        await app.push_screen(SideBySideScreen("questions", "other"))
+        await app.push_screen(SideBySideScreen(app.services, "questions", "other"))
         await pilot.pause()
         views = list(app.screen.query(ArticleView))
         left = next(v for v in views if v.article_id == "questions")

@@ -7,10 +7,11 @@ from textual.widgets import Static
 from spinetui.app import SpineApp
 from spinetui.components.compare.comparison_screen import ComparisonScreen
 from spinetui.model import bundled_content_dir, load_guide
+from spinetui.services import Services
 
 
 def bundled_app(**kwargs) -> SpineApp:
-    return SpineApp(load_guide(bundled_content_dir()), **kwargs)
+    return SpineApp(Services(load_guide(bundled_content_dir())), **kwargs)
 
 
 async def test_the_header_shows_the_article_title_at_60_columns():

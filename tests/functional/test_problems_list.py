@@ -10,6 +10,7 @@ from spinetui.components.problems_screen import ProblemsScreen
 from spinetui.kiosk.policy import KioskPolicy
 from spinetui.model import load_guide
 from spinetui.model.loader import load_guide_quickly
+from spinetui.services import Services
 from tests.conftest import FIXTURES
 
 BROKEN = FIXTURES / "broken"
@@ -21,7 +22,7 @@ def notices(app) -> list[str]:
 
 async def test_long_messages_are_shown_in_full_and_end_goes_to_the_last():
     guide = load_guide(BROKEN)
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=(60, 30)) as pilot:
         await pilot.pause()
         await pilot.press("exclamation_mark")
@@ -49,17 +50,17 @@ async def test_long_messages_are_shown_in_full_and_end_goes_to_the_last():
 
 
 async def test_start_up_says_that_the_content_has_problems():
-    app = SpineApp(load_guide_quickly(BROKEN))
+    app = SpineApp(Services(load_guide_quickly(BROKEN)))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.guide.complete()
+        app.services.completed_guide()
         for _ in range(5):
             await pilot.pause()
         assert any("problem" in n and "Press !" in n for n in notices(app)), notices(app)
 
 
 async def test_a_kiosk_visitor_is_not_told_about_problems():
-    app = SpineApp(load_guide(BROKEN), kiosk=KioskPolicy(enabled=True))
+    app = SpineApp(Services(load_guide(BROKEN)), kiosk=KioskPolicy(enabled=True))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert not any("problem" in n for n in notices(app))

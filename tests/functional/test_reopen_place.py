@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spinetui.components.find.navigate import open_article
+from spinetui.components.navigation import OpenArticle
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.contents_tree import ContentsTree
 from tests.functional.helpers import make_app
@@ -34,10 +34,10 @@ async def test_brackets_contents_and_jumps_return_to_the_place_left():
         # From search or the palette (the same way in).
         await pilot.press("tab")
         await pilot.press("left_square_bracket")
-        open_article(app, "third")
+        app.post_message(OpenArticle("third"))
         await pilot.pause()
         assert round(view.scroll_offset.y) == place
         # A heading asked for still wins.
-        open_article(app, "third", "part-2")
+        app.post_message(OpenArticle("third", "part-2"))
         await pilot.pause()
         assert view.top_anchor == "part-2"

@@ -72,9 +72,9 @@ async def test_the_index_is_not_built_before_the_first_search():
     app = make_app(SEARCH_GUIDE)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app._search_index is None
+        assert not app.services.search_index_built
         await open_search(app, pilot)
-        assert app._search_index is not None
+        assert app.services.search_index_built
 
 
 async def test_matching_words_are_marked_in_titles_headings_and_snippets():

@@ -11,7 +11,7 @@ async def test_both_articles_are_there_as_soon_as_the_screen_is_shown():
     app = make_app(FIXTURES / "compare-guide")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        screen = SideBySideScreen("esi", "prp", anchor="risks")
+        screen = SideBySideScreen(app.services, "esi", "prp", anchor="risks")
         await app.push_screen(screen)
         # No pause: what the first frame draws.
         assert screen.left.article_id == "esi" and screen.right.article_id == "prp"

@@ -9,6 +9,7 @@ from spinetui.app import SpineApp
 from spinetui.components.reader.contents_tree import COLLAPSE_OVER, ContentsTree
 from spinetui.model import load_guide
 from spinetui.model.loader import load_guide_quickly
+from spinetui.services import Services
 from tests.conftest import FIXTURES
 from tests.fixtures.content_builder import article, build
 
@@ -16,7 +17,7 @@ BROKEN = FIXTURES / "broken"
 
 
 async def test_problems_found_after_the_first_paint_are_listed():
-    app = SpineApp(load_guide_quickly(BROKEN))
+    app = SpineApp(Services(load_guide_quickly(BROKEN)))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         app.action_problems()
@@ -34,7 +35,7 @@ async def test_a_long_guide_starts_collapsed_but_the_open_section(tmp_path: Path
         for i in range(COLLAPSE_OVER // 2 + 1)
     }
     guide = load_guide_quickly(build(tmp_path, articles=articles))
-    app = SpineApp(guide, start_article="treatments-03")
+    app = SpineApp(Services(guide), start_article="treatments-03")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         tree = app.screen.query_one(ContentsTree)
@@ -46,5 +47,7 @@ async def test_a_long_guide_starts_collapsed_but_the_open_section(tmp_path: Path
         await pilot.press("enter")
         await pilot.pause()
         assert start.is_expanded
-        app.guide.complete()  # waits for the thread started after the first paint
-        assert [h.anchor for h in app.guide.articles["start-01"].headings] == ["heading"]
+        # Waits for the thread started after the first paint.
+        completed = app.services.completed_guide()
+        assert [h.anchor for h in completed.articles["start-01"].headings] == ["heading"]
+        assert app.guide is completed  # what the screens read from now on

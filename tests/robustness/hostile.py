@@ -14,6 +14,7 @@ from spinetui.app import SpineApp
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.model import load_guide
+from spinetui.services import Services
 from tests.fixtures.content_builder import article, build
 from tests.functional.helpers import visible_text
 
@@ -240,4 +241,4 @@ async def visit_every_screen(
 
 
 def hostile_app(root: Path, **kwargs) -> SpineApp:
-    return SpineApp(load_guide(root), start_article="hostile", **kwargs)
+    return SpineApp(Services(load_guide(root)), start_article="hostile", **kwargs)

@@ -22,6 +22,7 @@ from spinetui.components.reader.article_view import ArticleView
 from spinetui.model import Guide, Problem, load_guide
 from spinetui.model.loader import MAX_ARTICLE_BYTES
 from spinetui.render.blocks import Paragraph
+from spinetui.services import Services
 from tests.fixtures.content_builder import COMPARISON, GLOSSARY, GUIDE, SOURCES, article, build
 from tests.functional.helpers import visible_text
 from tests.robustness.helpers import assert_no_controls, screen_lines, screen_text
@@ -71,7 +72,7 @@ async def check_app(
 ) -> SpineApp:
     """Start the app; read ``article_id`` (expecting ``words``), the good article and,
     when given, find ``problem`` on the problems screen."""
-    app = SpineApp(guide, start_article=article_id)
+    app = SpineApp(Services(guide), start_article=article_id)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         if article_id is not None:
@@ -116,7 +117,7 @@ async def test_a_5_mb_article_opens_and_its_first_screen_appears(tmp_path):
     body = guide.articles["big"].body
     assert 5 << 20 < len(body.encode()) < MAX_ARTICLE_BYTES
     assert not [p for p in guide.problems if p.file == "articles/big.md"]
-    app = SpineApp(guide, start_article="big")
+    app = SpineApp(Services(guide), start_article="big")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
@@ -151,7 +152,7 @@ async def test_a_100000_character_line_title_and_heading_with_no_spaces(tmp_path
 async def test_a_100000_character_line_is_broken_to_fit_and_its_end_can_be_reached(tmp_path):
     body = f"START{'x' * 100_000}END\n\nAfter the long line.\n"
     guide = guide_with(tmp_path, {"long.md": article("long", body=body)})
-    app = SpineApp(guide, start_article="long")
+    app = SpineApp(Services(guide), start_article="long")
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
@@ -183,7 +184,7 @@ async def test_lists_and_quotes_nested_1000_deep(tmp_path):
     quote = reported(guide, "articles/deep.md", "nested too deeply", line=15)
     deep = [p.line for p in guide.problems if "nested too deeply" in p.message]
     # The renderer marks the same places.
-    document = SpineApp(guide).document_for("deep")
+    document = SpineApp(Services(guide)).document_for("deep")
     layout = document.layout(200)
     layout.lay_out_all()
     marked = [
@@ -220,7 +221,7 @@ def test_the_loader_reports_every_place_the_renderer_marks_too_deep(tmp_path, na
     body = DEEP_BODIES[name]
     guide = guide_with(tmp_path, {"deep.md": article("deep", body=body)})
     warned = [p.line for p in guide.problems if "nested too deeply" in p.message]
-    document = SpineApp(guide).document_for("deep")
+    document = SpineApp(Services(guide)).document_for("deep")
     marked = [
         block.line
         for block in document._blocks
@@ -292,7 +293,7 @@ async def test_a_bom_and_crlf_line_endings_in_every_file(tmp_path):
     assert crlf.title == "Windows file"
     assert [h.anchor for h in crlf.headings] == ["part-one", "part-two"]
     assert "\r" not in crlf.body
-    app = SpineApp(guide, start_article="crlf")
+    app = SpineApp(Services(guide), start_article="crlf")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
@@ -340,7 +341,7 @@ async def test_an_empty_folder(tmp_path):
     (tmp_path / "empty").mkdir()
     guide = load_guide(tmp_path / "empty")
     reported(guide, "guide.yaml", "is missing")
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "The guide has no articles to show. Press ! to see why." in screen_text(app)
@@ -433,7 +434,7 @@ async def test_an_articles_folder_linked_out_of_the_content_folder(tmp_path, out
     guide = load_guide(guide_dir)
     no_secret(guide)
     problem = reported(guide, "articles", "outside the content folder")
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert SECRET not in screen_text(app)
@@ -443,7 +444,7 @@ async def test_an_articles_folder_linked_out_of_the_content_folder(tmp_path, out
 async def test_search_finds_nothing_from_outside_the_content_folder(tmp_path, outside):
     guide_dir = build(tmp_path / "guide", articles={"good.md": GOOD_ARTICLE})
     os.symlink(outside / "secret.md", guide_dir / "articles" / "secret.md")
-    app = SpineApp(load_guide(guide_dir))
+    app = SpineApp(Services(load_guide(guide_dir)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         await pilot.pause()
@@ -511,7 +512,7 @@ async def test_file_names_with_controls_are_listed_printably(tmp_path):
         "articles/bad\\xff.md",
         "articles/csi\\x9b2J.txt",
     ]
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=(140, 30)) as pilot:
         rows = await problems_listed(app, pilot)
         assert any(row[0] == "articles/\\x1b]0;PWNED\\x07evil .md" for row in rows)
@@ -561,7 +562,7 @@ async def test_a_100000_character_cell_ends_in_the_grid_and_is_whole_in_the_pane
     comparison = big_comparison(3, 2).replace("cell 0-0 " + "w " * 2500, HUGE_CELL)
     guide = guide_with(tmp_path, {}, comparison=comparison)
     assert guide.comparison.cell("a0", "t0").text == HUGE_CELL
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press("c")
@@ -597,7 +598,7 @@ async def test_a_100000_character_cell_ends_in_the_grid_and_is_whole_in_the_pane
 async def test_a_comparison_with_200_treatments_and_long_names_and_cells(tmp_path, size):
     guide = guide_with(tmp_path, {}, comparison=big_comparison(200, 30))
     assert not [p for p in guide.problems if p.file == "comparison.yaml"]
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press("c")

@@ -16,6 +16,7 @@ from spinetui.components.info_screen import InfoScreen
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.model import load_guide
+from spinetui.services import Services
 from tests.fixtures.content_builder import article, build
 from tests.robustness.helpers import assert_no_controls, screen_text, toast_texts
 from tests.robustness.hostile import GOOD_ARTICLE, read_good_article
@@ -72,7 +73,7 @@ async def test_following_a_broken_link_says_so_and_carries_on(tmp_path, link, re
     assert reported in problem.message
     assert problem.line == 13  # 10 lines of front matter, a blank line, the heading, ...
 
-    app = SpineApp(guide, start_article="links")
+    app = SpineApp(Services(guide), start_article="links")
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)

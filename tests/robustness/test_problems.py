@@ -13,6 +13,7 @@ from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.kiosk.policy import KioskPolicy
 from spinetui.model import Severity, load_guide
 from spinetui.model.advice import for_readers
+from spinetui.services import Services
 from tests.conftest import FIXTURES
 from tests.e2e.tmux import spinetui_command
 from tests.fixtures.content_builder import article, build
@@ -39,7 +40,7 @@ async def test_the_problems_key_lists_each_problem_with_file_line_and_message():
     errors = [p for p in guide.problems if p.severity is Severity.ERROR]
     warnings = [p for p in guide.problems if p.severity is Severity.WARNING]
     assert len(errors) > 10 and warnings
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         rows = await shown_problems(app, pilot)
@@ -67,7 +68,7 @@ async def test_the_problems_key_lists_each_problem_with_file_line_and_message():
 
 
 async def test_a_guide_without_problems_says_so():
-    app = SpineApp(load_guide(FIXTURES / "good"))
+    app = SpineApp(Services(load_guide(FIXTURES / "good")))
     async with app.run_test(size=(120, 30)) as pilot:
         assert await shown_problems(app, pilot) == []
         assert "No problems were found in the content files." in screen_text(app)
@@ -83,7 +84,7 @@ async def test_spinetui_check_prints_the_same_list():
     )
     assert result.returncode == 1  # there are errors
     printed = result.stdout.split("\n\n", 1)[0].splitlines()
-    app = SpineApp(guide)
+    app = SpineApp(Services(guide))
     async with app.run_test(size=(200, 60)) as pilot:
         rows = await shown_problems(app, pilot)
     assert printed == [as_line(*row) for row in rows]
@@ -96,7 +97,9 @@ async def test_spinetui_check_prints_the_same_list():
 
 
 def kiosk_app(folder):
-    return SpineApp(load_guide(folder), kiosk=KioskPolicy(enabled=True, attract_seconds=600.0))
+    return SpineApp(
+        Services(load_guide(folder)), kiosk=KioskPolicy(enabled=True, attract_seconds=600.0)
+    )
 
 
 async def test_in_kiosk_mode_the_problems_key_does_nothing():
@@ -133,7 +136,7 @@ async def test_in_kiosk_mode_an_empty_guide_does_not_point_at_the_problems_key(t
         assert "The guide has no articles to show." in text
         assert "Press !" not in text
     # Outside kiosk mode it does.
-    app = SpineApp(load_guide(tmp_path / "empty"))
+    app = SpineApp(Services(load_guide(tmp_path / "empty")))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "Press ! to see why." in screen_text(app)

@@ -68,7 +68,7 @@ async def test_side_by_side_closed_before_its_first_refresh_does_not_fail():
     app = make_app(GUIDE)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.push_screen(SideBySideScreen("first", "second"))
+        app.push_screen(SideBySideScreen(app.services, "first", "second"))
         app.pop_screen()
         for _ in range(3):
             await pilot.pause()

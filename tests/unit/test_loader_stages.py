@@ -1,13 +1,14 @@
-"""load_guide_quickly: the first stage, then Guide.complete(); and capped hints."""
+"""load_guide_quickly: the first stage, then complete_guide(); and capped hints."""
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
 
-from spinetui.model import bundled_content_dir, load_guide
+from spinetui.model import Guide, bundled_content_dir, load_guide
 from spinetui.model._fields import MAX_HINTS
-from spinetui.model.loader import load_guide_quickly
+from spinetui.model.loader import complete_guide, load_guide_quickly
+from spinetui.services import Services
 from tests.fixtures.content_builder import article, build
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -17,13 +18,13 @@ def test_complete_gives_what_load_guide_gives() -> None:
     for folder in (FIXTURES / "good", FIXTURES / "broken", bundled_content_dir()):
         full = load_guide(folder)
         quick = load_guide_quickly(folder)
-        assert not quick.is_complete
-        quick.complete()
-        assert quick.is_complete
-        assert quick.problems == full.problems
-        assert quick.articles == full.articles
-        assert quick.glossary == full.glossary
-        assert quick.comparison == full.comparison
+        completed = complete_guide(quick)
+        assert completed is not quick
+        assert complete_guide(completed) is completed  # nothing more to do
+        assert completed.problems == full.problems
+        assert completed.articles == full.articles
+        assert completed.glossary == full.glossary
+        assert completed.comparison == full.comparison
 
 
 def test_link_problems_and_headings_wait_for_complete(tmp_path: Path) -> None:
@@ -33,27 +34,47 @@ def test_link_problems_and_headings_wait_for_complete(tmp_path: Path) -> None:
     assert quick.articles["one"].body.endswith("[x](nowhere)\n")
     assert quick.articles["one"].headings == ()
     assert not any("nowhere" in p.message for p in quick.problems)
-    problems = quick.problems  # the same list grows: a screen holding it sees all
-    quick.complete()
-    assert [h.anchor for h in quick.articles["one"].headings] == ["top", "part", "part-1"]
-    assert any("no article with id 'nowhere'" in p.message for p in problems)
-    quick.complete()  # once only
-    assert problems == load_guide(root).problems
+    completed = complete_guide(quick)
+    assert [h.anchor for h in completed.articles["one"].headings] == ["top", "part", "part-1"]
+    assert any("no article with id 'nowhere'" in p.message for p in completed.problems)
+    # The quick guide is left as it was: whoever holds it sees no change under them.
+    assert quick.articles["one"].headings == ()
+    assert not any("nowhere" in p.message for p in quick.problems)
+    assert complete_guide(quick) is completed  # once only
+    assert completed.problems == load_guide(root).problems
 
 
 def test_complete_from_two_threads_runs_once(tmp_path: Path) -> None:
     root = build(tmp_path, articles={"one.md": article(body="[x](nowhere)\n")})
     quick = load_guide_quickly(root)
-    threads = [threading.Thread(target=quick.complete) for _ in range(4)]
+    results: list[Guide] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(complete_guide(quick))) for _ in range(4)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert sum("nowhere" in p.message for p in quick.problems) == 1
+    assert len({id(guide) for guide in results}) == 1
+    assert sum("nowhere" in p.message for p in results[0].problems) == 1
+
+
+def test_services_hold_the_quick_guide_until_the_completed_one_is_asked_for(
+    tmp_path: Path,
+) -> None:
+    root = build(tmp_path, articles={"one.md": article(body="# Top\n\n[x](nowhere)\n")})
+    services = Services(load_guide_quickly(root))
+    assert not services.is_complete
+    assert services.guide.articles["one"].headings == ()
+    completed = services.completed_guide()
+    assert services.is_complete and services.guide is completed
+    assert [h.anchor for h in completed.articles["one"].headings] == ["top"]
 
 
 def test_an_empty_folder_is_complete_at_once(tmp_path: Path) -> None:
-    assert load_guide_quickly(tmp_path / "missing").is_complete
+    quick = load_guide_quickly(tmp_path / "missing")
+    assert complete_guide(quick) is quick
+    assert Services(quick).is_complete
 
 
 def test_hints_are_capped_but_every_broken_link_is_reported(tmp_path: Path) -> None:

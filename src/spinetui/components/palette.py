@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.message import Message
 
 from spinetui.components import fuzzy
+from spinetui.components.navigation import OpenArticle, OpenComparison, OpenTool, ShowTerm
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
@@ -40,13 +42,18 @@ class Destination:
 
 
 def destinations(app: SpineApp) -> Iterator[Destination]:
-    """Every place the palette can jump to, in the guide's own order."""
-    from spinetui.components.find import navigate
+    """Every place the palette can jump to, in the guide's own order (each goes there
+    by a message to the app: spinetui.components.navigation)."""
+    guide = app.services.completed_guide()  # headings are listed
 
-    guide = app.guide
-    guide.complete()  # headings are listed
+    def go(message: Callable[[], Message]) -> Callable[[], None]:
+        def post() -> None:
+            app.post_message(message())  # a new message each time: one is handled once
+
+        return post
+
     for article in guide.reading_order():
-        yield Destination(article.title, "Article", partial(navigate.open_article, app, article.id))
+        yield Destination(article.title, "Article", go(partial(OpenArticle, article.id)))
     for article in guide.reading_order():
         for heading in article.headings:
             if heading.level == 1 or heading.text == article.title:
@@ -54,18 +61,20 @@ def destinations(app: SpineApp) -> Iterator[Destination]:
             yield Destination(
                 heading.text,
                 f"Heading in {article.title}",
-                partial(navigate.open_article, app, article.id, heading.anchor),
+                go(partial(OpenArticle, article.id, heading.anchor)),
             )
     for term in sorted(guide.glossary.values(), key=lambda t: t.term.casefold()):
-        yield Destination(term.term, "Glossary word", partial(app.show_term, term.id))
+        yield Destination(term.term, "Glossary word", go(partial(ShowTerm, term.id)))
     if guide.comparison.treatments:
-        yield Destination("What matters to you", "Decision tool", app.action_what_matters)
-    yield Destination("Are you sure? (SURE check)", "Decision tool", app.action_sure_check)
+        yield Destination(
+            "What matters to you", "Decision tool", go(partial(OpenTool, "what-matters"))
+        )
+    yield Destination("Are you sure? (SURE check)", "Decision tool", go(partial(OpenTool, "sure")))
     for attribute in guide.comparison.attributes:
         yield Destination(
             attribute.label,
             "Row of the comparison table",
-            partial(navigate.open_comparison, app, attribute.id, None),
+            go(partial(OpenComparison, attribute.id, None)),
         )
     # The reader's own list: a screen of the visit, as safe in kiosk mode as the rest.
     yield Destination(

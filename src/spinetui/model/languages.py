@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spinetui.model.loader import load_guide
+from spinetui.model.loader import complete_guide, load_guide
 from spinetui.model.manifest import UNTITLED
 from spinetui.model.types import (
     Article,
@@ -152,9 +152,7 @@ def load_language(root: Path, lang: str, *, english: Guide | None = None) -> Lan
     the language folder; the bibliography's as ``../sources.yaml``).
     """
     folder = language_root(root, lang)
-    if english is None:
-        english = load_guide(Path(root))
-    english.complete()
+    english = load_guide(Path(root)) if english is None else complete_guide(english)
     if lang == ENGLISH:
         return LanguageGuide(ENGLISH, english, english, english)
     own = load_guide(folder, sources_file=SHARED_SOURCES)
@@ -276,8 +274,7 @@ def missing_pieces(en: Guide, other: Guide, lang: str = "es") -> list[Problem]:
     names are relative to the language folder."""
     name = language_name(lang)
     out: list[Problem] = []
-    en.complete()
-    other.complete()
+    en, other = complete_guide(en), complete_guide(other)
 
     def pair(
         kind: str,

@@ -200,17 +200,25 @@ def _problem_order(problem: Problem) -> tuple[str, int]:
 
 
 class _Finisher:
-    """``Guide.complete`` for a quick load: runs the second stage once, from any thread."""
+    """The second stage of a quick load: builds the completed guide once, from any
+    thread, and leaves the quick guide as it was (see :func:`complete_guide`)."""
 
     def __init__(self, loader: _Loader, guide: Guide, drafts: dict[str, _Draft]) -> None:
         self._lock = threading.Lock()
         self._work: tuple[_Loader, Guide, dict[str, _Draft]] | None = (loader, guide, drafts)
+        self._done: Guide | None = None
 
-    def __call__(self) -> None:
+    def __call__(self) -> Guide:
         with self._lock:
-            if self._work is None:
-                return
-            loader, guide, drafts = self._work
+            if self._done is not None:
+                return self._done
+            assert self._work is not None
+            loader, quick, drafts = self._work
+            # A new guide: its own articles and problems, so whoever holds the quick
+            # guide (the first screen) never sees it change under them.
+            guide = dataclasses.replace(
+                quick, articles=dict(quick.articles), problems=list(quick.problems)
+            )
             try:
                 loader.scan_and_check(guide, drafts)
             except Exception as exc:  # noqa: BLE001 - bad content must never stop loading
@@ -218,9 +226,24 @@ class _Finisher:
                     "articles", None, f"could not be checked: {type(exc).__name__}: {exc}"
                 )
                 guide.problems[:] = sorted([*guide.problems, problem], key=_problem_order)
-            finally:
-                self._work = None
-                guide._pending = None
+            self._done, self._work = guide, None
+            return guide
+
+
+def complete_guide(quick: Guide) -> Guide:
+    """The second stage of :func:`load_guide_quickly`: a new guide with the articles'
+    headings and every problem, in the order :func:`load_guide` gives them.
+
+    ``quick`` is left as it was. Safe from any thread; the work is done once (a second
+    call returns the same guide). A guide that is already complete is returned as is.
+    """
+    finisher = quick._pending
+    return quick if finisher is None else finisher()
+
+
+def is_complete(guide: Guide) -> bool:
+    """Has `guide` every heading and problem (a full load, or complete_guide's result)?"""
+    return guide._pending is None
 
 
 def load_guide(root: Path, *, sources_file: str = sources_module.REL) -> Guide:
@@ -228,19 +251,17 @@ def load_guide(root: Path, *, sources_file: str = sources_module.REL) -> Guide:
 
     ``sources_file`` is the bibliography's path relative to ``root`` (a language tree
     passes ``"../sources.yaml"``: see :mod:`spinetui.model.languages`)."""
-    guide = load_guide_quickly(root, sources_file=sources_file)
-    guide.complete()
-    return guide
+    return complete_guide(load_guide_quickly(root, sources_file=sources_file))
 
 
 def load_guide_quickly(root: Path, *, sources_file: str = sources_module.REL) -> Guide:
-    """Load what the first screen needs; leave the rest to ``guide.complete()``.
+    """Load what the first screen needs; leave the rest to :func:`complete_guide`.
 
     Everything but the articles' headings and the problems found by scanning their
-    bodies (links, anchors, nesting) is loaded and checked. ``guide.complete()`` (from
-    any thread; it runs once) scans the bodies, fills in ``Article.headings`` and adds
-    those problems, in the order :func:`load_guide` gives them. The reader calls it
-    after its first paint, and before anything that needs headings or problems.
+    bodies (links, anchors, nesting) is loaded and checked. ``complete_guide`` scans
+    the bodies and returns a new guide with them. The reader has it built after its
+    first paint (``spinetui.services.Services``), and waits for it before anything
+    that needs headings or problems.
     """
     root = Path(root)
     try:

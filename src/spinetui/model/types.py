@@ -222,19 +222,11 @@ class Guide:
     outcomes: dict[str, Outcome] = field(default_factory=dict)  # by id, in file order
     problems: list[Problem] = field(default_factory=list)
     home: str | None = None
-    #: The checks a quick load left for later (see ``loader.load_guide_quickly``).
-    _pending: Callable[[], None] | None = field(default=None, init=False, repr=False, compare=False)
-
-    def complete(self) -> None:
-        """Finish loading: article headings and every problem. Waits for a check
-        already running in another thread; does nothing once the guide is complete."""
-        pending = self._pending
-        if pending is not None:
-            pending()
-
-    @property
-    def is_complete(self) -> bool:
-        return self._pending is None
+    #: The second stage a quick load left for later: ``loader.complete_guide`` runs it
+    #: and returns a new guide (this one is never changed by it).
+    _pending: Callable[[], Guide] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def articles_in(self, section_id: str) -> list[Article]:
         found = [a for a in self.articles.values() if a.section == section_id]

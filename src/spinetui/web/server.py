@@ -32,8 +32,8 @@ import textual_serve
 from aiohttp import WSMsgType, web
 from textual_serve.server import Server
 
-from spinetui.serve import BUSY_RETRY_SECONDS, DEFAULT_WRITE_TIMEOUT
 from spinetui.web.guard import DEFAULT_SIZE, AddressCheck, terminal_size
+from spinetui.web.limits import BUSY_RETRY_SECONDS, DEFAULT_WRITE_TIMEOUT
 from spinetui.web.session import SessionService
 
 WEB_DIR = Path(__file__).parent

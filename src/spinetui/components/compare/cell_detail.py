@@ -107,7 +107,7 @@ def cell_detail_text(
 def _heading_text(guide: Guide, article_id: str, anchor: str | None) -> str | None:
     if not anchor:
         return None
-    guide.complete()  # headings are found after the first paint (load_guide_quickly)
+    # `guide` is the completed guide (ComparisonScreen): it has the articles' headings.
     for heading in guide.articles[article_id].headings:
         if heading.anchor == anchor:
             return heading.text

@@ -22,12 +22,13 @@ from spinetui.components.compare.cell_detail import CellDetail
 from spinetui.components.compare.columns import ColumnChoice, rows_that_differ, treatments_by_id
 from spinetui.components.compare.grid import ComparisonGrid
 from spinetui.components.footer import SpineFooter
-from spinetui.components.reader.reader_screen import ReaderScreen
+from spinetui.components.navigation import KeepsVisit, OpenArticle, OpenSideBySide, OpenTool
 from spinetui.decide.factors import MARK, ordered_rows, row_marks
 from spinetui.keymap import COMPARE_KEYS, bindings
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
+    from spinetui.services import Services
 
 ALL_SAME_MESSAGE = (
     "The chosen treatments say the same thing on every row. "
@@ -45,7 +46,7 @@ class MattersButton(Static):
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        self.app.action_what_matters()  # type: ignore[attr-defined]
+        self.post_message(OpenTool("what-matters"))
 
 
 class ComparisonHeader(Horizontal):
@@ -82,9 +83,13 @@ class ComparisonScreen(Screen[None]):
 
     app: SpineApp
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services, *, keeper: KeepsVisit | None = None) -> None:
+        """`keeper`: the reader below, which keeps this screen's state while the app
+        runs (so the comparison opens again as the reader left it)."""
         super().__init__()
-        self.choice = ColumnChoice.default(self.app.guide.comparison)
+        self.services = services
+        self._keeper = keeper
+        self.choice = ColumnChoice.default(services.guide.comparison)
         self.differences_only = False
         # The what-matters answers the rows were last ordered by (they change while
         # What matters to you is open over this screen).
@@ -95,17 +100,13 @@ class ComparisonScreen(Screen[None]):
             self.differences_only = state.differences_only
             self._restore = state
 
-    def _reader(self) -> ReaderScreen | None:
-        """The reader below, which keeps the comparison's state while the app runs."""
-        return next((s for s in self.app.screen_stack if isinstance(s, ReaderScreen)), None)
-
     def _reader_state(self) -> ComparisonState | None:
-        reader = self._reader()
+        reader = self._keeper
         state = reader.comparison_state if reader is not None else None
         return state if isinstance(state, ComparisonState) else None
 
     def _save_state(self) -> None:
-        reader = self._reader()
+        reader = self._keeper
         if reader is None or not self.has_table:
             return
         selected = self.grid.selected
@@ -158,7 +159,7 @@ class ComparisonScreen(Screen[None]):
 
     # ---------------------------------------------------------------- showing
     def _show_table(self) -> None:
-        table = self.app.guide.comparison
+        table = self.services.guide.comparison
         by_id = treatments_by_id(table)
         treatments = [by_id[i] for i in self.choice.chosen]
         if self.differences_only:
@@ -166,7 +167,7 @@ class ComparisonScreen(Screen[None]):
         else:
             attributes = list(table.attributes)
         # What matters to the reader first, marked; the rest in the table's order.
-        matters = self.app.decision.matters
+        matters = self.services.decision.matters
         self._ordered_by = dict(matters)
         attributes = ordered_rows(attributes, matters)
         grid = self.grid
@@ -176,12 +177,12 @@ class ComparisonScreen(Screen[None]):
             treatments,
             attributes,
             marks=row_marks(matters, (a.id for a in attributes)),
-            outcomes=self.app.guide.outcomes,
+            outcomes=self.services.guide.outcomes,
         )
 
     def on_screen_resume(self) -> None:
         """Back from What matters to you (or anywhere): reorder if the answers changed."""
-        if self.has_table and dict(self.app.decision.matters) != self._ordered_by:
+        if self.has_table and dict(self.services.decision.matters) != self._ordered_by:
             self._show_table()
             self.grid.select(row=0)
             self._update_status()
@@ -195,7 +196,7 @@ class ComparisonScreen(Screen[None]):
         else:
             attribute, treatment = selected
             level = self.grid.marks.get(attribute.id)
-            self.detail.show_cell(self.app.guide, attribute, treatment, level)
+            self.detail.show_cell(self.services.completed_guide(), attribute, treatment, level)
 
     def _update_status(self) -> None:
         status = self.query_one("#compare-status", Static)
@@ -215,7 +216,7 @@ class ComparisonScreen(Screen[None]):
         if self.differences_only:
             rows = len(grid.attributes)
             parts.append(
-                f"Differences only: {rows} of {len(self.app.guide.comparison.attributes)} rows"
+                f"Differences only: {rows} of {len(self.services.guide.comparison.attributes)} rows"
             )
         status.update(Text(" · ".join(parts)))
         # The button says how many rows are marked (short: the header is one line).
@@ -231,7 +232,7 @@ class ComparisonScreen(Screen[None]):
 
     def action_what_matters(self) -> None:
         if self.has_table:
-            self.app.action_what_matters()
+            self.post_message(OpenTool("what-matters"))
 
     def action_toggle_detail_size(self) -> None:
         if self.has_table:
@@ -258,7 +259,7 @@ class ComparisonScreen(Screen[None]):
         self._update_status()
         self._save_state()
         if self.differences_only:
-            hidden = len(self.app.guide.comparison.attributes) - len(self.grid.attributes)
+            hidden = len(self.services.guide.comparison.attributes) - len(self.grid.attributes)
             self.notify(
                 f"Showing differences only: {hidden} rows that are the same are hidden.", timeout=3
             )
@@ -308,7 +309,7 @@ class ComparisonScreen(Screen[None]):
                 self._save_state()
 
         self.app.push_screen(
-            TreatmentChooser(self.app.guide.comparison.treatments, self.choice), chosen
+            TreatmentChooser(self.services.guide.comparison.treatments, self.choice), chosen
         )
 
     def action_read_cell(self) -> None:
@@ -317,17 +318,15 @@ class ComparisonScreen(Screen[None]):
             return
         attribute, treatment = selected
         article_id = treatment.article
-        if not article_id or article_id not in self.app.guide.articles:
+        if not article_id or article_id not in self.services.guide.articles:
             self.notify(
                 f"There is no article about {treatment.name} in this guide.",
                 severity="warning",
                 markup=False,
             )
             return
-        from spinetui.components.compare.to_reader import open_in_reader
-
         self._save_state()
-        open_in_reader(self.app, article_id, attribute.anchor, from_comparison=True)
+        self.post_message(OpenArticle(article_id, attribute.anchor, from_comparison=True))
 
     def action_side_by_side(self) -> None:
         grid = self.grid
@@ -343,7 +342,7 @@ class ComparisonScreen(Screen[None]):
             pair = (treatment, treatments[index + 1])
         else:
             pair = (treatments[index - 1], treatment)
-        articles = self.app.guide.articles
+        articles = self.services.guide.articles
         missing = [t.name for t in pair if t.article not in articles]
         if missing:
             self.notify(
@@ -352,9 +351,5 @@ class ComparisonScreen(Screen[None]):
                 markup=False,
             )
             return
-        from spinetui.components.compare.side_by_side import SideBySideScreen
-
         left, right = pair
-        self.app.push_screen(
-            SideBySideScreen(left.article or "", right.article or "", anchor=attribute.anchor)
-        )
+        self.post_message(OpenSideBySide(left.article or "", right.article or "", attribute.anchor))

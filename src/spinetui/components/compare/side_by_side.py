@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from spinetui.components.compare.article_picker import ArticlePicker
 from spinetui.components.footer import SpineFooter
+from spinetui.components.navigation import OpenArticle
 from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.targets import show_target_popup
 from spinetui.keymap import SIDE_BY_SIDE_KEYS, bindings
@@ -25,6 +26,8 @@ from spinetui.render import Target
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
+    from spinetui.model import Guide
+    from spinetui.services import Services
 
 TOP = ""  # "the top of the article", as a line-up target
 
@@ -54,8 +57,16 @@ class SideBySideScreen(Screen[None]):
 
     app: SpineApp
 
-    def __init__(self, left_article: str, right_article: str, *, anchor: str | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        left_article: str,
+        right_article: str,
+        *,
+        anchor: str | None = None,
+    ) -> None:
         super().__init__()
+        self.services = services
         self._start = (left_article, right_article)
         self._anchor = anchor
         self.line_up = True
@@ -67,7 +78,7 @@ class SideBySideScreen(Screen[None]):
             for side in ("left", "right"):
                 with Vertical(id=f"{side}-side", classes="side"):
                     yield Static(id=f"{side}-title", classes="side-title")
-                    yield SideArticleView(id=f"{side}-article")
+                    yield SideArticleView(questions=self.services.questions, id=f"{side}-article")
         yield SpineFooter()
 
     @property
@@ -105,7 +116,7 @@ class SideBySideScreen(Screen[None]):
 
     # ---------------------------------------------------------------- showing
     def show_article(self, view: ArticleView, article_id: str, anchor: str | None = None) -> None:
-        article = self.app.guide.articles.get(article_id)
+        article = self.services.guide.articles.get(article_id)
         if article is None:
             self.notify(
                 f"There is no article called {article_id!r} in this guide.",
@@ -113,13 +124,13 @@ class SideBySideScreen(Screen[None]):
                 markup=False,
             )
             return
-        document = self.app.document_for(article_id)
+        document = self.services.document_for(article_id)
         known = anchor is not None and any(h.anchor == anchor for h in document.headings)
         view.show(article_id, document, anchor=anchor if known else None)
         self._update_labels()
 
     def _update_labels(self) -> None:
-        guide = self.app.guide
+        guide = self.services.guide
         leader = self.leader
         for side, view in (("left", self.left), ("right", self.right)):
             article = guide.articles.get(view.article_id or "")
@@ -191,7 +202,7 @@ class SideBySideScreen(Screen[None]):
 
         self.app.push_screen(
             ArticlePicker(
-                self.app.guide,
+                self.services.guide,
                 f"Article for the {side} side",
                 leave_out=self.other(view).article_id,
                 suggest=view.article_id,
@@ -203,9 +214,7 @@ class SideBySideScreen(Screen[None]):
         view = self.leader
         if view.article_id is None:
             return
-        from spinetui.components.compare.to_reader import open_in_reader
-
-        open_in_reader(self.app, view.article_id, view.top_anchor)
+        self.post_message(OpenArticle(view.article_id, view.top_anchor))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -223,7 +232,7 @@ class SideBySideScreen(Screen[None]):
         elif target.kind == "anchor":
             view.scroll_to_anchor(target.value.lstrip("#"))
         else:
-            show_target_popup(self.app, target)
+            show_target_popup(self, target, self.services.guide.sources)
 
 
 def matching_anchor(leader: ArticleView, follower: ArticleView) -> str | None:
@@ -258,34 +267,10 @@ def _top_heading_text(view: ArticleView) -> str | None:
     return next((h.text for h in view.document.headings if h.anchor == anchor), None)
 
 
-def open_beside(app: SpineApp, article_id: str | None, anchor: str | None = None) -> None:
-    """From the reader: choose an article to read beside `article_id`, then open both."""
-    guide = app.guide
-    if article_id is None or article_id not in guide.articles:
-        app.notify("Open an article first, then press v to read another beside it.", timeout=3)
-        return
-    if len(guide.articles) < 2:
-        app.notify("This guide has only one article.", timeout=3)
-        return
-
-    def picked(other_id: str | None) -> None:
-        if other_id is not None:
-            app.push_screen(SideBySideScreen(article_id, other_id, anchor=anchor))
-
-    app.push_screen(
-        ArticlePicker(
-            guide,
-            "Read beside this article",
-            leave_out=article_id,
-            suggest=_next_treatment_article(app, article_id),
-        ),
-        picked,
-    )
-
-
-def _next_treatment_article(app: SpineApp, article_id: str) -> str | None:
-    """The article of the treatment after this one in the comparison (a sensible pair)."""
-    articles = [t.article for t in app.guide.comparison.treatments if t.article]
+def next_treatment_article(guide: Guide, article_id: str) -> str | None:
+    """The article of the treatment after this one in the comparison (a sensible pair)
+    to suggest reading beside it."""
+    articles = [t.article for t in guide.comparison.treatments if t.article]
     others = [a for a in articles if a != article_id]
     if article_id in articles:
         after = articles[articles.index(article_id) + 1 :] + articles

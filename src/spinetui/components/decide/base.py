@@ -21,6 +21,7 @@ from spinetui.components.decide.choices import ChoiceRow
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
+    from spinetui.services import Services
 
 
 class ToolButton(Static):
@@ -59,6 +60,10 @@ class ChoicesScreen(Screen[None]):
     AUTO_FOCUS = ""
 
     app: SpineApp
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.TITLE_TEXT), id="tool-title")

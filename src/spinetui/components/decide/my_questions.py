@@ -27,6 +27,7 @@ from spinetui.render import BOX_EMPTY, BOX_TICKED
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
+    from spinetui.services import Services
 
 
 def intro(pointer: bool) -> str:
@@ -61,8 +62,9 @@ class MyQuestionsScreen(Screen[None]):
 
     app: SpineApp
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
+        self.services = services
         # (key, text, own): the rows as the screen opened, so an unticked row stays
         # on screen (as "[ ]") until it closes.
         self._rows: list[tuple[str, str, bool]] = []
@@ -99,7 +101,7 @@ class MyQuestionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.clear_notifications()  # "press m to see My questions" is done with
-        self._rows = [(key, q.text, q.own) for key, q in self.app.questions.items()]
+        self._rows = [(key, q.text, q.own) for key, q in self.services.questions.items()]
         self._refresh_list()
         self._refresh_answers()
         self.query_one(OptionList).focus()
@@ -114,8 +116,10 @@ class MyQuestionsScreen(Screen[None]):
 
     def row_text(self, index: int) -> Text:
         key, text, own = self._rows[index]
-        ticked = self.app.questions.is_ticked(key)
-        number = sum(1 for k, _t, _o in self._rows[: index + 1] if self.app.questions.is_ticked(k))
+        ticked = self.services.questions.is_ticked(key)
+        number = sum(
+            1 for k, _t, _o in self._rows[: index + 1] if self.services.questions.is_ticked(k)
+        )
         box = BOX_TICKED if ticked else BOX_EMPTY
         prompt = Text(f"{box} ", style="bold" if ticked else "")
         prompt.append(f"{number}. " if ticked else "")
@@ -145,7 +149,7 @@ class MyQuestionsScreen(Screen[None]):
         )
 
     def summary(self) -> Summary:
-        return summarise(self.app.questions, getattr(self.app, "decision", None))
+        return summarise(self.services.questions, self.services.decision)
 
     # ----------------------------------------------------------------- actions
     def _highlighted(self) -> int | None:
@@ -154,7 +158,7 @@ class MyQuestionsScreen(Screen[None]):
 
     def toggle(self, index: int) -> None:
         key, text, own = self._rows[index]
-        questions = self.app.questions
+        questions = self.services.questions
         questions.set_ticked(key, text, not questions.is_ticked(key), own=own)
         self._refresh_list()
 
@@ -174,7 +178,7 @@ class MyQuestionsScreen(Screen[None]):
             self.notify("There is no question to take off.", timeout=3)
             return
         key, _text, _own = self._rows.pop(index)
-        self.app.questions.remove(key)
+        self.services.questions.remove(key)
         self._refresh_list()
         self.notify("Taken off your list.", timeout=3)
 
@@ -189,11 +193,11 @@ class MyQuestionsScreen(Screen[None]):
 
     @on(Input.Submitted, "#mq-own")
     def _typed(self, event: Input.Submitted) -> None:
-        key, message = self.app.questions.add_own(event.value)
+        key, message = self.services.questions.add_own(event.value)
         if key is not None:
             event.input.value = ""
             if all(k != key for k, _t, _o in self._rows):
-                question = self.app.questions.get(key)
+                question = self.services.questions.get(key)
                 assert question is not None
                 self._rows.append((key, question.text, question.own))
             self._refresh_list()

@@ -6,6 +6,7 @@ from rich.text import Text
 
 from spinetui.components.decide.base import ChoicesScreen, ToolButton
 from spinetui.components.decide.choices import ChoiceRow
+from spinetui.components.navigation import OpenTool
 from spinetui.decide.sure import (
     ALL_YES,
     NO_INTRO,
@@ -30,7 +31,7 @@ class SureScreen(ChoicesScreen):
     )
 
     def make_rows(self) -> list[ChoiceRow]:
-        answers = self.app.decision.sure
+        answers = self.services.decision.sure
         return [
             ChoiceRow(item.id, f"{n}. {item.question}", "", YES_NO, answers.get(item.id))
             for n, item in enumerate(SURE_ITEMS, start=1)
@@ -38,19 +39,19 @@ class SureScreen(ChoicesScreen):
 
     def make_buttons(self) -> list[ToolButton]:
         buttons = [ToolButton("Close (Esc)", "close", id="close-tool")]
-        if self.app.guide.comparison.treatments:
+        if self.services.guide.comparison.treatments:
             buttons.insert(0, ToolButton("What matters to you", "what_matters", id="open-matters"))
         return buttons
 
     def remember(self, row: ChoiceRow) -> None:
-        answers = self.app.decision.sure
+        answers = self.services.decision.sure
         if row.value is None:
             answers.pop(row.row_id, None)
         else:
             answers[row.row_id] = bool(row.value)
 
     def result_text(self) -> Text:
-        answers = self.app.decision.sure
+        answers = self.services.decision.sure
         text = Text()
         text.append(score_line(answers) + "\n\n", style="bold")
         noes = answered_no(answers)
@@ -62,7 +63,7 @@ class SureScreen(ChoicesScreen):
                 text.append(item.if_no + "\n\n")
         elif all_yes(answers):
             text.append(ALL_YES + "\n\n")
-        source = self.app.guide.sources.get(SOURCE_ID)
+        source = self.services.guide.sources.get(SOURCE_ID)
         credit = "These questions are based on the SURE test"
         credit += f": {source.citation}" if source is not None else " (Légaré and others, 2010)."
         text.append(credit, style="dim")
@@ -88,4 +89,5 @@ class SureScreen(ChoicesScreen):
 
     def action_what_matters(self) -> None:
         self.dismiss(None)
-        self.app.action_what_matters()
+        # To the app (this screen is closing): it opens the tool over the one below.
+        self.app.post_message(OpenTool("what-matters"))

@@ -5,13 +5,19 @@ differ on them, in the comparison's own words. Nothing here ranks the options.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from spinetui.components.decide.base import ChoicesScreen, ToolButton
 from spinetui.components.decide.choices import ChoiceRow
+from spinetui.components.navigation import OpenComparison
 from spinetui.decide.factors import FACTORS, LEVELS, summary_lines
 from spinetui.keymap import WHAT_MATTERS_KEYS, bindings
 from spinetui.model.types import Treatment
+
+if TYPE_CHECKING:
+    from spinetui.services import Services
 
 SUMMARY_TITLE = "How the options differ on what matters to you"
 NO_CHOICE_NOTE = (
@@ -30,14 +36,14 @@ class WhatMattersScreen(ChoicesScreen):
         "about what matters to you first, marked with *. Nothing is saved to a file."
     )
 
-    def __init__(self, treatment_ids: list[str] | None = None) -> None:
+    def __init__(self, services: Services, treatment_ids: list[str] | None = None) -> None:
         """``treatment_ids``: the options to set side by side (the comparison's columns);
         all of the guide's when not given."""
-        super().__init__()
+        super().__init__(services)
         self._treatment_ids = treatment_ids
 
     def make_rows(self) -> list[ChoiceRow]:
-        matters = self.app.decision.matters
+        matters = self.services.decision.matters
         choices = list(LEVELS.items())
         return [ChoiceRow(f.id, f.label, f.question, choices, matters.get(f.id)) for f in FACTORS]
 
@@ -48,7 +54,7 @@ class WhatMattersScreen(ChoicesScreen):
         ]
 
     def remember(self, row: ChoiceRow) -> None:
-        matters = self.app.decision.matters
+        matters = self.services.decision.matters
         if row.value is None:
             matters.pop(row.row_id, None)
         else:
@@ -56,18 +62,18 @@ class WhatMattersScreen(ChoicesScreen):
 
     @property
     def treatments(self) -> list[Treatment]:
-        table = self.app.guide.comparison
+        table = self.services.guide.comparison
         if self._treatment_ids is None:
             return list(table.treatments)
         by_id = {t.id: t for t in table.treatments}
         return [by_id[i] for i in self._treatment_ids if i in by_id]
 
     def result_text(self) -> Text:
-        table = self.app.guide.comparison
+        table = self.services.guide.comparison
         text = Text()
         text.append(SUMMARY_TITLE + "\n", style="bold underline")
         for kind, words in summary_lines(
-            table, table.attributes, self.treatments, self.app.decision.matters
+            table, table.attributes, self.treatments, self.services.decision.matters
         ):
             if kind == "heading":
                 text.append("\n" + words + "\n", style="bold")
@@ -82,10 +88,7 @@ class WhatMattersScreen(ChoicesScreen):
 
     def action_done(self) -> None:
         """Back to the comparison (it reorders itself when shown again), or open it."""
-        from spinetui.components.compare.comparison_screen import ComparisonScreen
-
-        stack = self.app.screen_stack
-        below = stack[-2] if len(stack) >= 2 else None
         self.dismiss(None)
-        if not isinstance(below, ComparisonScreen):
-            self.app.action_compare()
+        # To the app (this screen is closing): it goes back to the comparison if one is
+        # open, else opens it.
+        self.app.post_message(OpenComparison())

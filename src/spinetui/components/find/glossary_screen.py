@@ -7,11 +7,17 @@ which is made fresh each time the glossary is opened.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets.option_list import Option
 
 from spinetui.components.find.result_list import ResultList, ResultsScreen
+from spinetui.components.navigation import ShowTerm
 from spinetui.model import GlossaryTerm
+
+if TYPE_CHECKING:
+    from spinetui.services import Services
 
 MAX_FILTER_CHARS = 100
 
@@ -61,8 +67,9 @@ class GlossaryScreen(ResultsScreen):
     BOX_ID = "filter"
     LIST_ID = "terms"
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
+        self.services = services
         self.shown: list[GlossaryTerm] = []
 
     def on_mount(self) -> None:
@@ -73,7 +80,7 @@ class GlossaryScreen(ResultsScreen):
         self.show_terms(text)
 
     def show_terms(self, text: str) -> None:
-        terms = list(self.app.guide.glossary.values())
+        terms = list(self.services.guide.glossary.values())
         self.shown = filter_terms(terms, text)
         options: list[Option | None] = []
         letter = None
@@ -117,4 +124,4 @@ class GlossaryScreen(ResultsScreen):
         if term is None:
             self.notify("No word is chosen. Change the filter to see more words.", timeout=3)
             return
-        self.app.show_term(term.id)
+        self.post_message(ShowTerm(term.id))

@@ -8,6 +8,8 @@ below (so search reopens with it), which a kiosk reset replaces.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from rich.text import Text
 from textual import work
@@ -15,7 +17,11 @@ from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from spinetui.components.find.result_list import ResultList, ResultsScreen
+from spinetui.components.navigation import KeepsVisit, OpenArticle, OpenComparison, ShowTerm
 from spinetui.search import MAX_QUERY_CHARS, Marked, SearchIndex, SearchOutcome, SearchResult
+
+if TYPE_CHECKING:
+    from spinetui.services import Services
 
 # Matched words: bold and underlined, so they stand out without relying on colour.
 MATCH_STYLE = Style(bold=True, underline=True)
@@ -96,8 +102,12 @@ class SearchScreen(ResultsScreen):
     TITLE_TEXT = "Search the guide"
     PLACEHOLDER = "Type a word, for example: numbness, cost, PRP"
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services, *, keeper: KeepsVisit | None = None) -> None:
+        """`keeper`: the reader below, which keeps the query and the chosen result
+        for the next time search is opened during this visit."""
         super().__init__()
+        self.services = services
+        self._keeper = keeper
         self.index: SearchIndex | None = None
         self.outcome: SearchOutcome | None = None
         self._restore_highlight: int | None = None
@@ -107,8 +117,7 @@ class SearchScreen(ResultsScreen):
 
     def on_mount(self) -> None:
         box = self.box
-        reader = self._reader()
-        memory = getattr(reader, "search_memory", None)
+        memory = self._keeper.search_memory if self._keeper is not None else None
         if memory is not None:
             text, self._restore_highlight = memory
             with box.prevent(Input.Changed):
@@ -119,7 +128,7 @@ class SearchScreen(ResultsScreen):
 
     @work(thread=True, exclusive=True, group="search-index")
     def _prepare_index(self) -> None:
-        index = self.app.search_index()
+        index = self.services.search_index()
         self.app.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: SearchIndex) -> None:
@@ -168,25 +177,25 @@ class SearchScreen(ResultsScreen):
             else:
                 self.notify("Type a word first, then press Enter to open a result.", timeout=3)
             return
-        from spinetui.components.find.navigate import open_place
-
         self._remember()
         words = self.outcome.query.words if self.outcome and self.outcome.query else ()
-        open_place(self.app, result.place, tuple(words))
+        place = result.place
+        if place.kind == "article" and place.article_id:
+            self.post_message(OpenArticle(place.article_id, place.anchor, words=tuple(words)))
+        elif place.kind == "comparison":
+            self.post_message(OpenComparison(place.attribute_id, place.treatment_id))
+        elif place.kind == "glossary" and place.term_id:
+            # Over whatever is showing, so closing the definition returns to the results.
+            self.post_message(ShowTerm(place.term_id))
 
     def action_close(self) -> None:
         self._remember()
         self.dismiss(None)
 
     # ---------------------------------------------------------------- memory
-    def _reader(self):  # -> ReaderScreen | None (imported late: start-up imports)
-        from spinetui.components.reader.reader_screen import ReaderScreen
-
-        return next((s for s in self.app.screen_stack if isinstance(s, ReaderScreen)), None)
-
     def _remember(self) -> None:
         """Keep the query and the chosen result on the reader below for next time (a
         kiosk reset replaces that screen, and so forgets what this visitor typed)."""
-        reader = self._reader()
+        reader = self._keeper
         if reader is not None:
             reader.search_memory = (self.text, self.results.highlighted)

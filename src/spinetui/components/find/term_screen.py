@@ -16,10 +16,12 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from spinetui.components.navigation import OpenArticle
 from spinetui.model import GlossaryTerm
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
+    from spinetui.services import Services
 
 
 def definition_text(term: GlossaryTerm) -> Text:
@@ -50,12 +52,13 @@ class TermScreen(ModalScreen[None]):
 
     app: SpineApp
 
-    def __init__(self, term_id: str) -> None:
+    def __init__(self, services: Services, term_id: str) -> None:
         super().__init__()
+        self.services = services
         self.term_id = term_id
 
     def compose(self) -> ComposeResult:
-        guide = self.app.guide
+        guide = self.services.guide
         term = guide.glossary.get(self.term_id)
         with VerticalScroll() as scroll:
             scroll.border_title = "Glossary"
@@ -84,13 +87,11 @@ class TermScreen(ModalScreen[None]):
         self.action_read_more()
 
     def action_read_more(self) -> None:
-        from spinetui.components.find.navigate import open_article
-
-        term = self.app.guide.glossary.get(self.term_id)
-        if term is None or not term.article or term.article not in self.app.guide.articles:
+        term = self.services.guide.glossary.get(self.term_id)
+        if term is None or not term.article or term.article not in self.services.guide.articles:
             self.notify("This term has no article to read more in.", timeout=3)
             return
-        open_article(self.app, term.article)
+        self.post_message(OpenArticle(term.article))
 
     def action_close(self) -> None:
         self.dismiss(None)

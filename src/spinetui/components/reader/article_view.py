@@ -83,9 +83,16 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
             self.anchor = anchor
 
     def __init__(
-        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+        self,
+        *,
+        questions: QuestionList | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
+        """`questions`: the visit's ticked questions, ticked here too (None: no ticks)."""
         super().__init__(name=name, id=id, classes=classes)
+        self._question_list = questions
         self.document: MarkdownDocument | None = None
         self.article_id: str | None = None
         self._layout: DocumentLayout | None = None
@@ -270,8 +277,8 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
 
     @property
     def _questions(self) -> QuestionList | None:
-        """The visit's ticked questions (on the app; absent in a bare test app)."""
-        return getattr(self.app, "questions", None)
+        """The visit's ticked questions (from the screen; None in a bare test app)."""
+        return self._question_list
 
     @property
     def _ticks_version(self) -> int:

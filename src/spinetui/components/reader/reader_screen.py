@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from spinetui.components.footer import SpineFooter
+from spinetui.components.navigation import OpenBeside, OpenComparison
 from spinetui.components.reader.article_header import ArticleHeader
 from spinetui.components.reader.article_view import ArticleView, Highlight
 from spinetui.components.reader.contents_tree import ContentsTree
@@ -26,6 +27,7 @@ from spinetui.render import Target
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
     from spinetui.components.find.find_bar import FindBar
+    from spinetui.services import Services
 
 # Words found by search, marked in the article like find's matches (exact colours, and
 # the current one bold and underlined too, so it stands out without colour).
@@ -42,8 +44,11 @@ class ReaderScreen(Screen[None]):
 
     app: SpineApp
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services, *, start_article: str | None = None) -> None:
+        """`start_article`: the one to open first (else the guide's home)."""
         super().__init__()
+        self.services = services
+        self._start_article = start_article
         self.history = History()
         self._contents_wanted: bool | None = None  # None: follow the width
         self._contents_width: int | None = None  # None: the style sheet's
@@ -64,8 +69,8 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ArticleHeader()
         with Horizontal(id="reader-body"):
-            yield ContentsTree(self.app.guide, id="contents")
-            yield ArticleView(id="article")
+            yield ContentsTree(self.services.guide, id="contents")
+            yield ArticleView(questions=self.services.questions, id="article")
             empty = "The guide has no articles to show."
             if not self.app.kiosk_mode:  # the problems list is for staff, not visitors
                 empty += " Press ! to see why."
@@ -81,7 +86,7 @@ class ReaderScreen(Screen[None]):
         return self.query_one(ContentsTree)
 
     def on_mount(self) -> None:
-        guide = self.app.guide
+        guide = self.services.guide
         has_articles = bool(guide.articles)
         self.query_one("#no-articles").display = not has_articles
         self.article_view.display = has_articles
@@ -90,7 +95,7 @@ class ReaderScreen(Screen[None]):
         # The header says how far through the article the reader is.
         self.watch(view, "scroll_y", self._update_progress, init=False)
         self.watch(view, "virtual_size", self._update_progress, init=False)
-        start = self.app.start_article or guide.home
+        start = self._start_article or guide.home
         if start not in guide.articles:
             order = guide.reading_order()
             start = order[0].id if order else None
@@ -104,7 +109,7 @@ class ReaderScreen(Screen[None]):
     def open_article(
         self, article_id: str, anchor: str | None = None, *, scroll_y: int = 0, record: bool = True
     ) -> bool:
-        guide = self.app.guide
+        guide = self.services.guide
         article = guide.articles.get(article_id)
         if article is None:
             # markup=False: the id comes from a link in the content ("[x](<[/b]>)").
@@ -126,7 +131,7 @@ class ReaderScreen(Screen[None]):
             self.history.visit(Location(article_id, anchor))
         if view.article_id != article_id:
             self._word_marks, self._word_mark = [], None  # they were for the other one
-            document = self.app.document_for(article_id)
+            document = self.services.document_for(article_id)
             view.show(article_id, document, anchor=anchor, scroll_y=scroll_y)
             self.query_one(ArticleHeader).show(guide.title, article.title, article.reviewed)
             self.contents.mark_open(
@@ -169,15 +174,12 @@ class ReaderScreen(Screen[None]):
         elif target.kind == "anchor":
             self.open_article(self.article_view.article_id or "", target.value.lstrip("#"))
         else:
-            show_target_popup(self.app, target)
+            show_target_popup(self, target, self.services.guide.sources)
 
     # --------------------------------------------------------------- actions
     def action_side_by_side(self) -> None:
-        # Imported here: side-by-side reading is not needed to draw the first screen.
-        from spinetui.components.compare.side_by_side import open_beside
-
         view = self.article_view
-        open_beside(self.app, view.article_id, view.top_anchor)
+        self.post_message(OpenBeside(view.article_id, view.top_anchor))
 
     def action_contents_width(self, step: int) -> None:
         """< and >: the contents pane four columns narrower or wider."""
@@ -226,7 +228,7 @@ class ReaderScreen(Screen[None]):
             view.focus()
 
     def _step_article(self, step: int) -> None:
-        order = [a.id for a in self.app.guide.reading_order()]
+        order = [a.id for a in self.services.guide.reading_order()]
         current = self.article_view.article_id
         if not order:
             return
@@ -251,7 +253,7 @@ class ReaderScreen(Screen[None]):
         self.history.remember_scroll(round(self.article_view.scroll_offset.y))
         if self._comparison_entry is not None and self._comparison_entry == self.history.index:
             self._comparison_entry = None
-            self.app.action_compare()  # as the reader left it (comparison_state)
+            self.post_message(OpenComparison())  # as the reader left it (comparison_state)
             return
         location = self.history.back()
         if location is None:
@@ -292,7 +294,7 @@ class ReaderScreen(Screen[None]):
         narrow = width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
         show = self._contents_wanted if self._contents_wanted is not None else not narrow
-        self.contents.display = show and bool(self.app.guide.articles)
+        self.contents.display = show and bool(self.services.guide.articles)
 
     # ---------------------------------------------------------- find in article
     @property

@@ -7,23 +7,29 @@ over the current screen the same way everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
-from textual.app import App
+from textual.screen import Screen
 
 from spinetui.components.info_screen import InfoScreen
+from spinetui.components.navigation import OpenTool, ShowTerm
+from spinetui.model import Source
 from spinetui.render import Target
 
 
-def show_target_popup(app: App, target: Target) -> None:
-    """Explain a source, glossary word or external link chosen in an article."""
+def show_target_popup(screen: Screen, target: Target, sources: Mapping[str, Source]) -> None:
+    """Explain a source, glossary word or external link chosen in an article on
+    `screen` (terms and tools are opened by the app: see components.navigation)."""
+    app = screen.app
     if target.kind == "term":
-        app.show_term(target.value.removeprefix("glossary:"))  # type: ignore[attr-defined]
+        screen.post_message(ShowTerm(target.value.removeprefix("glossary:")))
         return
     if target.kind == "tool":  # a decision tool: What matters to you, the SURE check
-        app.open_tool(target.value)  # type: ignore[attr-defined]
+        screen.post_message(OpenTool(target.value))
         return
     if target.kind == "source":
-        source = app.guide.sources.get(target.value.removeprefix("source:"))  # type: ignore[attr-defined]
+        source = sources.get(target.value.removeprefix("source:"))
         body = Text(source.citation) if source else Text(f"Unknown source: {target.value}")
         app.push_screen(InfoScreen("Source", body))
         return
