@@ -172,10 +172,12 @@ def _run_reader(options: argparse.Namespace) -> int:
             print(f"spinetui: {error}", file=sys.stderr)
             return 2
         prepare_process(kiosk)
-    from spinetui.model.loader import load_guide_quickly
+    from spinetui.model.cache import cached_quick_load
 
-    # Body scans (headings, link problems) finish after the first paint (SpineApp).
-    guide = load_guide_quickly(folder)
+    # From the guide cache when the folder is unchanged; otherwise body scans (headings,
+    # link problems) finish after the first paint (SpineApp). A kiosk or served session
+    # keeps the cache in memory only: it writes no file.
+    guide = cached_quick_load(folder, kiosk=kiosk is not None and (kiosk.enabled or kiosk.served))
     article = options.article and article_named(guide.articles, options.article)
     if options.article and article is None:
         known = ", ".join(sorted(guide.articles)) or "none"

@@ -35,6 +35,8 @@ from spinetui.model._yaml import (
 from spinetui.model.clean import clean_text
 from spinetui.model.types import (
     EVIDENCE_LEVELS,
+    OTHER_SECTION,  # defined with the types, so the reader needs no loader import
+    UNKNOWN_DATE,
     Article,
     Attribute,
     Cell,
@@ -52,12 +54,7 @@ from spinetui.model.types import (
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 MAX_YAML_BYTES = 2 * 1024 * 1024
 
-#: Section id given to articles whose section is missing or unknown. It cannot clash
-#: with a real section id, which must start with a lowercase letter or digit.
-OTHER_SECTION = Section("_other", "Other")
 UNTITLED = "Untitled guide"
-#: ``Article.reviewed`` when the date is missing or malformed (reported as a problem).
-UNKNOWN_DATE = dt.date.min
 ARTICLE_KINDS = ("treatment", "condition", "info")
 
 _FM_OPEN = re.compile(r"---[ \t]*\n")
