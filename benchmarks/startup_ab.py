@@ -12,7 +12,6 @@ Usage: python benchmarks/startup_ab.py OTHER_TREE [--runs N] [--content DIR]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 from pathlib import Path
