@@ -272,3 +272,45 @@ def test_a_missing_folder_is_loaded_as_the_loader_reports_it(tmp_path):
     guide = cached_quick_load(tmp_path / "nowhere", kiosk=False)
     assert guide.problems and not guide.articles
     assert not cache_dir().exists()
+
+
+# Runs the command line with the app's run replaced by what the reader does after its
+# first paint (complete the guide, which writes the cache in personal mode).
+COMPLETE_INSTEAD_OF_RUN = """
+import sys
+from spinetui.app import SpineApp
+
+SpineApp.run = lambda self, *args, **kwargs: self.guide.complete()
+from spinetui.cli import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def run_reader(*args: str) -> None:
+    import subprocess
+
+    from tests.conftest import REPO
+
+    env = dict(os.environ)  # HOME and XDG_* point at this test's empty folder
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env.get("PYTHONPATH")) if p)
+    done = subprocess.run(
+        [sys.executable, "-c", COMPLETE_INSTEAD_OF_RUN, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("flags", [["--kiosk"], ["--served"]])
+def test_the_kiosk_and_served_readers_write_no_cache_file(folder, flags):
+    run_reader(*flags, "--content", str(folder))
+    assert not cache_dir().exists()
+
+
+def test_the_personal_reader_writes_the_cache_file(folder):
+    run_reader("--content", str(folder))
+    assert the_file(folder).is_file()
+    assert cached(folder)
