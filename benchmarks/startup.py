@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ def prepare_environment(bytecode_cache: Path) -> None:
     """Make the programs under test start the way an installed spinetui starts.
 
     - `python -m spinetui` must find the package in src/ when it is not installed.
+    - The guide cache is written under the bytecode folder (see below).
     - An installed package has compiled bytecode (pip writes it); this environment sets
       PYTHONDONTWRITEBYTECODE, which would make every launch compile spinetui from
       source (~50 ms). Bytecode goes to a cache folder of the benchmark's own instead of
@@ -55,6 +57,9 @@ def prepare_environment(bytecode_cache: Path) -> None:
         sys.path.insert(0, src)
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["PYTHONPYCACHEPREFIX"] = str(bytecode_cache)
+    # spinetui's guide cache (model/cache.py) goes to a folder of the benchmark's own,
+    # not the user's: every run starts from no cache and leaves none behind.
+    os.environ["XDG_CACHE_HOME"] = str(bytecode_cache / "user-cache")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,27 +127,58 @@ def _whole_words(text: str, limit: int) -> str:
     return " ".join(words).rstrip()
 
 
-def launch(argv: list[str], marker: str, *, timeout: float = 60.0) -> Launch:
-    with PtyProgram(argv, width=120, height=40) as program:
+def launch(
+    argv: list[str], marker: str, *, timeout: float = 60.0, env: dict[str, str] | None = None
+) -> Launch:
+    with PtyProgram(argv, width=120, height=40, env=env) as program:
         seconds = program.wait_for(marker, timeout=timeout) - program.started
         cpu = cpu_seconds(program.process.pid)
         program.drain(SETTLE_SECONDS)
         return Launch(seconds, cpu, program.rss_kib())
 
 
+#: A cache folder spinetui cannot use (a file stands where the folder would be): every
+#: launch given it loads the content folder from its files, as on a first start.
+def no_cache_env() -> dict[str, str]:
+    blocked = Path(os.environ.get("PYTHONPYCACHEPREFIX", tempfile.gettempdir())) / "no-cache"
+    blocked.parent.mkdir(parents=True, exist_ok=True)
+    blocked.touch()
+    return {"XDG_CACHE_HOME": str(blocked)}
+
+
+def prime_guide_cache(content: Path | None = None) -> None:
+    """Write spinetui's guide cache for `content`, as a reader's first start does."""
+    from spinetui.model import bundled_content_dir
+
+    folder = content if content is not None else bundled_content_dir()
+    code = (
+        "import sys; from spinetui.model.cache import cached_quick_load; "
+        "from spinetui.model.loader import complete_guide; "
+        "complete_guide(cached_quick_load(sys.argv[1], kiosk=False))"
+    )
+    subprocess.run([sys.executable, "-c", code, str(folder)], check=True)
+
+
 def compare_startup(
-    runs: int, content: Path | None = None, *, warm_up: bool = True
+    runs: int, content: Path | None = None, *, warm_up: bool = True, cached: bool = True
 ) -> tuple[list[Launch], list[Launch]]:
-    """(spinetui launches, minimal app launches), interleaved, `runs` of each."""
+    """(spinetui launches, minimal app launches), interleaved, `runs` of each.
+
+    `cached`: spinetui starts from its guide cache, written once beforehand (every start
+    but the first after the content changed); otherwise it loads the files every time.
+    """
     ours_argv, ours_marker = spinetui_argv(content), home_marker(content)
     base_argv = minimal_argv()
+    env = None if cached else no_cache_env()
+    if cached:
+        prime_guide_cache(content)
     if warm_up:  # fill the OS file cache and write .pyc files; not counted
-        launch(ours_argv, ours_marker)
+        launch(ours_argv, ours_marker, env=env)
         launch(base_argv, READY_MARKER)
     ours: list[Launch] = []
     base: list[Launch] = []
     for _ in range(runs):
-        ours.append(launch(ours_argv, ours_marker))
+        ours.append(launch(ours_argv, ours_marker, env=env))
         base.append(launch(base_argv, READY_MARKER))
     return ours, base
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.screen import Screen
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.crash_guard import CrashGuard
 from spinetui.components.kiosk.guard import KioskGuard
 from spinetui.components.navigation import (
@@ -24,7 +25,6 @@ from spinetui.components.navigation import (
     OpenTool,
     ShowTerm,
 )
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.components.textual_fixes import apply as apply_textual_fixes
 from spinetui.components.user_keys import UserKeys

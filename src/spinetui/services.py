@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from spinetui.decide.questions import QuestionList
 from spinetui.decide.state import DecisionState
-from spinetui.model.loader import complete_guide, is_complete
+from spinetui.model.stages import complete_guide, is_complete
 from spinetui.render import DEFAULT_STYLES, MarkdownDocument, RenderStyles, TermMatcher
 
 if TYPE_CHECKING:

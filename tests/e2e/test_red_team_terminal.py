@@ -182,7 +182,7 @@ def terminal_width(text: str) -> int:
 STUCK_SPINETUI = """\
 import sys
 
-from spinetui.components.reader.article_view import ArticleView
+from spinetui.components.article.article_view import ArticleView
 
 
 def spin(*args, **kwargs):

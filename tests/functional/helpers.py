@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from spinetui.app import SpineApp
-from spinetui.components.reader.article_view import ArticleView
+from spinetui.components.article.article_view import ArticleView
 from spinetui.model import load_guide
 from spinetui.services import Services
 from tests.conftest import FIXTURES

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.compare.chooser import TreatmentChooser
 from spinetui.components.compare.comparison_screen import ComparisonScreen
 from spinetui.components.compare.grid import ComparisonGrid
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.model import load_guide
 from spinetui.model.types import Attribute, Cell, ComparisonTable, Treatment

@@ -3,8 +3,8 @@ b from an article opened from it goes back to it."""
 
 from __future__ import annotations
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.compare.comparison_screen import ComparisonScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.kiosk.policy import KioskPolicy
 from tests.conftest import FIXTURES

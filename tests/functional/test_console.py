@@ -178,7 +178,7 @@ async def test_the_idle_notice_words_follow_the_input():
 
 
 async def test_on_the_console_links_and_marked_words_are_marked_by_shape_too():
-    from spinetui.components.reader.article_view import ArticleView
+    from spinetui.components.article.article_view import ArticleView
     from tests.functional.helpers import READER_GUIDE, visible_text
 
     for console, link, term in (

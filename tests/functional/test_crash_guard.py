@@ -10,8 +10,8 @@ from pathlib import Path
 from textual.pilot import Pilot, WaitForScreenTimeout
 from textual.widgets import Static
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.info_screen import InfoScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from tests.functional.helpers import make_app, visible_text
 

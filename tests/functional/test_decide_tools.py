@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.text import Text
 from textual.widgets import Static
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.compare.cell_detail import BIGGER, SMALLER, icon_array_text
 from spinetui.components.compare.comparison_screen import ComparisonScreen, MattersButton
 from spinetui.components.compare.grid import ComparisonGrid
@@ -22,7 +23,6 @@ from spinetui.components.decide.sure_screen import SureScreen
 from spinetui.components.decide.what_matters import WhatMattersScreen
 from spinetui.components.help_screen import HelpScreen
 from spinetui.components.kiosk.attract_screen import AttractScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.decide.factors import FACTORS
 from spinetui.decide.sure import SURE_ITEMS

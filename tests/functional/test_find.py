@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.find.find_bar import (
     CURRENT_MATCH_STYLE,
     MATCH_STYLE,
     FindBar,
     find_in_lines,
 )
-from spinetui.components.reader.article_view import ArticleView
 from tests.conftest import FIXTURES
 from tests.functional.helpers import make_app
 

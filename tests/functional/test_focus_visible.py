@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.color import Color
 
-from spinetui.components.reader.article_view import ArticleView
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.reader.contents_tree import ContentsTree
 from tests.functional.helpers import make_app
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Button, Input, OptionList, Static
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.find.glossary_screen import GlossaryScreen
 from spinetui.components.find.term_screen import TermScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from tests.conftest import FIXTURES
 from tests.functional.helpers import make_app, visible_text

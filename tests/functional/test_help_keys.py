@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from rich.console import Console
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.help_screen import HelpScreen
-from spinetui.components.reader.article_view import ArticleView
 from tests.conftest import FIXTURES
 from tests.functional.helpers import make_app
 

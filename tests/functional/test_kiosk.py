@@ -14,10 +14,10 @@ import pytest
 from textual import events
 from textual.widgets import Input, Static
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.kiosk.attract_screen import START_PROMPT, AttractScreen
 from spinetui.components.kiosk.idle_notice import StillReadingNotice
 from spinetui.components.kiosk.pin_prompt import PinPrompt
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.kiosk.pin import hash_pin
 from spinetui.kiosk.policy import ADMIN_EXIT_STATUS, KioskPolicy

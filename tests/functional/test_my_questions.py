@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.widgets import Button, Input, OptionList
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.decide.my_questions import MyQuestionsScreen
 from spinetui.components.decide.take_home import QRCodeScreen, SaveScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.decide.questions import MAX_OWN_COUNT, MAX_OWN_LENGTH
 from spinetui.kiosk.policy import KioskPolicy

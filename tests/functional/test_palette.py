@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.compare.comparison_screen import ComparisonScreen
 from spinetui.components.find.term_screen import TermScreen
 from spinetui.components.palette import MY_QUESTIONS_KIND, JumpToProvider, destinations
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from tests.conftest import FIXTURES
 from tests.functional.helpers import make_app, visible_text

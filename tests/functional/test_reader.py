@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.find.term_screen import TermScreen
 from spinetui.components.help_screen import HelpScreen
 from spinetui.components.info_screen import InfoScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.contents_tree import ContentsTree
 from spinetui.components.reader.reader_screen import ReaderScreen
 from tests.functional.helpers import make_app, visible_text

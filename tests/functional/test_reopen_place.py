@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.navigation import OpenArticle
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.contents_tree import ContentsTree
 from tests.functional.helpers import make_app
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.compare.chooser import TreatmentChooser
 from spinetui.components.compare.comparison_screen import ComparisonScreen
 from spinetui.components.compare.side_by_side import SideBySideScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from tests.conftest import FIXTURES
 from tests.functional.helpers import make_app

@@ -6,10 +6,10 @@ import pytest
 from rich.text import Text
 from textual.widgets import Input, OptionList, Static
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.compare.comparison_screen import ComparisonScreen
 from spinetui.components.find.search_screen import MATCH_STYLE, SearchScreen
 from spinetui.components.find.term_screen import TermScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from tests.conftest import FIXTURES
 from tests.functional.helpers import make_app, visible_text

@@ -3,8 +3,8 @@ the words searched for in the article, with n / N between them."""
 
 from __future__ import annotations
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.find.search_screen import SearchScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from tests.functional.helpers import make_app
 

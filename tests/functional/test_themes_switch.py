@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rich.color import Color
 
-from spinetui.components.reader.article_view import ArticleView
+from spinetui.components.article.article_view import ArticleView
 from spinetui.kiosk.config import load_config
 from spinetui.kiosk.policy import KioskPolicy
 from spinetui.themes import PALETTES

@@ -11,7 +11,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from spinetui.app import SpineApp
-from spinetui.components.reader.article_view import ArticleView
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.model import load_guide
 from spinetui.services import Services

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.info_screen import InfoScreen
 from spinetui.components.kiosk.attract_screen import AttractScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.kiosk.policy import KioskPolicy
 from tests.functional.helpers import make_app, visible_text

@@ -17,8 +17,8 @@ import pytest
 from rich.cells import cell_len
 
 from spinetui.app import SpineApp
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.problems_screen import ProblemsScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.model import Guide, Problem, load_guide
 from spinetui.model.loader import MAX_ARTICLE_BYTES
 from spinetui.render.blocks import Paragraph

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from spinetui.app import SpineApp
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.find.term_screen import TermScreen
 from spinetui.components.info_screen import InfoScreen
-from spinetui.components.reader.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.model import load_guide
 from spinetui.services import Services

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from spinetui.components.reader.article_view import ArticleView
+from spinetui.components.article.article_view import ArticleView
 from spinetui.components.reader.reader_screen import ReaderScreen
 from tests.conftest import FIXTURES
 from tests.e2e.tmux import TmuxTerminal, app_pid, child_pids

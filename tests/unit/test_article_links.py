@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spinetui.components.reader.article_links import (
+from spinetui.components.article.article_links import (
     continues,
     next_target,
     previous_target,

@@ -171,7 +171,24 @@ def test_kiosk_mode_imports_nothing_else_needed_only_later(tmp_path):
     assert not loaded, describe(loaded, "before the first paint in kiosk mode")
 
 
+# Not needed by --help or --version: the app, the content's parsers, the checks.
+NOT_FOR_HELP = ("textual", "yaml", "markdown_it", "spinetui.model.loader", *LATER)
+
+
 @pytest.mark.parametrize("flag", ["--help", "--version"])
 def test_help_and_version_do_not_import_textual(tmp_path, flag):
-    loaded = loaded_modules(HELP, [flag], ("textual",), tmp_path)
+    loaded = loaded_modules(HELP, [flag], NOT_FOR_HELP, tmp_path)
     assert not loaded, describe(loaded, f"by spinetui {flag}")
+
+
+def test_a_start_from_the_guide_cache_reads_no_yaml(tmp_path):
+    """With a fresh guide cache (model/cache.py), the loader and PyYAML stay unloaded."""
+    from spinetui.model.cache import cache_dir, cached_quick_load
+    from spinetui.model.loader import complete_guide
+
+    # As a first start leaves it (the child inherits the same XDG_CACHE_HOME).
+    complete_guide(cached_quick_load(BUNDLED, kiosk=False))
+    assert any(cache_dir().glob("guide-*.cache"))
+    watched = ("yaml", "spinetui.model.loader", *LATER)
+    loaded = loaded_modules(FIRST_PAINT, ["--content", str(BUNDLED)], watched, tmp_path)
+    assert not loaded, describe(loaded, "before the first paint, starting from the guide cache")

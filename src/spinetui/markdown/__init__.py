@@ -18,9 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from spinetui.markdown.links import link_kind
-from spinetui.markdown.nesting import MAX_NESTING, TOO_DEEP, skip_too_deep, too_deep_lines
-from spinetui.markdown.plain import heading_text, inline_plain, markdown_plain
-from spinetui.markdown.scan import scan_body
+from spinetui.markdown.nesting import MAX_NESTING, TOO_DEEP, skip_too_deep
+from spinetui.markdown.plain import inline_plain, markdown_plain
+from spinetui.markdown.scan import heading_text, scan_body, too_deep_lines
 from spinetui.markdown.slug import AnchorAllocator, slugify, split_explicit_anchor
 from spinetui.markdown.text import clean_inline, clean_source
 from spinetui.markdown.types import Heading, Link, LinkKind

@@ -3,7 +3,7 @@
 markdown-it (and so the renderer) stops nesting blocks at a depth of :data:`MAX_NESTING`
 (a list item counts two: the list and the item) and drops what is inside; the renderer
 says so in its place (:data:`TOO_DEEP`) and the loader warns at the same lines
-(:func:`too_deep_lines`). tests/robustness/test_hostile_files.py holds the two together.
+(``spinetui.markdown.scan.too_deep_lines``, from :func:`too_deep_in`). tests/robustness/test_hostile_files.py holds the two together.
 """
 
 from __future__ import annotations
@@ -47,17 +47,14 @@ def _nesting_score(prefix: str) -> int:
     )
 
 
-def too_deep_lines(body: str) -> list[int]:
-    """0-based lines where lists or quotes nest too deeply for the text inside to show.
+def might_be_too_deep(body: str) -> bool:
+    """Cheaply: could any line of ``body`` nest lists or quotes too deeply? (Only such
+    bodies need a block parse to find where.)"""
+    return any(_nesting_score(m.group()) >= 90 for m in _DEEP_CANDIDATE.finditer(body))
 
-    Lines that could be that deep are found cheaply; only then is the body block-parsed
-    (with the renderer's own parser) to find where.
-    """
-    if not any(_nesting_score(m.group()) >= 90 for m in _DEEP_CANDIDATE.finditer(body)):
-        return []
-    from spinetui.markdown.parser import block_parser
 
-    tokens = block_parser().parse(body)
+def too_deep_in(tokens: list[Any]) -> list[int]:
+    """0-based lines of the block tokens where markdown-it dropped a too-deep container."""
     return [
         tok.map[0] if tok.map else 0
         for i, tok in enumerate(tokens)

@@ -3,7 +3,8 @@
 
 - :func:`inline_plain` reads parsed inline tokens (the renderer's heading and image
   text; the scanner's heading text, so the two anchor alike).
-- :func:`heading_text` is the plain text of one heading's Markdown source.
+- ``spinetui.markdown.scan.heading_text`` is the plain text of one heading's Markdown
+  source (it needs the parser, which imports this module).
 - :func:`markdown_plain` reads a whole article's source without parsing it (a
   markdown-it parse costs about a millisecond an article, too slow for indexing a
   thousand-article guide): line for line for the search index, or with
@@ -47,25 +48,6 @@ def inline_plain(children: Sequence[Token] | None, *, keep_controls: bool = Fals
         elif ty == "image":
             parts.append(inline_plain(tok.children, keep_controls=keep_controls))
     return "".join(parts) if keep_controls else clean_inline("".join(parts))
-
-
-# Heading text without any of these characters is plain already: no parse needed.
-_INLINE_MARKUP = re.compile(r"[*_`~\[\]<>&\\!]")
-_SPACE_RUN = re.compile(r"\s\s|[^\S ]")
-
-
-def heading_text(raw: str) -> str:
-    """Plain text of a heading's inline Markdown (``*Risks* and `code` ``), spaces folded.
-
-    Parsed with the renderer's parser (imported only when there is markup to parse),
-    so the text, and the anchor made from it, are the renderer's.
-    """
-    raw = raw.strip()
-    if not _INLINE_MARKUP.search(raw):
-        return " ".join(raw.split()) if _SPACE_RUN.search(raw) else raw
-    from spinetui.markdown.parser import parse_inline
-
-    return " ".join(inline_plain(parse_inline(raw), keep_controls=True).split())
 
 
 # ------------------------------------------------------------ whole-source text

@@ -7,7 +7,7 @@ about five times faster). It makes one pass over the lines, following just enoug
 CommonMark to get headings and links right in real content: fenced and indented code
 blocks, ATX and setext headings, block quotes and list items, code spans, images,
 reference definitions. Heading text that contains inline markup is turned into plain
-text with the renderer's own inline parser (:func:`.plain.heading_text`; headings are
+text with the renderer's own inline parser (:func:`heading_text`; headings are
 short, so this is cheap), and anchors come from the same :mod:`.slug` rules, so
 tests/unit/test_markdown_scan.py can hold the scanner to markdown-it and the renderer
 on every fixture and bundled article.
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from spinetui.markdown.nesting import MAX_NESTING, too_deep_lines
-from spinetui.markdown.plain import heading_text
+from spinetui.markdown.nesting import MAX_NESTING, might_be_too_deep, too_deep_in
+from spinetui.markdown.plain import inline_plain
 from spinetui.markdown.slug import AnchorAllocator, slugify, split_explicit_anchor
 from spinetui.markdown.types import Link
 
@@ -332,3 +332,37 @@ def _assign_anchors(
 def heading_anchors(markdown: str) -> list[tuple[int, str, str, int]]:
     """``(level, text, anchor, source_line)`` for every heading, in order."""
     return scan_body(markdown)[0]
+
+
+def too_deep_lines(body: str) -> list[int]:
+    """0-based lines where lists or quotes nest too deeply for the text inside to show.
+
+    Lines that could be that deep are found cheaply; only then is the body block-parsed
+    (with the renderer's own parser, so markdown-it loads only for such bodies) to find
+    where.
+    """
+    if not might_be_too_deep(body):
+        return []
+    from spinetui.markdown.parser import block_parser
+
+    return too_deep_in(block_parser().parse(body))
+
+
+# Headings: plain text through the renderer's parser, only when there is markup;
+# heading text without any of these characters is plain already (no parse needed).
+_INLINE_MARKUP = re.compile(r"[*_`~\[\]<>&\\!]")
+_SPACE_RUN = re.compile(r"\s\s|[^\S ]")
+
+
+def heading_text(raw: str) -> str:
+    """Plain text of a heading's inline Markdown (``*Risks* and `code` ``), spaces folded.
+
+    Parsed with the renderer's parser (imported only when there is markup to parse),
+    so the text, and the anchor made from it, are the renderer's.
+    """
+    raw = raw.strip()
+    if not _INLINE_MARKUP.search(raw):
+        return " ".join(raw.split()) if _SPACE_RUN.search(raw) else raw
+    from spinetui.markdown.parser import parse_inline
+
+    return " ".join(inline_plain(parse_inline(raw), keep_controls=True).split())

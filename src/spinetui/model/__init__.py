@@ -6,13 +6,15 @@ Nothing here imports Textual (or Rich): the UI reads these plain objects.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from spinetui.model.clean import clean_data, clean_text
-from spinetui.model.loader import OTHER_SECTION, UNKNOWN_DATE, load_guide
 from spinetui.model.types import (
     EVIDENCE_LEVELS,
+    OTHER_SECTION,
     OUTCOME_DENOMINATORS,
     OUTCOME_KINDS,
+    UNKNOWN_DATE,
     Article,
     Attribute,
     Cell,
@@ -27,6 +29,22 @@ from spinetui.model.types import (
     Source,
     Treatment,
 )
+
+if TYPE_CHECKING:
+    from spinetui.model.loader import load_guide
+
+# The loader (and PyYAML with it) is imported on first use, not with the package: a
+# reader started from the guide cache (model/cache.py) never needs it.
+_FROM_LOADER = ("load_guide",)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_LOADER:
+        from spinetui.model import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # .../spinetui
 

@@ -8,7 +8,6 @@ problem in an entry, in words clinic staff understand, not just the first.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +16,6 @@ from typing import Any
 from spinetui.model._fields import Fields, Hinter, Problems, place, show
 from spinetui.model._read import Reader
 from spinetui.model._yaml import line_of
-
-#: ``reviewed`` / ``checked`` when the date is missing or malformed (reported as a problem).
-UNKNOWN_DATE = dt.date.min
 
 
 @dataclass(frozen=True, slots=True)

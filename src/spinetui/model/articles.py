@@ -14,17 +14,16 @@ import os
 import re
 import stat
 
-from spinetui.model._entries import UNKNOWN_DATE, Context, Key, Kind
+from spinetui.model._entries import Context, Key, Kind
 from spinetui.model._fields import Fields, place, show
 from spinetui.model._read import MAX_ARTICLE_BYTES
 from spinetui.model._scan import Link
 from spinetui.model._yaml import colon_repair
-from spinetui.model.types import Article, Heading, Section, Source
+
+# OTHER_SECTION: defined with the types, so the reader needs no loader import.
+from spinetui.model.types import OTHER_SECTION, UNKNOWN_DATE, Article, Heading, Section, Source
 
 FOLDER = "articles"
-#: Section id given to articles whose section is missing or unknown. It cannot clash
-#: with a real section id, which must start with a lowercase letter or digit.
-OTHER_SECTION = Section("_other", "Other")
 ARTICLE_KINDS = ("treatment", "condition", "info")
 
 _FM_OPEN = re.compile(r"---[ \t]*\n")

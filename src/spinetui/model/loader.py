@@ -19,14 +19,13 @@ from pathlib import Path
 
 from spinetui.model import outcomes as outcomes_file
 from spinetui.model import sources as sources_module
-from spinetui.model._entries import UNKNOWN_DATE, Context
+from spinetui.model._entries import Context
 from spinetui.model._read import MAX_ARTICLE_BYTES, MAX_YAML_BYTES
 from spinetui.model._read import Reader as _Reader
 from spinetui.model._read import guarded as _guarded
 from spinetui.model._scan import scan_body, too_deep_lines
 from spinetui.model.articles import (
     ARTICLE_KINDS,
-    OTHER_SECTION,
     add_draft,
     article_files,
     build_articles,
@@ -38,9 +37,21 @@ from spinetui.model.glossary import check_articles, load_glossary
 from spinetui.model.links import check_anchors, check_links, unquote
 from spinetui.model.manifest import UNTITLED, Manifest, load_manifest
 from spinetui.model.sources import load_sources
-from spinetui.model.types import GlossaryTerm, Guide, Heading, Outcome, Problem, Source
+from spinetui.model.stages import complete_guide, is_complete
+from spinetui.model.types import (
+    OTHER_SECTION,
+    UNKNOWN_DATE,
+    GlossaryTerm,
+    Guide,
+    Heading,
+    Outcome,
+    Problem,
+    Source,
+)
 
 __all__ = [
+    "complete_guide",
+    "is_complete",
     "ARTICLE_KINDS",
     "MAX_ARTICLE_BYTES",
     "MAX_YAML_BYTES",
@@ -228,22 +239,6 @@ class _Finisher:
                 guide.problems[:] = sorted([*guide.problems, problem], key=_problem_order)
             self._done, self._work = guide, None
             return guide
-
-
-def complete_guide(quick: Guide) -> Guide:
-    """The second stage of :func:`load_guide_quickly`: a new guide with the articles'
-    headings and every problem, in the order :func:`load_guide` gives them.
-
-    ``quick`` is left as it was. Safe from any thread; the work is done once (a second
-    call returns the same guide). A guide that is already complete is returned as is.
-    """
-    finisher = quick._pending
-    return quick if finisher is None else finisher()
-
-
-def is_complete(guide: Guide) -> bool:
-    """Has `guide` every heading and problem (a full load, or complete_guide's result)?"""
-    return guide._pending is None
 
 
 def load_guide(root: Path, *, sources_file: str = sources_module.REL) -> Guide:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from spinetui.model._entries import UNKNOWN_DATE, Context, Key, Kind
+from spinetui.model._entries import Context, Key, Kind
 from spinetui.model._fields import Fields, show
-from spinetui.model.types import Source
+from spinetui.model.types import UNKNOWN_DATE, Source
 
 REL = "sources.yaml"
 

@@ -75,6 +75,13 @@ class Section:
     title: str
 
 
+#: Section id given to articles whose section is missing or unknown. It cannot clash
+#: with a real section id, which must start with a lowercase letter or digit.
+OTHER_SECTION = Section("_other", "Other")
+#: ``Article.reviewed`` when the date is missing or malformed (reported as a problem).
+UNKNOWN_DATE = dt.date.min
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     id: str

@@ -16,11 +16,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from spinetui.components.article.article_view import ArticleView
+from spinetui.components.article.targets import show_target_popup
 from spinetui.components.compare.article_picker import ArticlePicker
 from spinetui.components.footer import SpineFooter
 from spinetui.components.navigation import OpenArticle
-from spinetui.components.reader.article_view import ArticleView
-from spinetui.components.reader.targets import show_target_popup
 from spinetui.keymap import SIDE_BY_SIDE_KEYS, bindings
 from spinetui.render import Target
 

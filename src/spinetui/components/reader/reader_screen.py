@@ -14,12 +14,12 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
+from spinetui.components.article.article_view import ArticleView, Highlight
+from spinetui.components.article.targets import show_target_popup
 from spinetui.components.footer import SpineFooter
 from spinetui.components.navigation import OpenBeside, OpenComparison
 from spinetui.components.reader.article_header import ArticleHeader
-from spinetui.components.reader.article_view import ArticleView, Highlight
 from spinetui.components.reader.contents_tree import ContentsTree
-from spinetui.components.reader.targets import show_target_popup
 from spinetui.keymap import READER_KEYS, bindings
 from spinetui.model.history import History, Location
 from spinetui.render import Target

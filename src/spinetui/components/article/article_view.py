@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from spinetui.components.reader.article_links import LinkSelection
+from spinetui.components.article.article_links import LinkSelection
 from spinetui.components.strips import overlay_style
 from spinetui.keymap import ARTICLE_KEYS, bindings
 from spinetui.render import BOX_TICKED, DocumentLayout, MarkdownDocument, Target, is_box

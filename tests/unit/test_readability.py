@@ -1,0 +1,73 @@
+"""`spinetui.readability` gives textstat's own reading grades, only faster."""
+
+from __future__ import annotations
+
+import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spinetui.check import markdown_to_plain
+from spinetui.model import load_guide
+from spinetui.readability import Grader, Grades
+from tests.conftest import BUNDLED
+
+
+def textstat_grades(plain: str) -> Grades:
+    return Grades(
+        int(textstat.lexicon_count(plain)),
+        float(textstat.flesch_kincaid_grade(plain)),
+        float(textstat.smog_index(plain)),
+    )
+
+
+def fast_only() -> Grader:
+    grader = Grader()
+    grader._checked = True  # no comparison with textstat inside: the test makes it
+    return grader
+
+
+def test_every_bundled_article_gets_textstats_numbers():
+    grader = fast_only()
+    for article in load_guide(BUNDLED).articles.values():
+        plain = markdown_to_plain(article.body)
+        assert grader.grades(plain) == textstat_grades(plain), article.id
+
+
+EDGE_CASES = [
+    "",
+    "Hi.",
+    "a . b",
+    "Don't 'go' -- now! ... ok? Yes",
+    "- -- a b c.",
+    "The 3rd shot, at 10:30, cost $1,200 (about £950).",
+    "It's the patients' choice; it isn't theirs' alone.",
+    "Café naïve résumé. Ünïcödé wörds hère!",
+    "One. Two words. Three short words. Now a sentence with rather more words in it.",
+]
+
+
+def test_edge_cases_get_textstats_numbers():
+    grader = fast_only()
+    for text in EDGE_CASES:
+        assert grader.grades(text) == textstat_grades(text), repr(text)
+
+
+WORDS = st.sampled_from(
+    "a I it's don't back-pain injection steroid epidural x-ray 10 3.5 café -- ' \" ( ) "
+    "Yes! no? ok. ... ; : , radiculopathy anti-inflammatory".split()
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(WORDS, st.sampled_from([" ", "  ", "\n", ". ", "! "])), max_size=40))
+def test_any_text_gets_textstats_numbers(pieces):
+    text = "".join(word + gap for word, gap in pieces)
+    assert fast_only().grades(text) == textstat_grades(text)
+
+
+def test_a_disagreement_falls_back_to_textstat(monkeypatch):
+    grader = Grader()
+    monkeypatch.setattr(grader, "_fast", lambda plain: Grades(1, 99.0, 99.0))
+    text = "The shot goes into the space around the nerves. It can ease leg pain for a while."
+    assert grader.grades(text) == textstat_grades(text)
+    assert grader._fast is None  # and textstat's own for the rest
