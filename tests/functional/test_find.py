@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from spinetui.components.article.article_view import ArticleView
-from spinetui.components.find.find_bar import (
+from spinetui.components.article.find_bar import (
     CURRENT_MATCH_STYLE,
     MATCH_STYLE,
     FindBar,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from spinetui.components.find.find_bar import FindBar
+from spinetui.components.article.find_bar import FindBar
 from spinetui.components.find.search_screen import SearchScreen
 from spinetui.components.footer import SpineFooter
 from spinetui.components.help_screen import HelpScreen

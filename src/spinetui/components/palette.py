@@ -38,7 +38,7 @@ YIELD_EVERY = 50
 class Destination:
     name: str  # what is matched and shown, from content
     kind: str  # "Article", "Heading in …", shown dimmed under the name
-    go: Callable[[], None]
+    go: Callable[[], object]
 
 
 def destinations(app: SpineApp) -> Iterator[Destination]:

@@ -124,21 +124,27 @@ FACTORS: tuple[Factor, ...] = (
 FACTORS_BY_ID: dict[str, Factor] = {f.id: f for f in FACTORS}
 
 
+# Read-only members, so the model's frozen dataclasses match.
 class _Attribute(Protocol):
-    id: str
-    label: str
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
 
 
 A = TypeVar("A", bound=_Attribute)
 
 
 class _Treatment(Protocol):
-    id: str
-    name: str
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
 
 
 class _Cell(Protocol):
-    text: str
+    @property
+    def text(self) -> str: ...
 
 
 class _Table(Protocol):

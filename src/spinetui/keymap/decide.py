@@ -86,10 +86,12 @@ MY_QUESTIONS_KEYS: tuple[Key, ...] = area(
     "my_questions",
     Key(
         "space",
-        "toggle",
+        # Not "toggle": Textual's DOMNode.action_toggle(attribute) would be overridden.
+        "toggle_question",
         "Tick",
         "Tick or untick the highlighted question (unticked ones are not taken home)",
         display="Space",
+        name="toggle",  # the id stays my_questions.toggle
     ),
     Key(
         "x,delete",

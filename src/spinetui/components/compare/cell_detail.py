@@ -63,7 +63,7 @@ def cell_detail_text(
     """
     cell = guide.comparison.cell(attribute.id, treatment.id)
     text = Text.assemble((attribute.label, "bold"), " · ", (treatment.name, "bold"), "\n")
-    if matters in LEVEL_WORDS:
+    if matters is not None and matters in LEVEL_WORDS:
         text.append(f"{MARK}This row matters to you {LEVEL_WORDS[matters]}.\n", style="italic")
     if cell is None or not cell.text.strip():
         text.append(MISSING_CELL_TEXT, style="italic")

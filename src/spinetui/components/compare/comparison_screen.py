@@ -221,9 +221,9 @@ class ComparisonScreen(Screen[None]):
         status.update(Text(" · ".join(parts)))
         # The button says how many rows are marked (short: the header is one line).
         marked = len(grid.marks)
-        rows = "1 row" if marked == 1 else f"{marked} rows"
+        marked_rows = "1 row" if marked == 1 else f"{marked} rows"
         self.query_one(MattersButton).update(
-            Text(f"w: What matters ({MARK}{rows})" if marked else "w: What matters")
+            Text(f"w: What matters ({MARK}{marked_rows})" if marked else "w: What matters")
         )
 
     # ---------------------------------------------------------------- actions

@@ -162,7 +162,7 @@ class MyQuestionsScreen(Screen[None]):
         questions.set_ticked(key, text, not questions.is_ticked(key), own=own)
         self._refresh_list()
 
-    def action_toggle(self) -> None:
+    def action_toggle_question(self) -> None:
         index = self._highlighted()
         if index is not None:
             self.toggle(index)

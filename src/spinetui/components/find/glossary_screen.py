@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from spinetui.components.find.result_list import ResultList, ResultsScreen
 from spinetui.components.navigation import ShowTerm
+from spinetui.components.result_list import ResultList, ResultsScreen
 from spinetui.model import GlossaryTerm
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ from textual import work
 from textual.widgets import Input
 from textual.widgets.option_list import Option
 
-from spinetui.components.find.result_list import ResultList, ResultsScreen
 from spinetui.components.navigation import KeepsVisit, OpenArticle, OpenComparison, ShowTerm
+from spinetui.components.result_list import ResultList, ResultsScreen
 from spinetui.search import MAX_QUERY_CHARS, Marked, SearchIndex, SearchOutcome, SearchResult
 
 if TYPE_CHECKING:

@@ -26,6 +26,7 @@ class KioskGuard:
 
     kiosk: KioskPolicy | None
     kiosk_session: KioskSession | None = None
+    _return_code: int | None  # App's: the exit status
     _clipboard: str
 
     @property

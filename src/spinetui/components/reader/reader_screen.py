@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -26,7 +26,7 @@ from spinetui.render import Target
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
-    from spinetui.components.find.find_bar import FindBar
+    from spinetui.components.article.find_bar import FindBar
     from spinetui.services import Services
 
 # Words found by search, marked in the article like find's matches (exact colours, and
@@ -301,7 +301,8 @@ class ReaderScreen(Screen[None]):
     def find_bar(self) -> FindBar | None:
         # Queried by name: the find bar's module is imported when / is first pressed,
         # not at start-up (tests/unit/test_import_hygiene.py).
-        return next((bar for bar in self.query("FindBar") if not bar.closed), None)
+        bars = cast("list[FindBar]", list(self.query("FindBar")))
+        return next((bar for bar in bars if not bar.closed), None)
 
     async def action_find(self) -> None:
         """Open the find bar under the article (or go back to it) to type a word."""
@@ -310,7 +311,7 @@ class ReaderScreen(Screen[None]):
             return
         bar = self.find_bar
         if bar is None:
-            from spinetui.components.find.find_bar import FindBar
+            from spinetui.components.article.find_bar import FindBar
 
             bar = FindBar(self.article_view)
             # Awaited, so that keys typed straight after / already reach the bar.

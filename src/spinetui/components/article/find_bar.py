@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
 from spinetui.components.article.article_view import ArticleView, Highlight
-from spinetui.components.find.result_list import QueryBox
+from spinetui.components.result_list import QueryBox
 from spinetui.keymap import FIND_KEYS, bindings
 
 # Longer text cannot be on one line of an article anyway.
