@@ -288,24 +288,12 @@ def missing_pieces(en: Guide, other: Guide, lang: str = "es") -> list[Problem]:
         def where(piece: object) -> str:
             return file if file is not None else str(getattr(piece, "path"))  # noqa: B009
 
-        for key, piece in ids_en.items():
-            if key not in ids_other:
-                out.append(
-                    _warn(
-                        where(piece),
-                        None,
-                        f"{what} '{key}' has no {name} version; the English is shown",
-                    )
-                )
-        for key, piece in ids_other.items():
-            if key not in ids_en:
-                out.append(
-                    _warn(
-                        where(piece),
-                        None,
-                        f"{what} '{key}' is not in the English {kind}; remove it or add it to the English",
-                    )
-                )
+        lacks = f"has no {name} version; the English is shown"
+        extra = f"is not in the English {kind}; remove it or add it to the English"
+        for ids, others, says in ((ids_en, ids_other, lacks), (ids_other, ids_en, extra)):
+            for key, piece in ids.items():
+                if key not in others:
+                    out.append(_warn(where(piece), None, f"{what} '{key}' {says}"))
 
     pair("guide.yaml", _ids(en.sections), _ids(other.sections), "guide.yaml", "section")
     pair("guide", en.articles, other.articles, None, "article")
