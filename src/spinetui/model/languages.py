@@ -284,9 +284,11 @@ def missing_pieces(en: Guide, other: Guide, lang: str = "es") -> list[Problem]:
         file: str | None,
         what: str,
     ) -> None:
-        # file None: each piece's own file (an article's path).
         def where(piece: object) -> str:
-            return file if file is not None else str(getattr(piece, "path"))  # noqa: B009
+            # file None: each article's own file.
+            if file is None and isinstance(piece, Article):
+                return piece.path
+            return file or kind
 
         lacks = f"has no {name} version; the English is shown"
         extra = f"is not in the English {kind}; remove it or add it to the English"
