@@ -173,25 +173,13 @@ def _merge(own: Guide, en: Guide) -> tuple[Guide, list[Fallback]]:
     articles = _by_id(en.articles, own.articles, "article", fell, english=_up)
     glossary = _by_id(en.glossary, own.glossary, "term", fell, join=_keep_link)
     outcomes = _by_id(en.outcomes, own.outcomes, "outcome", fell, english=_up)
-    comparison = ComparisonTable(
-        tuple(
-            _by_id(
-                _ids(en.comparison.treatments),
-                _ids(own.comparison.treatments),
-                "treatment",
-                fell,
-                join=_keep_link,
-            ).values()
-        ),
-        tuple(
-            _by_id(
-                _ids(en.comparison.attributes), _ids(own.comparison.attributes), "attribute", fell
-            ).values()
-        ),
-        _by_id(
-            en.comparison.cells, own.comparison.cells, "cell", fell, name=lambda key: cell_id(*key)
-        ),
+    ec, oc = en.comparison, own.comparison
+    treatments = _by_id(
+        _ids(ec.treatments), _ids(oc.treatments), "treatment", fell, join=_keep_link
     )
+    attributes = _by_id(_ids(ec.attributes), _ids(oc.attributes), "attribute", fell)
+    cells = _by_id(ec.cells, oc.cells, "cell", fell, name=lambda key: cell_id(*key))
+    comparison = ComparisonTable(tuple(treatments.values()), tuple(attributes.values()), cells)
     guide = Guide(
         root=own.root,
         title=own.title if own.title != UNTITLED else en.title,
