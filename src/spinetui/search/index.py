@@ -6,6 +6,11 @@ weighted by bm25 so a match in a title counts more than one in a heading, and a
 heading more than running text. The tokenizer stems English (porter) on top of
 unicode61 with accents folded, so "injection" finds "injections" and "cafe" finds
 "café". The reader's text is turned into FTS5 syntax by `parse_query`, never passed on.
+
+One index per language: `SearchIndex(guide, lang="es")` indexes the keys of the text
+(folded and stemmed by `spinetui.search.forms`, since FTS5 stems only English) and
+keeps the original text beside them for titles and snippets, so a reader sees the
+guide's own words marked ("cirugia" finds and marks "cirugía").
 """
 
 from __future__ import annotations
@@ -18,6 +23,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spinetui.model.types import Guide
+from spinetui.search.forms import (
+    WordForms,
+    carry_marks,
+    key_starts,
+    snippet,
+    word_spans,
+    words_with_spans,
+)
 from spinetui.search.plain import article_sections
 from spinetui.search.query import MATCH_END, MATCH_START, SearchQuery, parse_query
 
@@ -98,7 +111,12 @@ def parse_marked(text: str) -> Marked:
 class SearchIndex:
     """An in-memory FTS5 index of one guide. Safe to query from any thread (one at a time)."""
 
-    def __init__(self, guide: Guide) -> None:
+    def __init__(self, guide: Guide, lang: str = "en") -> None:
+        self.lang = lang
+        self._forms = WordForms(lang)
+        # Outside English the table holds keys; the text they came from is kept here.
+        self._originals: list[tuple[str, str, str]] = []
+        self._key_text = self._forms.key_text_function() if self._forms.stems else None
         self._places: list[Place] = []
         # Rows of one article (or one treatment's comparison cells) share a group and
         # are shown as one result; a glossary row is a group of its own.
@@ -110,8 +128,7 @@ class SearchIndex:
         self._db.execute("PRAGMA temp_store = MEMORY")
         self._db.execute(
             "CREATE VIRTUAL TABLE entries USING fts5("
-            "title, heading, body, "
-            "tokenize = 'porter unicode61 remove_diacritics 2')"
+            f"title, heading, body, tokenize = '{self._forms.tokenizer}')"
         )
         # "ORDER BY rank" lets FTS5 sort by itself and then compute highlights and
         # snippets only for the rows actually read, not for every match.
@@ -124,6 +141,7 @@ class SearchIndex:
             "INSERT INTO entries (rowid, title, heading, body) VALUES (?, ?, ?, ?)", rows
         )
         self._db.commit()
+        self._key_text = None  # its memory of words is only needed while building
 
     def __len__(self) -> int:
         return len(self._places)
@@ -135,7 +153,12 @@ class SearchIndex:
         rowid = len(self._places)
         self._places.append(place)
         self._groups.append(rowid if group is None else group)
-        return (rowid, _clean(title), _clean(heading), _clean(body))
+        texts = (_clean(title), _clean(heading), _clean(body))
+        if self._key_text is None:
+            return (rowid, *texts)
+        self._originals.append(texts)
+        key_text = self._key_text
+        return (rowid, key_text(texts[0]), key_text(texts[1]), key_text(texts[2]))
 
     def _rows(self, guide: Guide) -> Iterator[tuple[int, str, str, str]]:
         for article in guide.reading_order() or list(guide.articles.values()):
@@ -188,7 +211,7 @@ class SearchIndex:
     # ------------------------------------------------------------ searching
     def search(self, text: str, limit: int = DEFAULT_LIMIT) -> SearchOutcome:
         """The best place in each matching article (or group), best first. Never raises."""
-        query = parse_query(text)
+        query = parse_query(text, self.lang)
         if not query:
             return SearchOutcome(query, (), 0)
         with self._lock:
@@ -218,10 +241,15 @@ class SearchIndex:
         }
         results: list[SearchResult] = []
         shown: set[object] = set()
-        for rowid, title, heading, snippet in self._db.execute(
+        # Keys are marked in full and carried back to the original's words (_from_keys).
+        body = (
+            "highlight(entries, 2, ?1, ?2)"
+            if self._originals
+            else ("snippet(entries, 2, ?1, ?2, '…', ?3)")
+        )
+        for rowid, title, heading, text in self._db.execute(
             "SELECT rowid, highlight(entries, 0, ?1, ?2), highlight(entries, 1, ?1, ?2), "
-            "snippet(entries, 2, ?1, ?2, '…', ?3) "
-            "FROM entries WHERE entries MATCH ?4 ORDER BY rank",
+            f"{body} FROM entries WHERE entries MATCH ?4 ORDER BY rank",
             (MATCH_START, MATCH_END, SNIPPET_TOKENS, expression),
         ):
             group = self._groups[rowid]
@@ -229,13 +257,11 @@ class SearchIndex:
                 continue  # a lesser section of an article already listed
             shown.add(group)
             place = self._places[rowid]
-            result = SearchResult(
-                place,
-                parse_marked(title),
-                parse_marked(heading),
-                parse_marked(snippet),
-                matches.get(group, 1) - 1,
-            )
+            if self._originals:
+                marked = self._from_keys(rowid, title, heading, text)
+            else:
+                marked = (parse_marked(title), parse_marked(heading), parse_marked(text))
+            result = SearchResult(place, *marked, matches.get(group, 1) - 1)
             if place.kind == "article" and rowid in titled:
                 result = self._whole_article(result)
             results.append(result)
@@ -257,6 +283,24 @@ class SearchIndex:
             ).fetchone():
                 return expression, len(query.phrases) > 1 and number == len(candidates) - 1
         return None
+
+    def _from_keys(
+        self, rowid: int, title: str, heading: str, body: str
+    ) -> tuple[Marked, Marked, Marked]:
+        """Title, heading and snippet of a row in the original text, with the words
+        marked that FTS5 marked in their keys."""
+        marked: list[Marked] = []
+        for number, (original, keys) in enumerate(
+            zip(self._originals[rowid], (title, heading, body), strict=True)
+        ):
+            in_keys = parse_marked(keys)
+            words = list(words_with_spans(original))
+            marks = carry_marks(in_keys.spans, key_starts(in_keys.text))
+            if number < 2:
+                marked.append(Marked(original, word_spans(marks, words)))
+            else:
+                marked.append(Marked(*snippet(original, words, marks, SNIPPET_TOKENS)))
+        return marked[0], marked[1], marked[2]
 
     def _whole_article(self, result: SearchResult) -> SearchResult:
         """Every word of the query is in the article's title: the reader is looking for
