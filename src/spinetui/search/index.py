@@ -141,12 +141,6 @@ class SearchIndex:
             "CREATE VIRTUAL TABLE entries USING fts5("
             f"title, heading, body, tokenize = '{self._forms.tokenizer}')"
         )
-        # "ORDER BY rank" lets FTS5 sort by itself and then compute highlights and
-        # snippets only for the rows actually read, not for every match.
-        self._db.execute(
-            "INSERT INTO entries (entries, rank) VALUES ('rank', ?)",
-            (f"bm25({TITLE_WEIGHT}, {HEADING_WEIGHT}, {TEXT_WEIGHT})",),
-        )
         rows = list(self._rows(guide))
         self._db.executemany(
             "INSERT INTO entries (rowid, title, heading, body) VALUES (?, ?, ?, ?)", rows
@@ -272,6 +266,8 @@ class SearchIndex:
         earlier row, as FTS5's own order has them.
         """
         wanted = min(limit, groups_found)
+        if wanted <= 0:
+            return []
         rows = max(8 * limit, 64)
         while True:
             shown: list[int] = []
