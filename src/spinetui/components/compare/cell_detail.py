@@ -7,6 +7,8 @@ that says the same in words: the same drawing and styles as in the articles.
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -103,15 +105,17 @@ def cell_detail_text(
     article = guide.articles.get(treatment.article or "")
     if article is not None:
         where = _heading_text(guide, article.id, attribute.anchor)
-        if where:
-            # Translators: {section} is a heading of the article called {title}.
-            line = _("Enter: read “{section}” in “{title}”").format(
-                section=where, title=article.title
-            )
-        else:
-            line = _("Enter: read “{title}”").format(title=article.title)
-        text.append(line, style="dim")
+        # Translators: {section} is a heading of the article called {title}.
+        line = _("Enter: read “{section}” in “{title}”") if where else _("Enter: read “{title}”")
+        for piece in quoted_pieces(line):
+            text.append(piece.format(section=where, title=article.title), style="dim")
     return text
+
+
+def quoted_pieces(template: str) -> list[str]:
+    """A translated template cut before each quoted “{field}”, to draw piece by piece:
+    the same spans (and so the same drawn segments) as before the text was translated."""
+    return [piece for piece in re.split(r"(?=“\{)", template) if piece]
 
 
 def _heading_text(guide: Guide, article_id: str, anchor: str | None) -> str | None:

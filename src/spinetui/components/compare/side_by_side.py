@@ -19,6 +19,7 @@ from textual.widgets import Static
 from spinetui.components.article.article_view import ArticleView
 from spinetui.components.article.targets import show_target_popup
 from spinetui.components.compare.article_picker import ArticlePicker
+from spinetui.components.compare.cell_detail import quoted_pieces
 from spinetui.components.footer import SpineFooter
 from spinetui.components.navigation import OpenArticle
 from spinetui.i18n import _
@@ -145,11 +146,10 @@ class SideBySideScreen(Screen[None]):
         if self.line_up:
             status.append(_("Line up sections: on (u turns it off)"))
             if self._unmatched:
-                status.append(" · ")
                 # Translators: {heading} is a section heading of the side being read.
-                status.append(
-                    _("the other side has no part like “{heading}”").format(heading=self._unmatched)
-                )
+                words = _("the other side has no part like “{heading}”")
+                for piece in quoted_pieces(" · " + words):
+                    status.append(piece.format(heading=self._unmatched))
         else:
             status.append(_("Line up sections: off (u turns it on)"))
         self.query_one("#side-status", Static).update(status)
