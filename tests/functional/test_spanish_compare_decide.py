@@ -155,3 +155,55 @@ async def test_the_comparison_what_matters_and_sure_speak_spanish(spanish_app):
         assert_no_english(result, SURE_ENGLISH)
         assert_no_english(body_text(app), SURE_ENGLISH)
     assert i18n.get_language() == "es"  # the fixture puts English back after the test
+
+
+async def test_the_kiosk_notice_and_pin_prompt_speak_spanish(spanish_guide):
+    from spinetui.components.kiosk.idle_notice import StillReadingNotice
+    from spinetui.components.kiosk.pin_prompt import PinPrompt
+    from spinetui.kiosk.policy import KioskPolicy
+    from tests.functional.test_kiosk import PIN_HASH, go_idle, start_reading, use_fake_clock
+
+    i18n.set_language("es")
+    try:
+        policy = KioskPolicy(
+            enabled=True,
+            attract_seconds=600.0,
+            pin_hash=PIN_HASH,
+            idle_seconds=90,
+            notice_seconds=15,
+        )
+        app = SpineApp(Services(spanish_guide), kiosk=policy)
+        async with app.run_test(size=SIZE) as pilot:
+            await start_reading(app, pilot)
+            clock = use_fake_clock(app)
+            await go_idle(app, pilot, clock, 91)
+            notice = app.screen
+            assert isinstance(notice, StillReadingNotice)
+
+            def said() -> str:
+                return " ".join(
+                    str(notice.query_one(f"#notice-{part}").render())
+                    for part in ("title", "countdown")
+                )
+
+            assert said().startswith("¿Sigue leyendo? La guía volverá a empezar")
+            assert "para la próxima persona en 14 segundos." in said()
+            assert "Toque la pantalla u oprima cualquier tecla para seguir leyendo." in said()
+            await go_idle(app, pilot, clock, 13)
+            assert "en 1 segundo." in said()
+            assert_no_english(said(), ["Still reading", "start over", "second", "key"])
+            assert "¿Sigue leyendo?" in body_text(app)
+            await pilot.press("j")
+            await pilot.pause()
+            await pilot.press("ctrl+k", "ctrl+x")
+            await pilot.pause()
+            prompt = app.screen
+            assert isinstance(prompt, PinPrompt)
+            await pilot.press(*"1111", "enter")
+            await pilot.pause()
+            assert "PIN incorrecto. Espere 1 s para intentar otra vez." in prompt.status_text
+            text = body_text(app)
+            assert "Cerrar el quiosco" in text and "PIN de administrador:" in text
+            assert_no_english(text, ["Close the kiosk", "Admin", "Wrong", "Waiting"])
+    finally:
+        i18n.set_language("en")
