@@ -80,9 +80,9 @@ def outcome_sentence(o: OutcomeData) -> str:
     }
     # "About" only per 100: those numbers are rounded to whole people out of 100.
     if o.per == 100 and _compared(o):
+        # Translators: "About" only per 100; {group}, {measure}, {time}, {compared_with}
+        # are the outcome's own words from outcomes.yaml. Plural forms follow {count}.
         template = ngettext(
-            # Translators: "About" only here, per 100. {group}, {measure}, {time} and
-            # {compared_with} are the outcome's own words from outcomes.yaml.
             "About {count} in {per} people who had {group} {measure} ({time}), "
             "compared with {comparison_count} in {per} people who had {compared_with}.",
             "About {count} in {per} people who had {group} {measure} ({time}), "
@@ -172,9 +172,8 @@ def icon_array_lines(o: OutcomeData, width: int, styles: IconArrayStyles) -> lis
         else:  # too narrow for a grid: the numbers alone
             for name, count in groups:
                 # Translators: {name} is the group, e.g. "a steroid shot".
-                words(
-                    _("{count} in 100: {name}").format(count=count, name=name), styles.icon_caption
-                )
+                numbers = _("{count} in 100: {name}").format(count=count, name=name)
+                words(numbers, styles.icon_caption)
     out.append(([], 0, []))
     words(outcome_sentence(o), Style())
     if o.note:
