@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from spinetui.cli import add_kiosk_arguments
+from spinetui.flags import add_kiosk_arguments
 from spinetui.web.limits import DEFAULT_WRITE_TIMEOUT
 
 WEB_DIR = Path(__file__).parent / "web"
