@@ -6,6 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No time limit per example: a shared CI machine can be slow at any moment, and the
+# project keeps timing out of tests (budgets live in benchmarks/run_all.py).
+settings.register_profile("spinetui", deadline=None)
+settings.load_profile("spinetui")
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"

@@ -52,27 +52,34 @@ def _reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_kiosk_arguments(parser: argparse.ArgumentParser) -> None:
-    """Flags shared by the reader and `spinetui serve` (see docs/kiosk.md)."""
+#: The help of the flags both the reader and `spinetui serve` take: --kiosk, --config
+#: and --idle-seconds, by command (a server's sessions are kiosks unless --no-kiosk).
+_KIOSK_FLAG_HELP = {
+    "reader": (
+        "waiting-room kiosk mode: no way out for visitors, starts over when idle "
+        "(default: the config file's 'kiosk' setting)",
+        "read settings from FILE (default: $XDG_CONFIG_HOME/spinetui/config.toml)",
+        "kiosk: start over after N seconds without input (default: 90)",
+    ),
+    "serve": (
+        "kiosk mode in every session (default: on; --no-kiosk for a personal reader)",
+        "settings file",
+        "kiosk: start over after N seconds without input",
+    ),
+}
+
+
+def add_kiosk_arguments(parser: argparse.ArgumentParser, *, served: bool = False) -> None:
+    """Flags shared by the reader and `spinetui serve` (`served`; see docs/kiosk.md)."""
+    kiosk_help, config_help, idle_help = _KIOSK_FLAG_HELP["serve" if served else "reader"]
     parser.add_argument(
         "--kiosk",
         action=argparse.BooleanOptionalAction,
-        default=None,
-        help="waiting-room kiosk mode: no way out for visitors, starts over when idle "
-        "(default: the config file's 'kiosk' setting)",
+        default=True if served else None,
+        help=kiosk_help,
     )
-    parser.add_argument(
-        "--config",
-        metavar="FILE",
-        type=Path,
-        help="read settings from FILE (default: $XDG_CONFIG_HOME/spinetui/config.toml)",
-    )
-    parser.add_argument(
-        "--idle-seconds",
-        metavar="N",
-        type=float,
-        help="kiosk: start over after N seconds without input (default: 90)",
-    )
+    parser.add_argument("--config", metavar="FILE", type=Path, help=config_help)
+    parser.add_argument("--idle-seconds", metavar="N", type=float, help=idle_help)
 
 
 def _check_parser() -> argparse.ArgumentParser:

@@ -26,9 +26,9 @@ from __future__ import annotations
 import gettext as _gettext
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, overload
 
 DOMAIN = "spinetui"
 #: Where the catalogs live: ``LOCALE_DIR/<lang>/LC_MESSAGES/spinetui.mo``.
@@ -104,6 +104,39 @@ def N_(message: str) -> str:
     """Mark ``message`` for the catalog without translating it (for constants defined
     at import time; translate them with ``_(CONSTANT)`` where they are shown)."""
     return message
+
+
+class Translated:
+    """A read-only attribute giving the marked English held in another attribute in the
+    current language: ``label = Translated("label_msgid")`` on a class whose
+    ``label_msgid`` holds ``N_("Fast relief")``."""
+
+    __slots__ = ("_msgid_attribute",)
+
+    def __init__(self, msgid_attribute: str) -> None:
+        self._msgid_attribute = msgid_attribute
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> Translated: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> str: ...
+    def __get__(self, obj: object, owner: type | None = None) -> str | Translated:
+        if obj is None:
+            return self
+        return _(getattr(obj, self._msgid_attribute))
+
+
+def translated_constants(module: str, texts: Mapping[str, str]) -> Callable[[str], str]:
+    """A module's ``__getattr__`` (PEP 562) giving each of ``texts`` (name: marked
+    English) in the current language, so that a constant made at import time answers
+    in the language of the moment: ``__getattr__ = translated_constants(__name__, _TEXTS)``."""
+
+    def __getattr__(name: str) -> str:
+        if name in texts:
+            return _(texts[name])
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    return __getattr__
 
 
 # ----------------------------------------------------------------- choosing

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from spinetui.cli import add_kiosk_arguments
 from spinetui.web.limits import DEFAULT_WRITE_TIMEOUT
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -53,12 +54,6 @@ def _parser() -> argparse.ArgumentParser:
         f"{DEFAULT_MAX_SESSIONS})",
     )
     parser.add_argument(
-        "--kiosk",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="kiosk mode in every session (default: on; --no-kiosk for a personal reader)",
-    )
-    parser.add_argument(
         "--allow-host",
         metavar="NAME",
         action="append",
@@ -76,13 +71,7 @@ def _parser() -> argparse.ArgumentParser:
         f"screen update (default: {DEFAULT_WRITE_TIMEOUT:g})",
     )
     parser.add_argument("--content", metavar="DIR", type=Path, help="content folder to serve")
-    parser.add_argument("--config", metavar="FILE", type=Path, help="settings file")
-    parser.add_argument(
-        "--idle-seconds",
-        metavar="N",
-        type=float,
-        help="kiosk: start over after N seconds without input",
-    )
+    add_kiosk_arguments(parser, served=True)
     return parser
 
 

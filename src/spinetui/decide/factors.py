@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from spinetui.i18n import N_, _
+from spinetui.i18n import N_, Translated, _
 
 NOT_IMPORTANT = 1
 A_LITTLE = 2
@@ -65,15 +65,9 @@ class Factor:
     question_msgid: str  # said in full on the screen (English, marked)
     rows: tuple[str, ...]  # comparison.yaml attribute ids this factor is about, in order
 
-    @property
-    def label(self) -> str:
-        """The label in the current language."""
-        return _(self.label_msgid)
-
-    @property
-    def question(self) -> str:
-        """The question in the current language."""
-        return _(self.question_msgid)
+    # The label and the question in the current language.
+    label = Translated("label_msgid")
+    question = Translated("question_msgid")
 
 
 FACTORS: tuple[Factor, ...] = (

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from spinetui.i18n import N_, _, ngettext
+from spinetui.i18n import N_, Translated, _, ngettext, translated_constants
 
 SOURCE_ID = "legare-2010"
 
@@ -23,13 +23,8 @@ class SureItem:
     question_msgid: str  # English, marked; ``question`` is it in the current language
     if_no_msgid: str  # what to do next when the answer is no (English, marked)
 
-    @property
-    def question(self) -> str:
-        return _(self.question_msgid)
-
-    @property
-    def if_no(self) -> str:
-        return _(self.if_no_msgid)
+    question = Translated("question_msgid")
+    if_no = Translated("if_no_msgid")
 
 
 SURE_ITEMS: tuple[SureItem, ...] = (
@@ -84,11 +79,7 @@ _TEXTS: dict[str, str] = {
 NO_INTRO: str
 ALL_YES: str
 
-
-def __getattr__(name: str) -> str:
-    if name in _TEXTS:
-        return _(_TEXTS[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = translated_constants(__name__, _TEXTS)
 
 
 def score_line(answers: Mapping[str, bool]) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spinetui.i18n import N_, _
+from spinetui.i18n import N_, _, translated_constants
 
 # Texts made at import time are kept as marked English and translated on each use:
 # ``take_home.TITLE`` (module attribute, PEP 562) answers in the current language.
@@ -29,11 +29,7 @@ TITLE: str
 QR_TITLE: str
 NOT_ANSWERED: str
 
-
-def __getattr__(name: str) -> str:
-    if name in _TEXTS:
-        return _(_TEXTS[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = translated_constants(__name__, _TEXTS)
 
 
 DEFAULT_NAME = "spinetui-my-questions"

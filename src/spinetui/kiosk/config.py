@@ -26,7 +26,7 @@ import os
 import stat
 import tempfile
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spinetui.config_path import DEFAULT_THEME, THEME_NAMES, default_config_path
@@ -155,16 +155,7 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
             f"{path}: holds the admin PIN but every user may change it; "
             f"make it writable by its owner only: chmod o-w {path}"
         )
-    return Config(
-        kiosk=config.kiosk,
-        idle_seconds=config.idle_seconds,
-        notice_seconds=config.notice_seconds,
-        attract_seconds=config.attract_seconds,
-        pin_hash=config.pin_hash,
-        theme=config.theme,
-        path=path,
-        console=config.console,
-    )
+    return replace(config, path=path)
 
 
 # A config file is a few lines; anything bigger is not one.

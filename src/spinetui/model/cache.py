@@ -39,21 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from spinetui import __version__
-from spinetui.model.types import (
-    Article,
-    Attribute,
-    Cell,
-    ComparisonTable,
-    GlossaryTerm,
-    Guide,
-    Heading,
-    Outcome,
-    Problem,
-    Section,
-    Severity,
-    Source,
-    Treatment,
-)
+from spinetui.model import types as mt
 
 FORMAT = 1
 MAGIC = b"spinetui guide cache\n"
@@ -62,24 +48,10 @@ MAGIC = b"spinetui guide cache\n"
 MAX_CACHE_BYTES = 128 * 1024 * 1024
 #: Cache files kept (one per content folder); the least recently written go first.
 MAX_CACHE_FILES = 8
-_TYPES = (
-    Article,
-    Attribute,
-    Cell,
-    ComparisonTable,
-    GlossaryTerm,
-    Guide,
-    Heading,
-    Outcome,
-    Problem,
-    Section,
-    Source,
-    Treatment,
-)
 _MODEL = Path(__file__).resolve().parent
 
 #: Kiosk mode's cache: {real folder path: (key, guide)}, in memory only.
-_MEMORY: dict[str, tuple[tuple[Any, ...], Guide]] = {}
+_MEMORY: dict[str, tuple[tuple[Any, ...], mt.Guide]] = {}
 
 
 # ----------------------------------------------------------------------------- where
@@ -141,7 +113,12 @@ def _fields_of(cls: type) -> tuple[str, ...]:
     return tuple(getattr(cls, "_fields", ()))
 
 
-_SCHEMA = tuple((cls.__name__, _fields_of(cls)) for cls in _TYPES)
+# Every model type (the dataclasses and the Heading NamedTuple in model.types).
+_SCHEMA = tuple(
+    (cls.__name__, _fields_of(cls))
+    for cls in vars(mt).values()
+    if isinstance(cls, type) and _fields_of(cls)
+)
 
 
 def _code_key() -> tuple[Any, ...]:
@@ -180,16 +157,16 @@ def _names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.init)
 
 
-_SECTION, _HEADING, _TERM = _names(Section), _names(Heading), _names(GlossaryTerm)
+_SECTION, _HEADING, _TERM = _names(mt.Section), _names(mt.Heading), _names(mt.GlossaryTerm)
 _TREATMENT, _ATTRIBUTE, _CELL, _OUTCOME = (
-    _names(Treatment),
-    _names(Attribute),
-    _names(Cell),
-    _names(Outcome),
+    _names(mt.Treatment),
+    _names(mt.Attribute),
+    _names(mt.Cell),
+    _names(mt.Outcome),
 )
 
 
-def encode(guide: Guide) -> tuple[Any, ...]:
+def encode(guide: mt.Guide) -> tuple[Any, ...]:
     comparison = guide.comparison
     return (
         str(guide.root),
@@ -240,7 +217,7 @@ def encode(guide: Guide) -> tuple[Any, ...]:
     )
 
 
-def decode(data: tuple[Any, ...]) -> Guide:
+def decode(data: tuple[Any, ...]) -> mt.Guide:
     """The guide `encode` was given. Raises (TypeError, ValueError, ...) on bad data."""
     (root, title, version, reviewed, sections, articles, sources, glossary) = data[:8]
     (treatments, attributes, cells), outcomes, problems, home = data[8:]
@@ -248,7 +225,7 @@ def decode(data: tuple[Any, ...]) -> Guide:
     for entry in articles:
         (aid, a_title, section, order, summary, a_reviewed, a_sources, body, path) = entry[:9]
         body_line, headings, kind = entry[9:]
-        articles_by_id[aid] = Article(
+        articles_by_id[aid] = mt.Article(
             aid,
             a_title,
             section,
@@ -259,27 +236,27 @@ def decode(data: tuple[Any, ...]) -> Guide:
             body,
             path,
             body_line,
-            tuple([Heading(*h) for h in headings]),
+            tuple([mt.Heading(*h) for h in headings]),
             kind,
         )
-    return Guide(
+    return mt.Guide(
         root=Path(root),
         title=title,
         version=version,
         reviewed=_undate(reviewed),
-        sections=tuple(Section(*s) for s in sections),
+        sections=tuple(mt.Section(*s) for s in sections),
         articles=articles_by_id,
         sources={
-            s[0]: Source(s[0], s[1], s[2], dt.date.fromordinal(s[3]), *s[4:]) for s in sources
+            s[0]: mt.Source(s[0], s[1], s[2], dt.date.fromordinal(s[3]), *s[4:]) for s in sources
         },
-        glossary={t[0]: GlossaryTerm(*t) for t in glossary},
-        comparison=ComparisonTable(
-            tuple(Treatment(*t) for t in treatments),
-            tuple(Attribute(*a) for a in attributes),
-            {tuple(key): Cell(*c) for key, c in cells},
+        glossary={t[0]: mt.GlossaryTerm(*t) for t in glossary},
+        comparison=mt.ComparisonTable(
+            tuple(mt.Treatment(*t) for t in treatments),
+            tuple(mt.Attribute(*a) for a in attributes),
+            {tuple(key): mt.Cell(*c) for key, c in cells},
         ),
-        outcomes={o[0]: Outcome(*o) for o in outcomes},
-        problems=[Problem(f, line, m, Severity(s), fld) for f, line, m, s, fld in problems],
+        outcomes={o[0]: mt.Outcome(*o) for o in outcomes},
+        problems=[mt.Problem(f, line, m, mt.Severity(s), fld) for f, line, m, s, fld in problems],
         home=home,
     )
 
@@ -294,7 +271,7 @@ def _private(info: os.stat_result) -> bool:
     return owner_ok and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def read_cache(path: Path, key: tuple[Any, ...]) -> Guide | None:
+def read_cache(path: Path, key: tuple[Any, ...]) -> mt.Guide | None:
     """The guide cached at `path` for exactly `key`, or None (whatever is wrong)."""
     try:
         if not _private(path.parent.stat()):
@@ -315,7 +292,7 @@ def read_cache(path: Path, key: tuple[Any, ...]) -> Guide | None:
     return _unpack(blob, key)
 
 
-def _unpack(blob: bytes, key: tuple[Any, ...]) -> Guide | None:
+def _unpack(blob: bytes, key: tuple[Any, ...]) -> mt.Guide | None:
     head = len(MAGIC)
     if not blob.startswith(MAGIC) or len(blob) < head + 16:
         return None
@@ -334,7 +311,7 @@ def _unpack(blob: bytes, key: tuple[Any, ...]) -> Guide | None:
         return None
 
 
-def _pack(key: tuple[Any, ...], guide: Guide) -> bytes:
+def _pack(key: tuple[Any, ...], guide: mt.Guide) -> bytes:
     key_bytes = marshal.dumps(key)
     body = key_bytes + marshal.dumps(encode(guide))
     return b"".join(
@@ -348,7 +325,7 @@ def _pack(key: tuple[Any, ...], guide: Guide) -> bytes:
     )
 
 
-def write_cache(path: Path, key: tuple[Any, ...], guide: Guide) -> bool:
+def write_cache(path: Path, key: tuple[Any, ...], guide: mt.Guide) -> bool:
     """Write atomically (temporary file, then rename); False if it could not be."""
     blob = _pack(key, guide)
     if len(blob) > MAX_CACHE_BYTES:
@@ -397,7 +374,7 @@ def _real(root: Path) -> Path | None:
     return real if real.is_dir() else None
 
 
-def cached_quick_load(root: Path, *, kiosk: bool) -> Guide:
+def cached_quick_load(root: Path, *, kiosk: bool) -> mt.Guide:
     """The guide at `root`, from the cache when it is fresh, else loaded quickly.
 
     A fresh cache gives the complete guide (headings and every problem). Otherwise the
@@ -426,13 +403,13 @@ def cached_quick_load(root: Path, *, kiosk: bool) -> Guide:
     return guide
 
 
-def _quick_load(root: Path) -> Guide:
+def _quick_load(root: Path) -> mt.Guide:
     from spinetui.model.loader import load_guide_quickly  # PyYAML: only on a miss
 
     return load_guide_quickly(root)
 
 
-def _save_when_complete(guide: Guide, key: tuple[Any, ...], where: str, *, kiosk: bool) -> None:
+def _save_when_complete(guide: mt.Guide, key: tuple[Any, ...], where: str, *, kiosk: bool) -> None:
     """Cache the complete guide once the loader's second stage has built it.
 
     The second stage (``complete_guide``) returns a new guide; this wraps it so the
@@ -442,7 +419,7 @@ def _save_when_complete(guide: Guide, key: tuple[Any, ...], where: str, *, kiosk
     finish = guide._pending
     saved = threading.Lock()
 
-    def save(complete: Guide) -> None:
+    def save(complete: mt.Guide) -> None:
         if kiosk:
             _MEMORY[where] = (key, complete)
             return
@@ -454,7 +431,7 @@ def _save_when_complete(guide: Guide, key: tuple[Any, ...], where: str, *, kiosk
         save(guide)
         return
 
-    def complete_then_save() -> Guide:
+    def complete_then_save() -> mt.Guide:
         complete = finish()
         if saved.acquire(blocking=False):
             save(complete)

@@ -16,19 +16,20 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from spinetui.model.loader import complete_guide, load_guide
 from spinetui.model.manifest import UNTITLED
 from spinetui.model.types import (
     Article,
-    Attribute,
     ComparisonTable,
+    GlossaryTerm,
     Guide,
+    Outcome,
     Problem,
-    Section,
     Severity,
     Treatment,
 )
@@ -166,55 +167,25 @@ def _merge(own: Guide, en: Guide) -> tuple[Guide, list[Fallback]]:
     def fell(kind: str, id: str) -> None:
         fallbacks.append(Fallback(kind, id))
 
-    own_sections = {s.id: s for s in own.sections}
-    sections: list[Section] = []
-    for s in en.sections:
-        if s.id in own_sections:
-            sections.append(own_sections[s.id])
-        else:
-            sections.append(s)
-            fell("section", s.id)
-    sections += [s for s in own.sections if s.id not in {x.id for x in sections}]
-
-    articles: dict[str, Article] = {}
-    for aid, article in en.articles.items():
-        if aid in own.articles:
-            articles[aid] = own.articles[aid]
-        else:
-            # Its path stays the real file's, relative to the language folder.
-            articles[aid] = dataclasses.replace(article, path=f"../{article.path}")
-            fell("article", aid)
-    articles.update({k: v for k, v in own.articles.items() if k not in articles})
-
-    glossary = {}
-    for tid, term in en.glossary.items():
-        mine = own.glossary.get(tid)
-        if mine is None:
-            glossary[tid] = term
-            fell("term", tid)
-        elif mine.article is None and term.article is not None:
-            # The language loader drops a link to an article only English has.
-            glossary[tid] = dataclasses.replace(mine, article=term.article)
-        else:
-            glossary[tid] = mine
-    glossary.update({k: v for k, v in own.glossary.items() if k not in glossary})
-
-    outcomes = {}
-    for oid, outcome in en.outcomes.items():
-        if oid in own.outcomes:
-            outcomes[oid] = own.outcomes[oid]
-        else:
-            outcomes[oid] = dataclasses.replace(outcome, path=f"../{outcome.path}")
-            fell("outcome", oid)
-    outcomes.update({k: v for k, v in own.outcomes.items() if k not in outcomes})
-
-    comparison = _merge_comparison(own.comparison, en.comparison, fell)
+    sections = _by_id(_ids(en.sections), _ids(own.sections), "section", fell)
+    # An article or outcome shown from English keeps its real file's path, relative to
+    # the language folder.
+    articles = _by_id(en.articles, own.articles, "article", fell, english=_up)
+    glossary = _by_id(en.glossary, own.glossary, "term", fell, join=_keep_link)
+    outcomes = _by_id(en.outcomes, own.outcomes, "outcome", fell, english=_up)
+    ec, oc = en.comparison, own.comparison
+    treatments = _by_id(
+        _ids(ec.treatments), _ids(oc.treatments), "treatment", fell, join=_keep_link
+    )
+    attributes = _by_id(_ids(ec.attributes), _ids(oc.attributes), "attribute", fell)
+    cells = _by_id(ec.cells, oc.cells, "cell", fell, name=lambda key: cell_id(*key))
+    comparison = ComparisonTable(tuple(treatments.values()), tuple(attributes.values()), cells)
     guide = Guide(
         root=own.root,
         title=own.title if own.title != UNTITLED else en.title,
         version=own.version or en.version,
         reviewed=own.reviewed or en.reviewed,
-        sections=tuple(sections),
+        sections=tuple(sections.values()),
         articles=articles,
         sources=own.sources or en.sources,
         glossary=glossary,
@@ -226,41 +197,59 @@ def _merge(own: Guide, en: Guide) -> tuple[Guide, list[Fallback]]:
     return guide, fallbacks
 
 
-def _merge_comparison(
-    own: ComparisonTable, en: ComparisonTable, fell: Callable[[str, str], None]
-) -> ComparisonTable:
-    own_t = {t.id: t for t in own.treatments}
-    treatments: list[Treatment] = []
-    for t in en.treatments:
-        mine = own_t.get(t.id)
+_K = TypeVar("_K")
+_T = TypeVar("_T")
+_Linked = TypeVar("_Linked", GlossaryTerm, Treatment)
+_Placed = TypeVar("_Placed", Article, Outcome)
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_I = TypeVar("_I", bound=_Identified)
+
+
+def _ids(pieces: Iterable[_I]) -> dict[str, _I]:
+    return {piece.id: piece for piece in pieces}
+
+
+def _by_id(
+    en: Mapping[_K, _T],
+    own: Mapping[_K, _T],
+    kind: str,
+    fell: Callable[[str, str], None],
+    *,
+    english: Callable[[_T], _T] | None = None,
+    join: Callable[[_T, _T], _T] | None = None,
+    name: Callable[[_K], str] = str,
+) -> dict[_K, _T]:
+    """Every English piece in the English order, the language's own where it has one
+    (``join``-ed with the English one, if given) and else the English (through
+    ``english``, if given; each recorded by ``fell``), then the pieces only the
+    language has, in its order."""
+    merged: dict[_K, _T] = {}
+    for key, theirs in en.items():
+        mine = own.get(key)
         if mine is None:
-            treatments.append(t)
-            fell("treatment", t.id)
-        elif mine.article is None and t.article is not None:
-            treatments.append(dataclasses.replace(mine, article=t.article))
+            merged[key] = theirs if english is None else english(theirs)
+            fell(kind, name(key))
         else:
-            treatments.append(mine)
-    treatments += [t for t in own.treatments if t.id not in {x.id for x in treatments}]
+            merged[key] = mine if join is None else join(mine, theirs)
+    merged.update({k: v for k, v in own.items() if k not in merged})
+    return merged
 
-    own_a = {a.id: a for a in own.attributes}
-    attributes: list[Attribute] = []
-    for a in en.attributes:
-        if a.id in own_a:
-            attributes.append(own_a[a.id])
-        else:
-            attributes.append(a)
-            fell("attribute", a.id)
-    attributes += [a for a in own.attributes if a.id not in {x.id for x in attributes}]
 
-    cells = {}
-    for key, cell in en.cells.items():
-        if key in own.cells:
-            cells[key] = own.cells[key]
-        else:
-            cells[key] = cell
-            fell("cell", cell_id(*key))
-    cells.update({k: v for k, v in own.cells.items() if k not in cells})
-    return ComparisonTable(tuple(treatments), tuple(attributes), cells)
+def _up(piece: _Placed) -> _Placed:
+    return dataclasses.replace(piece, path=f"../{piece.path}")
+
+
+def _keep_link(mine: _Linked, theirs: _Linked) -> _Linked:
+    # The language loader drops a link to an article only English has.
+    if mine.article is None and theirs.article is not None:
+        return dataclasses.replace(mine, article=theirs.article)
+    return mine
 
 
 def _warn(file: str, line: int | None, message: str) -> Problem:
@@ -280,64 +269,27 @@ def missing_pieces(en: Guide, other: Guide, lang: str = "es") -> list[Problem]:
         kind: str,
         ids_en: Mapping[str, object],
         ids_other: Mapping[str, object],
-        file: str,
+        file: str | None,
         what: str,
     ) -> None:
-        for key in ids_en:
-            if key not in ids_other:
-                out.append(
-                    _warn(file, None, f"{what} '{key}' has no {name} version; the English is shown")
-                )
-        for key in ids_other:
-            if key not in ids_en:
-                out.append(
-                    _warn(
-                        file,
-                        None,
-                        f"{what} '{key}' is not in the English {kind}; remove it or add it to the English",
-                    )
-                )
+        def where(piece: object) -> str:
+            # file None: each article's own file.
+            if file is None and isinstance(piece, Article):
+                return piece.path
+            return file or kind
 
-    pair(
-        "guide.yaml",
-        {s.id: s for s in en.sections},
-        {s.id: s for s in other.sections},
-        "guide.yaml",
-        "section",
-    )
-    for aid, article in en.articles.items():
-        if aid not in other.articles:
-            out.append(
-                _warn(
-                    article.path,
-                    None,
-                    f"article '{aid}' has no {name} version; the English is shown",
-                )
-            )
-    for aid, article in other.articles.items():
-        if aid not in en.articles:
-            out.append(
-                _warn(
-                    article.path,
-                    None,
-                    f"article '{aid}' is not in the English guide; remove it or add it to the English",
-                )
-            )
+        lacks = f"has no {name} version; the English is shown"
+        extra = f"is not in the English {kind}; remove it or add it to the English"
+        for ids, others, says in ((ids_en, ids_other, lacks), (ids_other, ids_en, extra)):
+            for key, piece in ids.items():
+                if key not in others:
+                    out.append(_warn(where(piece), None, f"{what} '{key}' {says}"))
+
+    pair("guide.yaml", _ids(en.sections), _ids(other.sections), "guide.yaml", "section")
+    pair("guide", en.articles, other.articles, None, "article")
     ec, oc = en.comparison, other.comparison
-    pair(
-        "comparison",
-        {t.id: t for t in ec.treatments},
-        {t.id: t for t in oc.treatments},
-        "comparison.yaml",
-        "option",
-    )
-    pair(
-        "comparison",
-        {a.id: a for a in ec.attributes},
-        {a.id: a for a in oc.attributes},
-        "comparison.yaml",
-        "row",
-    )
+    pair("comparison", _ids(ec.treatments), _ids(oc.treatments), "comparison.yaml", "option")
+    pair("comparison", _ids(ec.attributes), _ids(oc.attributes), "comparison.yaml", "row")
     pair(
         "comparison",
         {cell_id(*k): v for k, v in ec.cells.items()},

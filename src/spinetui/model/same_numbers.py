@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from spinetui.model._yaml import line_of, parse_yaml
-from spinetui.model.types import Article, Guide, Problem, Severity
+from spinetui.model.types import Article, Attribute, Guide, Problem, Severity, Treatment
 
 _DIGITS = re.compile(r"\d+")
 # ](target) of an inline link or image, {#anchor} / {: ...} attribute lists, and
@@ -240,46 +239,25 @@ def _comparison(en: Guide, other: Guide, add: Any) -> None:
         _read_yaml(other.root, "comparison.yaml"),
         _read_yaml(en.root, "comparison.yaml"),
     )
-    pairs: Iterable[tuple[str, str, str, str, dict[str, int | None], dict[str, int | None]]]
-    en_t = {t.id: t.name for t in en.comparison.treatments}
-    en_a = {a.id: a.label for a in en.comparison.attributes}
-    pairs = [
-        *(
-            (
-                "option",
-                t.id,
-                en_t[t.id],
-                t.name,
-                _list_lines(data, "treatments"),
-                _list_lines(en_data, "treatments"),
-            )
-            for t in other.comparison.treatments
-            if t.id in en_t
-        ),
-        *(
-            (
-                "row",
-                a.id,
-                en_a[a.id],
-                a.label,
-                _list_lines(data, "attributes"),
-                _list_lines(en_data, "attributes"),
-            )
-            for a in other.comparison.attributes
-            if a.id in en_a
-        ),
-    ]
-    for what, pid, en_text, text, lines, en_lines in pairs:
-        add(
-            compare_text(
-                f"comparison {what} '{pid}'",
-                en_text,
-                text,
-                file="comparison.yaml",
-                line=lines.get(pid),
-                en_place=f"comparison.yaml:{en_lines.get(pid) or '?'}",
-            )
-        )
+    # An option's name and a row's label, each against the English one's.
+    for what, yaml_key, mine, theirs in (
+        ("option", "treatments", other.comparison.treatments, en.comparison.treatments),
+        ("row", "attributes", other.comparison.attributes, en.comparison.attributes),
+    ):
+        en_text = {piece.id: _text(piece) for piece in theirs}
+        lines, en_lines = _list_lines(data, yaml_key), _list_lines(en_data, yaml_key)
+        for piece in mine:
+            if piece.id in en_text:
+                add(
+                    compare_text(
+                        f"comparison {what} '{piece.id}'",
+                        en_text[piece.id],
+                        _text(piece),
+                        file="comparison.yaml",
+                        line=lines.get(piece.id),
+                        en_place=f"comparison.yaml:{en_lines.get(piece.id) or '?'}",
+                    )
+                )
     for (attr, treatment), cell in other.comparison.cells.items():
         english = en.comparison.cells.get((attr, treatment))
         if english is None:
@@ -294,3 +272,7 @@ def _comparison(en: Guide, other: Guide, add: Any) -> None:
                 en_place=f"comparison.yaml:{_cell_line(en_data, attr, treatment) or '?'}",
             )
         )
+
+
+def _text(piece: Treatment | Attribute) -> str:
+    return piece.name if isinstance(piece, Treatment) else piece.label

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from rich.segment import Segment
 from rich.style import Style
 
+from spinetui.i18n import N_, _
 from spinetui.render.wrap import HARD, Run, clean_inline, wrap_runs
 
 # A treatment column is never narrower than this (cells need room to be read), so an
@@ -39,7 +40,8 @@ RIGHT_MORE = "▶"
 # A cell is a sentence or two; one of thousands of lines would make the table a scroll
 # through one cell (and take seconds to wrap). The detail panel shows the whole text.
 MAX_CELL_LINES = 100
-MORE_TEXT = "… more in the panel below"
+# Marked here, translated where it is drawn: _(MORE_TEXT).
+MORE_TEXT = N_("… more in the panel below")
 MORE_STYLE = Style(dim=True, italic=True)
 
 # Text pieces of a cell or label: (text, style); a "\n" in the text starts a new line.
@@ -148,7 +150,7 @@ def wrap_parts(parts: Parts, width: int, max_lines: int = MAX_CELL_LINES) -> lis
         head, cut = _head(parts, budget)
         lines = _wrap_all(head, width)
         if len(lines) > max_lines:
-            more = _wrap_all([(MORE_TEXT, MORE_STYLE)], width)
+            more = _wrap_all([(_(MORE_TEXT), MORE_STYLE)], width)
             return lines[: max(1, max_lines - len(more))] + more
         if not cut:
             return lines
@@ -206,7 +208,7 @@ def _rule(
 ) -> GridLine:
     line, cross = ("━", "┿") if heavy else ("─", "┴" if last else "┼")
     text = line * geometry.label_width
-    for _ in range(count):
+    for _line in range(count):
         text += cross + line * geometry.column_width
     return Segment.adjust_line_length([Segment(text[:width], style)], width), width
 

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 
 from rich.style import Style
 
+from spinetui.i18n import _
 from spinetui.render.styles import RenderStyles
 from spinetui.render.wrap import HARD, Run, clean_inline
 
@@ -84,7 +85,7 @@ class _Converter(HTMLParser):
                 trailing += 1
             else:
                 break
-        for _ in range(max(0, lines - trailing)):
+        for _line in range(max(0, lines - trailing)):
             self.runs.append(HARD)
 
     # -- the parser's callbacks -------------------------------------------------
@@ -94,7 +95,10 @@ class _Converter(HTMLParser):
             self.runs.append(HARD)
         elif tag == "img":
             alt = next((v for k, v in attrs if k == "alt" and v), "")
-            self._text(f"[image: {alt}]" if alt else "[image]", _combine(self.style, st.image))
+            # The brackets are drawn around the words (they are not markup here).
+            # Translators: {alt} is the picture's description, from the article.
+            words = _("image: {alt}").format(alt=alt) if alt else _("image")
+            self._text(f"[{words}]", _combine(self.style, st.image))
         elif tag == "summary":
             self._break(2)
             self._push(st.strong)

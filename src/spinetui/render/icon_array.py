@@ -18,6 +18,7 @@ from typing import Protocol
 from rich.segment import Segment
 from rich.style import Style
 
+from spinetui.i18n import _, ngettext
 from spinetui.render.wrap import Line, text_width, wrap_runs
 
 #: Marks for a person the outcome happened to, and for one it did not.
@@ -63,15 +64,46 @@ def _n(value: int | None) -> str:  # None only where _compared(o) is false
 
 def outcome_sentence(o: OutcomeData) -> str:
     """The array in words: "About 54 in 100 people who had X measure (time), compared
-    with 19 in 100 people who had Y." Numbers straight from the data."""
-    per = _n(o.per)
-    about = "About " if o.per == 100 else ""
-    text = f"{about}{_n(o.count)} in {per} people who had {o.group} {o.measure} ({o.time})"
-    if _compared(o):
-        text += (
-            f", compared with {_n(o.comparison_count)} in {per} people who had {o.compared_with}"
+    with 19 in 100 people who had Y." Numbers straight from the data.
+
+    One whole sentence per case, so a translation can order it as its language needs;
+    the content's ``group``, ``measure``, ``time`` and ``compared_with`` are written to
+    be read in that frame (content/es/outcomes.yaml's header says how for Spanish)."""
+    fields = {
+        "count": _n(o.count),
+        "per": _n(o.per),
+        "group": o.group,
+        "measure": o.measure,
+        "time": o.time,
+        "comparison_count": _n(o.comparison_count) if _compared(o) else "",
+        "compared_with": o.compared_with,
+    }
+    # "About" only per 100: those numbers are rounded to whole people out of 100.
+    if o.per == 100 and _compared(o):
+        # Translators: "About" only per 100; {group}, {measure}, {time}, {compared_with}
+        # are the outcome's own words from outcomes.yaml. Plural forms follow {count}.
+        template = ngettext(
+            "About {count} in {per} people who had {group} {measure} ({time}), "
+            "compared with {comparison_count} in {per} people who had {compared_with}.",
+            "About {count} in {per} people who had {group} {measure} ({time}), "
+            "compared with {comparison_count} in {per} people who had {compared_with}.",
+            o.count,
         )
-    return text + "."
+    elif o.per == 100:
+        template = ngettext(
+            "About {count} in {per} people who had {group} {measure} ({time}).",
+            "About {count} in {per} people who had {group} {measure} ({time}).",
+            o.count,
+        )
+    elif _compared(o):
+        # Translators: a rare outcome (per 1,000 or more): exact numbers, no "About".
+        template = _(
+            "{count} in {per} people who had {group} {measure} ({time}), "
+            "compared with {comparison_count} in {per} people who had {compared_with}."
+        )
+    else:
+        template = _("{count} in {per} people who had {group} {measure} ({time}).")
+    return template.format(**fields)
 
 
 def grid_rows(count: int) -> list[str]:
@@ -123,7 +155,8 @@ def icon_array_lines(o: OutcomeData, width: int, styles: IconArrayStyles) -> lis
         out.extend(wrap_runs([(text, style, None)], width))
 
     words(f"{o.measure[:1].upper()}{o.measure[1:]} · {o.time}", styles.icon_label)
-    words(f"Studied in: {o.who}", styles.icon_caption)
+    # Translators: {who} is who took part in the study, e.g. "adults with sciatica".
+    words(_("Studied in: {who}").format(who=o.who), styles.icon_caption)
     if o.per == 100:
         out.append(([], 0, []))
         groups = [(o.group, o.count)]
@@ -138,7 +171,9 @@ def icon_array_lines(o: OutcomeData, width: int, styles: IconArrayStyles) -> lis
                 out.extend(_grids(chunk, styles))
         else:  # too narrow for a grid: the numbers alone
             for name, count in groups:
-                words(f"{count} in 100: {name}", styles.icon_caption)
+                # Translators: {name} is the group, e.g. "a steroid shot".
+                numbers = _("{count} in 100: {name}").format(count=count, name=name)
+                words(numbers, styles.icon_caption)
     out.append(([], 0, []))
     words(outcome_sentence(o), Style())
     if o.note:
@@ -151,11 +186,12 @@ def _grids(groups: list[tuple[str, int]], styles: IconArrayStyles) -> list[Line]
     cols = len(groups)
     titles = [
         _label_lines(f"{name[:1].upper()}{name[1:]}", GRID_WIDTH, styles.icon_label)
-        for name, _ in groups
+        for name, _count in groups
     ]
     height = max(len(t) for t in titles)
-    rows = [grid_rows(count) for _, count in groups]
-    counts = [f"{count} in 100" for _, count in groups]
+    rows = [grid_rows(count) for _name, count in groups]
+    # Translators: under a drawn grid of 100 people; keep it short (19 columns).
+    counts = [_("{count} in 100").format(count=count) for _name, count in groups]
     lines: list[Line] = []
 
     def join(parts: list[list[Segment]], widths: list[int]) -> Line:
@@ -188,5 +224,8 @@ def _grids(groups: list[tuple[str, int]], styles: IconArrayStyles) -> list[Line]
 def compact(o: OutcomeData) -> str:
     """A few words for a grid cell too small for an array: "54 vs 19 in 100"."""
     if _compared(o):
-        return f"{_n(o.count)} vs {_n(o.comparison_count)} in {_n(o.per)}"
-    return f"{_n(o.count)} in {_n(o.per)}"
+        # Translators: in a comparison cell, the treated group's number first.
+        return _("{count} vs {comparison_count} in {per}").format(
+            count=_n(o.count), comparison_count=_n(o.comparison_count), per=_n(o.per)
+        )
+    return _("{count} in {per}").format(count=_n(o.count), per=_n(o.per))

@@ -6,6 +6,11 @@ weighted by bm25 so a match in a title counts more than one in a heading, and a
 heading more than running text. The tokenizer stems English (porter) on top of
 unicode61 with accents folded, so "injection" finds "injections" and "cafe" finds
 "café". The reader's text is turned into FTS5 syntax by `parse_query`, never passed on.
+
+One index per language: `SearchIndex(guide, lang="es")` indexes the keys of the text
+(folded and stemmed by `spinetui.search.forms`, since FTS5 stems only English) and
+keeps the original text beside them for titles and snippets, so a reader sees the
+guide's own words marked ("cirugia" finds and marks "cirugía").
 """
 
 from __future__ import annotations
@@ -13,11 +18,21 @@ from __future__ import annotations
 import sqlite3
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Literal
 
 from spinetui.model.types import Guide
+from spinetui.search.forms import (
+    WordForms,
+    carry_marks,
+    key_starts,
+    snippet,
+    word_spans,
+    words_with_spans,
+)
 from spinetui.search.plain import article_sections
 from spinetui.search.query import MATCH_END, MATCH_START, SearchQuery, parse_query
 
@@ -95,10 +110,24 @@ def parse_marked(text: str) -> Marked:
     return Marked("".join(plain), tuple(spans))
 
 
+Marks3 = tuple[Marked, Marked, Marked]  # a result's title, heading and snippet
+
+
+def _chunks(rowids: list[int], size: int = 500) -> Iterator[list[int]]:
+    # SQLite allows a few thousand parameters per statement; a caller's limit may not.
+    for start in range(0, len(rowids), size):
+        yield rowids[start : start + size]
+
+
 class SearchIndex:
     """An in-memory FTS5 index of one guide. Safe to query from any thread (one at a time)."""
 
-    def __init__(self, guide: Guide) -> None:
+    def __init__(self, guide: Guide, lang: str = "en") -> None:
+        self.lang = lang
+        self._forms = WordForms(lang)
+        # Outside English the table holds keys; the text they came from is kept here.
+        self._originals: list[tuple[str, str, str]] = []
+        self._key_text = self._forms.key_text_function() if self._forms.stems else None
         self._places: list[Place] = []
         # Rows of one article (or one treatment's comparison cells) share a group and
         # are shown as one result; a glossary row is a group of its own.
@@ -110,20 +139,14 @@ class SearchIndex:
         self._db.execute("PRAGMA temp_store = MEMORY")
         self._db.execute(
             "CREATE VIRTUAL TABLE entries USING fts5("
-            "title, heading, body, "
-            "tokenize = 'porter unicode61 remove_diacritics 2')"
-        )
-        # "ORDER BY rank" lets FTS5 sort by itself and then compute highlights and
-        # snippets only for the rows actually read, not for every match.
-        self._db.execute(
-            "INSERT INTO entries (entries, rank) VALUES ('rank', ?)",
-            (f"bm25({TITLE_WEIGHT}, {HEADING_WEIGHT}, {TEXT_WEIGHT})",),
+            f"title, heading, body, tokenize = '{self._forms.tokenizer}')"
         )
         rows = list(self._rows(guide))
         self._db.executemany(
             "INSERT INTO entries (rowid, title, heading, body) VALUES (?, ?, ?, ?)", rows
         )
         self._db.commit()
+        self._key_text = None  # its memory of words is only needed while building
 
     def __len__(self) -> int:
         return len(self._places)
@@ -135,7 +158,12 @@ class SearchIndex:
         rowid = len(self._places)
         self._places.append(place)
         self._groups.append(rowid if group is None else group)
-        return (rowid, _clean(title), _clean(heading), _clean(body))
+        texts = (_clean(title), _clean(heading), _clean(body))
+        if self._key_text is None:
+            return (rowid, *texts)
+        self._originals.append(texts)
+        key_text = self._key_text
+        return (rowid, key_text(texts[0]), key_text(texts[1]), key_text(texts[2]))
 
     def _rows(self, guide: Guide) -> Iterator[tuple[int, str, str, str]]:
         for article in guide.reading_order() or list(guide.articles.values()):
@@ -188,7 +216,7 @@ class SearchIndex:
     # ------------------------------------------------------------ searching
     def search(self, text: str, limit: int = DEFAULT_LIMIT) -> SearchOutcome:
         """The best place in each matching article (or group), best first. Never raises."""
-        query = parse_query(text)
+        query = parse_query(text, self.lang)
         if not query:
             return SearchOutcome(query, (), 0)
         with self._lock:
@@ -200,50 +228,108 @@ class SearchIndex:
                 return SearchOutcome(query, (), 0)
 
     def _search(self, query: SearchQuery, limit: int) -> SearchOutcome:
-        found = self._expression_with_matches(query)
-        if found is None:
-            return SearchOutcome(query, (), 0)
-        expression, some_words_only = found
-        matches: dict[object, int] = {}
-        for (rowid,) in self._db.execute(
-            "SELECT rowid FROM entries WHERE entries MATCH ?", (expression,)
-        ):
-            group = self._groups[rowid]
-            matches[group] = matches.get(group, 0) + 1
-        titled = {
-            rowid
-            for (rowid,) in self._db.execute(
-                "SELECT rowid FROM entries WHERE entries MATCH ?", (f"title : ({expression})",)
-            )
-        }
+        # The query as typed usually matches: count its matches at once, and look for a
+        # looser expression only when it finds nothing.
+        expression, some_words_only = query.fts(), False
+        matches = self._matches_per_group(expression)
+        if not matches:
+            found = self._expression_with_matches(query, skip_first=True)
+            if found is None:
+                return SearchOutcome(query, (), 0)
+            expression, some_words_only = found
+            matches = self._matches_per_group(expression)
+        groups = self._groups
+        shown = self._best_rows(expression, max(0, limit), len(matches))
+        marked = self._marked_rows(expression, shown)
+        titled = self._rows_matching(f"title : ({expression})", shown)
         results: list[SearchResult] = []
-        shown: set[object] = set()
-        for rowid, title, heading, snippet in self._db.execute(
-            "SELECT rowid, highlight(entries, 0, ?1, ?2), highlight(entries, 1, ?1, ?2), "
-            "snippet(entries, 2, ?1, ?2, '…', ?3) "
-            "FROM entries WHERE entries MATCH ?4 ORDER BY rank",
-            (MATCH_START, MATCH_END, SNIPPET_TOKENS, expression),
-        ):
-            group = self._groups[rowid]
-            if group in shown:
-                continue  # a lesser section of an article already listed
-            shown.add(group)
+        for rowid in shown:
             place = self._places[rowid]
-            result = SearchResult(
-                place,
-                parse_marked(title),
-                parse_marked(heading),
-                parse_marked(snippet),
-                matches.get(group, 1) - 1,
-            )
+            result = SearchResult(place, *marked[rowid], matches[groups[rowid]] - 1)
             if place.kind == "article" and rowid in titled:
                 result = self._whole_article(result)
             results.append(result)
-            if len(results) >= limit:
-                break
         return SearchOutcome(query, tuple(results), len(matches), some_words_only)
 
-    def _expression_with_matches(self, query: SearchQuery) -> tuple[str, bool] | None:
+    def _matches_per_group(self, expression: str) -> Counter[object]:
+        """How many rows of each group match (counted in C: a query may match 30,000)."""
+        rows = self._db.execute("SELECT rowid FROM entries WHERE entries MATCH ?", (expression,))
+        return Counter(map(self._groups.__getitem__, map(itemgetter(0), rows)))
+
+    def _best_rows(self, expression: str, limit: int, groups_found: int) -> list[int]:
+        """The best row of each of the `limit` best groups, best first.
+
+        SQLite keeps only the best few rows while FTS5 scores every match (a
+        "LIMIT" beside "ORDER BY bm25"; FTS5's own "ORDER BY rank" sorts all of them,
+        with their positions). Rows of one article come in runs, so a few times
+        `limit` rows hold `limit` groups; if not, more are asked for. Ties go to the
+        earlier row, as FTS5's own order has them.
+        """
+        wanted = min(limit, groups_found)
+        if wanted <= 0:
+            return []
+        rows = max(8 * limit, 64)
+        while True:
+            shown: list[int] = []
+            seen: set[object] = set()
+            read = 0
+            for (rowid,) in self._db.execute(
+                "SELECT rowid FROM entries WHERE entries MATCH ? "
+                "ORDER BY bm25(entries, ?, ?, ?), rowid LIMIT ?",
+                (expression, TITLE_WEIGHT, HEADING_WEIGHT, TEXT_WEIGHT, rows),
+            ):
+                read += 1
+                group = self._groups[rowid]
+                if group not in seen:
+                    seen.add(group)
+                    shown.append(rowid)
+                    if len(shown) >= wanted:
+                        return shown
+            if read < rows:
+                return shown  # every match was read
+            rows *= 4
+
+    def _marked_rows(self, expression: str, rowids: list[int]) -> dict[int, Marks3]:
+        """Title, heading and snippet of these rows, with the matched words marked."""
+        # Keys are marked in full and carried back to the original's words (_from_keys).
+        body = (
+            "highlight(entries, 2, ?1, ?2)"
+            if self._originals
+            else ("snippet(entries, 2, ?1, ?2, '…', ?3)")
+        )
+        marked: dict[int, Marks3] = {}
+        # "+rowid": one pass over the matches, filtered here. A plain "rowid IN" would
+        # make FTS5 look the expression up again for each row, and looking up a prefix
+        # ("numb"*) merges the lists of every word it starts.
+        for chunk in _chunks(rowids):
+            for rowid, title, heading, text in self._db.execute(
+                "SELECT rowid, highlight(entries, 0, ?1, ?2), highlight(entries, 1, ?1, ?2), "
+                f"{body} FROM entries WHERE entries MATCH ?4 AND +rowid IN "
+                f"({', '.join('?' * len(chunk))})",
+                (MATCH_START, MATCH_END, SNIPPET_TOKENS, expression, *chunk),
+            ):
+                if self._originals:
+                    marked[rowid] = self._from_keys(rowid, title, heading, text)
+                else:
+                    marked[rowid] = (parse_marked(title), parse_marked(heading), parse_marked(text))
+        return marked
+
+    def _rows_matching(self, expression: str, rowids: list[int]) -> set[int]:
+        found: set[int] = set()
+        for chunk in _chunks(rowids):
+            found.update(
+                rowid
+                for (rowid,) in self._db.execute(
+                    "SELECT rowid FROM entries WHERE entries MATCH ? AND +rowid IN "
+                    f"({', '.join('?' * len(chunk))})",
+                    (expression, *chunk),
+                )
+            )
+        return found
+
+    def _expression_with_matches(
+        self, query: SearchQuery, *, skip_first: bool = False
+    ) -> tuple[str, bool] | None:
         """The first expression that matches anything: as typed; with the last word
         cut back towards its stem; then any of the words, not all of them."""
         candidates = [query.fts()]
@@ -252,11 +338,29 @@ class SearchIndex:
             # A question typed as a sentence rarely has every word in one place.
             candidates.append(query.fts(any_phrase=True))
         for number, expression in enumerate(candidates):
+            if number == 0 and skip_first:
+                continue  # already found to match nothing
             if self._db.execute(
                 "SELECT 1 FROM entries WHERE entries MATCH ? LIMIT 1", (expression,)
             ).fetchone():
                 return expression, len(query.phrases) > 1 and number == len(candidates) - 1
         return None
+
+    def _from_keys(self, rowid: int, title: str, heading: str, body: str) -> Marks3:
+        """Title, heading and snippet of a row in the original text, with the words
+        marked that FTS5 marked in their keys."""
+        marked: list[Marked] = []
+        for number, (original, keys) in enumerate(
+            zip(self._originals[rowid], (title, heading, body), strict=True)
+        ):
+            in_keys = parse_marked(keys)
+            words = list(words_with_spans(original))
+            marks = carry_marks(in_keys.spans, key_starts(in_keys.text))
+            if number < 2:
+                marked.append(Marked(original, word_spans(marks, words)))
+            else:
+                marked.append(Marked(*snippet(original, words, marks, SNIPPET_TOKENS)))
+        return marked[0], marked[1], marked[2]
 
     def _whole_article(self, result: SearchResult) -> SearchResult:
         """Every word of the query is in the article's title: the reader is looking for

@@ -6,6 +6,9 @@ strings are ANDed. Words joined by a hyphen, apostrophe or full stop ("covid-19"
 "don't", "3.5") stay together as one phrase, because the index splits them the same
 way and a reader means them together. The last word is prefix-matched so results
 appear while it is still being typed (from its second letter on).
+
+In a language other than English the words are looked up as keys, folded and stemmed
+as the index stores them (`spinetui.search.forms`): "Inyecciones" as "inyeccion".
 """
 
 from __future__ import annotations
@@ -40,7 +43,14 @@ def _is_word_char(ch: str, *, starting: bool) -> bool:
 class SearchQuery:
     """The words of a query, grouped into phrases, and the FTS5 expression for them."""
 
-    phrases: tuple[tuple[str, ...], ...]
+    phrases: tuple[tuple[str, ...], ...]  # the words as the reader typed them
+    # The words as they are looked up in the index, phrase by phrase (folded and stemmed
+    # outside English); None: as typed.
+    keys: tuple[tuple[str, ...], ...] | None = None
+
+    @property
+    def looked_up(self) -> tuple[tuple[str, ...], ...]:
+        return self.phrases if self.keys is None else self.keys
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -55,7 +65,7 @@ class SearchQuery:
         All phrases must match (AND), or with `any_phrase` at least one (OR). With
         `last_word`, the query's last word is replaced by that word, matched whole.
         """
-        phrases = [list(phrase) for phrase in self.phrases]
+        phrases = [list(phrase) for phrase in self.looked_up]
         if phrases and last_word is not None:
             phrases[-1][-1] = last_word
         quoted = ['"' + " ".join(phrase).replace('"', '""') + '"' for phrase in phrases]
@@ -66,7 +76,7 @@ class SearchQuery:
     def _last_word_is_a_prefix(self) -> bool:
         # One Latin letter would start nearly every word in the guide: ranking them all
         # costs a hundred times a real query and helps nobody, so it is matched whole.
-        word = self.phrases[-1][-1]
+        word = self.looked_up[-1][-1]
         return len(word) >= MIN_PREFIX_CHARS or not word.isascii()
 
     def shorter_last_words(self) -> list[str]:
@@ -78,14 +88,17 @@ class SearchQuery:
         """
         if not self.phrases:
             return []
-        word = self.phrases[-1][-1]
+        word = self.looked_up[-1][-1]
         if not 4 <= len(word) <= MAX_STEM_GUESS_CHARS:
             return []
         return [word[:end] for end in range(len(word) - 1, 2, -1)]
 
 
-def parse_query(text: str) -> SearchQuery:
-    """Read a reader's search text; never raises, whatever the text."""
+def parse_query(text: str, lang: str = "en") -> SearchQuery:
+    """Read a reader's search text; never raises, whatever the text.
+
+    `lang` is the index's language: outside English the words are also given as the
+    keys that index holds (`SearchQuery.keys`)."""
     text = unicodedata.normalize("NFC", str(text)[:MAX_QUERY_CHARS])
     phrases: list[list[str]] = []
     word: list[str] = []
@@ -111,4 +124,9 @@ def parse_query(text: str) -> SearchQuery:
             break
         kept.append(tuple(phrase[:room]))
         count += len(kept[-1])
-    return SearchQuery(tuple(kept))
+    phrases_kept = tuple(kept)
+    if lang == "en" or not phrases_kept:
+        return SearchQuery(phrases_kept)
+    from spinetui.search.forms import WordForms
+
+    return SearchQuery(phrases_kept, WordForms(lang).query_keys(phrases_kept))

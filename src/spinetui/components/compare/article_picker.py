@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from spinetui.i18n import _
 from spinetui.model.types import Guide
 
 
@@ -38,7 +39,7 @@ class ArticlePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as dialog:
             dialog.border_title = self._title
-            dialog.border_subtitle = "Enter: choose · Esc: cancel"
+            dialog.border_subtitle = _("Enter: choose · Esc: cancel")
             yield OptionList(*(Option(Text(a.title), id=a.id) for a in self._articles))
 
     def on_mount(self) -> None:

@@ -7,6 +7,8 @@ that says the same in words: the same drawing and styles as in the articles.
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -17,6 +19,7 @@ from spinetui.components.compare.columns import MISSING_CELL_TEXT
 from spinetui.components.compare.evidence import evidence_badge, evidence_words
 from spinetui.components.compare.long_text import LONG_TEXT, LongText
 from spinetui.decide.factors import LEVEL_WORDS, MARK
+from spinetui.i18n import N_, _
 from spinetui.model.types import Attribute, Guide, Outcome, Treatment
 from spinetui.render.icon_array import icon_array_lines
 from spinetui.render.styles import DEFAULT_STYLES, RenderStyles
@@ -64,9 +67,11 @@ def cell_detail_text(
     cell = guide.comparison.cell(attribute.id, treatment.id)
     text = Text.assemble((attribute.label, "bold"), " · ", (treatment.name, "bold"), "\n")
     if matters is not None and matters in LEVEL_WORDS:
-        text.append(f"{MARK}This row matters to you {LEVEL_WORDS[matters]}.\n", style="italic")
+        # Translators: {level} is "a little" or "a lot".
+        matters_line = _("This row matters to you {level}.").format(level=LEVEL_WORDS[matters])
+        text.append(f"{MARK}{matters_line}\n", style="italic")
     if cell is None or not cell.text.strip():
-        text.append(MISSING_CELL_TEXT, style="italic")
+        text.append(_(MISSING_CELL_TEXT), style="italic")
         text.append("\n")
         return text
     badge = evidence_badge(cell.evidence)
@@ -80,28 +85,37 @@ def cell_detail_text(
     if cell.outcomes:
         text.append("\n")
     if cell.sources:
-        text.append("Sources:\n", style="bold")
+        text.append(_("Sources:") + "\n", style="bold")
         for number, source_id in enumerate(cell.sources, start=1):
             source = guide.sources.get(source_id)
             citation = (
                 source.citation
                 if source is not None
-                else f"{source_id} (not in the list of sources)"
+                else _("{source_id} (not in the list of sources)").format(source_id=source_id)
             )
             text.append(f"{number}. ")
             text.append(citation)
             text.append("\n")
     elif cell.no_study:
-        text.append("No study has measured this, so there is no source to give.\n", style="italic")
+        text.append(
+            _("No study has measured this, so there is no source to give.") + "\n", style="italic"
+        )
     else:
-        text.append("No source is given for this cell.\n", style="italic")
+        text.append(_("No source is given for this cell.") + "\n", style="italic")
     article = guide.articles.get(treatment.article or "")
     if article is not None:
         where = _heading_text(guide, article.id, attribute.anchor)
-        text.append("Enter: read ", style="dim")
-        text.append(f"“{where}” in " if where else "", style="dim")
-        text.append(f"“{article.title}”", style="dim")
+        # Translators: {section} is a heading of the article called {title}.
+        line = _("Enter: read “{section}” in “{title}”") if where else _("Enter: read “{title}”")
+        for piece in quoted_pieces(line):
+            text.append(piece.format(section=where, title=article.title), style="dim")
     return text
+
+
+def quoted_pieces(template: str) -> list[str]:
+    """A translated template cut before each quoted “{field}”, to draw piece by piece:
+    the same spans (and so the same drawn segments) as before the text was translated."""
+    return [piece for piece in re.split(r"(?=“\{)", template) if piece]
 
 
 def _heading_text(guide: Guide, article_id: str, anchor: str | None) -> str | None:
@@ -114,8 +128,9 @@ def _heading_text(guide: Guide, article_id: str, anchor: str | None) -> str | No
     return None
 
 
-BIGGER = "e or tap here: bigger panel, to see 100 people drawn"
-SMALLER = "e or tap here: smaller panel"
+# Marked here, translated where they are shown.
+BIGGER = N_("e or tap here: bigger panel, to see 100 people drawn")
+SMALLER = N_("e or tap here: smaller panel")
 
 
 class SizeToggle(Static):
@@ -175,7 +190,7 @@ class CellDetail(VerticalScroll, can_focus=True):
         toggle = self.query_one(SizeToggle)
         has_arrays = self._cell is not None and bool(cell_outcomes(*self._cell[:3]))
         toggle.display = has_arrays or self.big
-        toggle.update(Text(SMALLER if self.big else BIGGER))
+        toggle.update(Text(_(SMALLER) if self.big else _(BIGGER)))
 
     @property
     def _width(self) -> int:

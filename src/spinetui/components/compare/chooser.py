@@ -19,6 +19,7 @@ from textual.widgets.selection_list import Selection
 
 from spinetui.components.compare.columns import ColumnChoice
 from spinetui.components.footer import SpineFooter
+from spinetui.i18n import _
 from spinetui.keymap import CHOOSER_KEYS, bindings
 from spinetui.model.types import Treatment
 
@@ -39,7 +40,8 @@ class TreatmentList(SelectionList[str]):
         for treatment_id in order:
             shown = treatment_id in ticked
             column += shown
-            where = f"  column {column}" if shown else "  not shown"
+            # Translators: after a treatment's name in the chooser: where it is shown.
+            where = "  " + (_("column {number}").format(number=column) if shown else _("not shown"))
             # Text, not a string: a string prompt would be read as markup.
             prompt = Text.assemble(self._names[treatment_id], (where, "dim"))
             selections.append(Selection(prompt, treatment_id, shown))
@@ -114,17 +116,20 @@ class TreatmentChooser(ModalScreen[list[str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as dialog:
-            dialog.border_title = "Choose treatments"
-            dialog.border_subtitle = "Enter: done · Esc: cancel"
+            # Border titles are markup: these are the app's own words, never content.
+            dialog.border_title = _("Choose treatments")
+            dialog.border_subtitle = _("Enter: done · Esc: cancel")
             yield Static(
                 Text(
-                    "Tick the treatments to compare; they are shown left to right in "
-                    "this order. At least two stay ticked."
+                    _(
+                        "Tick the treatments to compare; they are shown left to right in "
+                        "this order. At least two stay ticked."
+                    )
                 )
             )
             yield TreatmentList(self._treatments, self._ticked, id="treatment-list")
             yield Static(
-                Text("Space: tick or untick · < >: move up or down · Enter: done · Esc: cancel"),
+                Text(_("Space: tick or untick · < >: move up or down · Enter: done · Esc: cancel")),
                 id="chooser-help",
             )
         yield SpineFooter()
@@ -145,7 +150,9 @@ class TreatmentChooser(ModalScreen[list[str] | None]):
             with listing.prevent(SelectionList.SelectionToggled):
                 listing.select(message.selection.value)
             self.notify(
-                f"A comparison needs at least {self._fewest} treatments ticked.",
+                _("A comparison needs at least {count} treatments ticked.").format(
+                    count=self._fewest
+                ),
                 severity="warning",
                 timeout=3,
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spinetui.i18n import N_
 from spinetui.model.types import Attribute, ComparisonTable, Treatment
 
 # The comparison starts with this many treatments: the first ones in the data
@@ -17,7 +18,9 @@ from spinetui.model.types import Attribute, ComparisonTable, Treatment
 DEFAULT_COLUMNS = 3
 FEWEST_COLUMNS = 2
 
-MISSING_CELL_TEXT = "No information"
+# Marked here, translated where it is drawn: _(MISSING_CELL_TEXT). (Compared below as
+# it is: a missing cell is the same in every language.)
+MISSING_CELL_TEXT = N_("No information")
 
 _SPACE = re.compile(r"\s+")
 

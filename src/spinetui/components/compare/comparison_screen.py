@@ -24,13 +24,15 @@ from spinetui.components.compare.grid import ComparisonGrid
 from spinetui.components.footer import SpineFooter
 from spinetui.components.navigation import KeepsVisit, OpenArticle, OpenSideBySide, OpenTool
 from spinetui.decide.factors import MARK, ordered_rows, row_marks
+from spinetui.i18n import N_, _, ngettext
 from spinetui.keymap import COMPARE_KEYS, bindings
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
     from spinetui.services import Services
 
-ALL_SAME_MESSAGE = (
+# Marked here, translated where it is shown: _(ALL_SAME_MESSAGE).
+ALL_SAME_MESSAGE = N_(
     "The chosen treatments say the same thing on every row. "
     "Press d to show all rows, or t to choose other treatments."
 )
@@ -57,9 +59,10 @@ class ComparisonHeader(Horizontal):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Compare treatments"), id="compare-title")
+        yield Static(Text(_("Compare treatments")), id="compare-title")
         yield Static(id="compare-status")
-        yield MattersButton(Text("w: What matters"), id="compare-matters")
+        # Translators: a button in the one-line header; keep it short.
+        yield MattersButton(Text(_("w: What matters")), id="compare-matters")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +126,10 @@ class ComparisonScreen(Screen[None]):
         yield ComparisonGrid(id="compare-grid")
         yield Static(
             Text(
-                "This guide has no comparison table to show (fewer than two treatments). "
-                "Press ! to see problems with the content, or Esc to go back."
+                _(
+                    "This guide has no comparison table to show (fewer than two treatments). "
+                    "Press ! to see problems with the content, or Esc to go back."
+                )
             ),
             id="compare-nothing",
         )
@@ -171,7 +176,7 @@ class ComparisonScreen(Screen[None]):
         self._ordered_by = dict(matters)
         attributes = ordered_rows(attributes, matters)
         grid = self.grid
-        grid.empty_message = Text(ALL_SAME_MESSAGE)
+        grid.empty_message = Text(_(ALL_SAME_MESSAGE))
         grid.show(
             table,
             treatments,
@@ -192,7 +197,7 @@ class ComparisonScreen(Screen[None]):
         self._save_state()
         selected = self.grid.selected
         if selected is None:
-            self.detail.show(Text(ALL_SAME_MESSAGE if self.differences_only else ""))
+            self.detail.show(Text(_(ALL_SAME_MESSAGE) if self.differences_only else ""))
         else:
             attribute, treatment = selected
             level = self.grid.marks.get(attribute.id)
@@ -209,22 +214,35 @@ class ComparisonScreen(Screen[None]):
         if shown and shown < total:
             first = grid.first_column + 1
             last = grid.first_column + shown
-            columns = f"Columns {first}–{last} of {total} · [ ] to page"
+            # Translators: the header's status; "[ ]" are the keys [ and ] that page.
+            columns = _("Columns {first}–{last} of {total} · [ ] to page").format(
+                first=first, last=last, total=total
+            )
         else:
-            columns = f"{total} of {len(self.choice.all_ids)} treatments · t to choose"
+            # A comparison has at least two treatments: always plural.
+            columns = _("{shown} of {count} treatments · t to choose").format(
+                shown=total, count=len(self.choice.all_ids)
+            )
         parts = [columns]
         if self.differences_only:
             rows = len(grid.attributes)
+            count = len(self.services.guide.comparison.attributes)
             parts.append(
-                f"Differences only: {rows} of {len(self.services.guide.comparison.attributes)} rows"
+                _("Differences only: {rows} of {count} rows").format(rows=rows, count=count)
             )
         status.update(Text(" · ".join(parts)))
         # The button says how many rows are marked (short: the header is one line).
         marked = len(grid.marks)
-        marked_rows = "1 row" if marked == 1 else f"{marked} rows"
-        self.query_one(MattersButton).update(
-            Text(f"w: What matters ({MARK}{marked_rows})" if marked else "w: What matters")
-        )
+        if marked:
+            # Translators: the header's button when rows are marked; {mark} is "* ".
+            label = ngettext(
+                "w: What matters ({mark}{count} row)",
+                "w: What matters ({mark}{count} rows)",
+                marked,
+            ).format(mark=MARK, count=marked)
+        else:
+            label = _("w: What matters")
+        self.query_one(MattersButton).update(Text(label))
 
     # ---------------------------------------------------------------- actions
     def action_close(self) -> None:
@@ -247,7 +265,7 @@ class ComparisonScreen(Screen[None]):
     def _page(self, step: int) -> None:
         if self.has_table and not self.grid.page_columns(step):
             self.notify(
-                "Every chosen treatment is already on screen. Press t to choose others.",
+                _("Every chosen treatment is already on screen. Press t to choose others."),
                 timeout=3,
             )
 
@@ -261,10 +279,13 @@ class ComparisonScreen(Screen[None]):
         if self.differences_only:
             hidden = len(self.services.guide.comparison.attributes) - len(self.grid.attributes)
             self.notify(
-                f"Showing differences only: {hidden} rows that are the same are hidden.", timeout=3
+                _("Showing differences only: {hidden} rows that are the same are hidden.").format(
+                    hidden=hidden
+                ),
+                timeout=3,
             )
         else:
-            self.notify("Showing all rows.", timeout=2)
+            self.notify(_("Showing all rows."), timeout=2)
 
     def action_move_column(self, step: int) -> None:
         selected = self.grid.selected
@@ -276,9 +297,9 @@ class ComparisonScreen(Screen[None]):
             self._save_state()
         else:
             self.notify(
-                "This column is already the first."
+                _("This column is already the first.")
                 if step < 0
-                else "This column is already the last.",
+                else _("This column is already the last."),
                 timeout=2,
             )
 
@@ -292,7 +313,7 @@ class ComparisonScreen(Screen[None]):
             self._save_state()
         else:
             self.notify(
-                "A comparison needs at least two treatments. Press t to choose others.",
+                _("A comparison needs at least two treatments. Press t to choose others."),
                 severity="warning",
                 timeout=3,
             )
@@ -320,7 +341,9 @@ class ComparisonScreen(Screen[None]):
         article_id = treatment.article
         if not article_id or article_id not in self.services.guide.articles:
             self.notify(
-                f"There is no article about {treatment.name} in this guide.",
+                _("There is no article about {treatment} in this guide.").format(
+                    treatment=treatment.name
+                ),
                 severity="warning",
                 markup=False,
             )
@@ -346,7 +369,9 @@ class ComparisonScreen(Screen[None]):
         missing = [t.name for t in pair if t.article not in articles]
         if missing:
             self.notify(
-                f"There is no article about {missing[0]} in this guide.",
+                _("There is no article about {treatment} in this guide.").format(
+                    treatment=missing[0]
+                ),
                 severity="warning",
                 markup=False,
             )

@@ -6,13 +6,15 @@ from rich.style import Style
 from rich.text import Text
 
 from spinetui.console import drawing_for_console
+from spinetui.i18n import N_, _
 
-# level -> (filled dots out of four, words, colour that only reinforces the words)
+# level -> (filled dots out of four, words, colour that only reinforces the words);
+# the words are marked here and translated where they are drawn.
 _BADGES: dict[str, tuple[int, str, str]] = {
-    "high": (4, "High evidence", "green"),
-    "moderate": (3, "Moderate evidence", "cyan"),
-    "low": (2, "Low evidence", "yellow"),
-    "very-low": (1, "Very low evidence", "red"),
+    "high": (4, N_("High evidence"), "green"),
+    "moderate": (3, N_("Moderate evidence"), "cyan"),
+    "low": (2, N_("Low evidence"), "yellow"),
+    "very-low": (1, N_("Very low evidence"), "red"),
 }
 DOTS = 4
 FILLED, EMPTY = "●", "○"
@@ -33,14 +35,14 @@ def evidence_parts(level: str | None) -> list[tuple[str, Style | None]]:
     known = _BADGES.get(level)
     if known is None:
         # Content is untrusted: an unknown level is shown as given, as plain text.
-        return [(f"Evidence: {level}", ITALIC)]
+        return [(_("Evidence: {level}").format(level=level), ITALIC)]
     filled, words, colour = known
     empty = CONSOLE_EMPTY if drawing_for_console() else EMPTY
     return [
         (FILLED * filled, Style(color=colour)),
         (empty * (DOTS - filled), DIM),
         (" ", None),
-        (words, BOLD),
+        (_(words), BOLD),
     ]
 
 
@@ -53,6 +55,6 @@ def evidence_badge(level: str | None) -> Text | None:
 def evidence_words(level: str | None) -> str:
     """The level in words, for the detail panel and screen readers."""
     if not level:
-        return "Evidence strength not rated for this row"
+        return _("Evidence strength not rated for this row")
     known = _BADGES.get(level)
-    return known[1] if known is not None else f"Evidence: {level}"
+    return _(known[1]) if known is not None else _("Evidence: {level}").format(level=level)

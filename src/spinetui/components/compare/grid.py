@@ -30,6 +30,7 @@ from spinetui.components.compare.columns import MISSING_CELL_TEXT
 from spinetui.components.compare.evidence import DIM, evidence_parts
 from spinetui.components.strips import overlay_style
 from spinetui.decide.factors import LEVEL_WORDS, MARK
+from spinetui.i18n import _
 from spinetui.keymap import COMPARE_GRID_KEYS, bindings
 from spinetui.model.types import Attribute, ComparisonTable, Outcome, Treatment
 from spinetui.render.grid_layout import (
@@ -230,7 +231,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
             rows,
             more_left=first > 0,
             more_right=first + geometry.visible < len(self._treatments),
-            corner=[("Treatment ▸" if shown else "", DIM)],
+            # Translators: above the row names, pointing at the treatments' names across.
+            corner=[(_("Treatment ▸") if shown else "", DIM)],
             empty_message=self.empty_message.plain,
             styles=GridStyles(
                 header=self.get_component_rich_style("comparison-grid--header"),
@@ -244,7 +246,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         level = self._marks.get(attribute.id)
         if level is None:
             return [(attribute.label, None)]
-        words = f"matters to you {LEVEL_WORDS.get(level, '')}".rstrip()
+        # Translators: under a marked row's name; {level} is "a little" or "a lot".
+        words = _("matters to you {level}").format(level=LEVEL_WORDS.get(level, "")).rstrip()
         return [(MARK + attribute.label, None), ("\n", None), (words, MATTERS_STYLE)]
 
     def _cell_parts(self, attribute_id: str, treatment_id: str) -> list[tuple[str, Style | None]]:
@@ -252,7 +255,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         it sums up (one line each), then the text."""
         cell = self._table.cell(attribute_id, treatment_id)
         if cell is None or not cell.text.strip():
-            return [(MISSING_CELL_TEXT, MISSING_STYLE)]
+            return [(_(MISSING_CELL_TEXT), MISSING_STYLE)]
         parts = list(evidence_parts(cell.evidence))
         for outcome_id in cell.outcomes:
             outcome = self._outcomes.get(outcome_id)

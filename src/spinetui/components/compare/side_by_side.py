@@ -19,8 +19,10 @@ from textual.widgets import Static
 from spinetui.components.article.article_view import ArticleView
 from spinetui.components.article.targets import show_target_popup
 from spinetui.components.compare.article_picker import ArticlePicker
+from spinetui.components.compare.cell_detail import quoted_pieces
 from spinetui.components.footer import SpineFooter
 from spinetui.components.navigation import OpenArticle
+from spinetui.i18n import _
 from spinetui.keymap import SIDE_BY_SIDE_KEYS, bindings
 from spinetui.render import Target
 
@@ -119,7 +121,7 @@ class SideBySideScreen(Screen[None]):
         article = self.services.guide.articles.get(article_id)
         if article is None:
             self.notify(
-                f"There is no article called {article_id!r} in this guide.",
+                _("There is no article called {name} in this guide.").format(name=repr(article_id)),
                 severity="warning",
                 markup=False,
             )
@@ -140,14 +142,16 @@ class SideBySideScreen(Screen[None]):
             widget = self.query_one(f"#{side}-title", Static)
             widget.update(label)
             widget.set_class(leading, "-leading")
-        status = Text("Side by side · ", style="bold")
+        status = Text(_("Side by side") + " · ", style="bold")
         if self.line_up:
-            status.append("Line up sections: on (u turns it off)")
+            status.append(_("Line up sections: on (u turns it off)"))
             if self._unmatched:
-                status.append(" · the other side has no part like ")
-                status.append(f"“{self._unmatched}”")
+                # Translators: {heading} is a section heading of the side being read.
+                words = _("the other side has no part like “{heading}”")
+                for piece in quoted_pieces(" · " + words):
+                    status.append(piece.format(heading=self._unmatched))
         else:
-            status.append("Line up sections: off (u turns it on)")
+            status.append(_("Line up sections: off (u turns it on)"))
         self.query_one("#side-status", Static).update(status)
 
     # ---------------------------------------------------------------- line-up
@@ -186,13 +190,14 @@ class SideBySideScreen(Screen[None]):
             self._follow(self.leader)
         self._update_labels()
         self.notify(
-            "Sections line up as you scroll." if self.line_up else "Each side scrolls on its own.",
+            _("Sections line up as you scroll.")
+            if self.line_up
+            else _("Each side scrolls on its own."),
             timeout=2,
         )
 
     def action_change_article(self) -> None:
         view = self.leader
-        side = "right" if view is self.right else "left"
 
         def picked(article_id: str | None) -> None:
             if article_id is not None:
@@ -203,7 +208,9 @@ class SideBySideScreen(Screen[None]):
         self.app.push_screen(
             ArticlePicker(
                 self.services.guide,
-                f"Article for the {side} side",
+                _("Article for the right side")
+                if view is self.right
+                else _("Article for the left side"),
                 leave_out=self.other(view).article_id,
                 suggest=view.article_id,
             ),

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from spinetui.components.decide.choices import ChoiceRow
+from spinetui.i18n import _
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
@@ -53,6 +54,7 @@ class ChoicesScreen(Screen[None]):
     ChoicesScreen #tool-buttons > ToolButton { margin-right: 2; }
     """
 
+    # Marked English (N_), translated in compose().
     TITLE_TEXT = ""
     INTRO = ""
     # "" (not None, which means the app's "*"): on_mount focuses the first question
@@ -66,11 +68,11 @@ class ChoicesScreen(Screen[None]):
         self.services = services
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self.TITLE_TEXT), id="tool-title")
+        yield Static(Text(_(self.TITLE_TEXT) if self.TITLE_TEXT else ""), id="tool-title")
         # A Vertical that scrolls, not a VerticalScroll: that one would take ↑ and ↓
         # (to scroll) before the screen could move between the questions.
         with Vertical(id="tool-body"):
-            yield Static(Text(self.INTRO), id="tool-intro")
+            yield Static(Text(_(self.INTRO) if self.INTRO else ""), id="tool-intro")
             yield from self.make_rows()
             with Horizontal(id="tool-buttons"):
                 yield from self.make_buttons()
@@ -82,7 +84,7 @@ class ChoicesScreen(Screen[None]):
         raise NotImplementedError
 
     def make_buttons(self) -> list[ToolButton]:
-        return [ToolButton("Close (Esc)", "close")]
+        return [ToolButton(_("Close (Esc)"), "close")]
 
     def remember(self, row: ChoiceRow) -> None:
         """Write the row's answer into the app's DecisionState."""

@@ -20,8 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from spinetui.decide import take_home
 from spinetui.decide.questions import MAX_OWN_LENGTH
-from spinetui.decide.take_home import NOT_ANSWERED, Summary, summarise
+from spinetui.decide.take_home import Summary, summarise
+from spinetui.i18n import _
 from spinetui.keymap import MY_QUESTIONS_KEYS, bindings
 from spinetui.render import BOX_EMPTY, BOX_TICKED
 
@@ -32,13 +34,27 @@ if TYPE_CHECKING:
 
 def intro(pointer: bool) -> str:
     # On the kernel's console there is no mouse: say only what works there.
-    how = "Space, Enter or a tap" if pointer else "Space or Enter"
-    return f"Questions to ask at your visit. {how} ticks or unticks one; only ticked ones are taken home. x takes one off."
+    if pointer:
+        return _(
+            "Questions to ask at your visit. Space, Enter or a tap ticks or unticks one; "
+            "only ticked ones are taken home. x takes one off."
+        )
+    return _(
+        "Questions to ask at your visit. Space or Enter ticks or unticks one; "
+        "only ticked ones are taken home. x takes one off."
+    )
 
 
 def empty_text(pointer: bool) -> str:
-    tap = " (or tap it)" if pointer else ""
-    return f"No questions yet. In the guide, select a question with l and press Space{tap} to tick it; it appears here."
+    if pointer:
+        return _(
+            "No questions yet. In the guide, select a question with l and press Space "
+            "(or tap it) to tick it; it appears here."
+        )
+    return _(
+        "No questions yet. In the guide, select a question with l and press Space "
+        "to tick it; it appears here."
+    )
 
 
 class MyQuestionsScreen(Screen[None]):
@@ -71,7 +87,7 @@ class MyQuestionsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         personal = not self.app.kiosk_mode
-        yield Static(Text("My questions"), id="mq-title")
+        yield Static(Text(_("My questions")), id="mq-title")
         with VerticalScroll(id="mq-body"):
             yield Static(
                 Text(intro(getattr(self.app, "has_pointer", True))),
@@ -81,22 +97,22 @@ class MyQuestionsScreen(Screen[None]):
             yield Static(Text(empty_text(getattr(self.app, "has_pointer", True))), id="mq-empty")
             if personal:
                 yield Input(
-                    placeholder="Type a question of your own, then press Enter",
+                    placeholder=_("Type a question of your own, then press Enter"),
                     max_length=MAX_OWN_LENGTH,
                     id="mq-own",
                 )
-            yield Static(Text("What matters to you"), classes="mq-heading")
+            yield Static(Text(_("What matters to you")), classes="mq-heading")
             yield Static(id="mq-matters")
-            yield Static(Text("Am I ready to decide? (SURE check)"), classes="mq-heading")
+            yield Static(Text(_("Am I ready to decide? (SURE check)")), classes="mq-heading")
             yield Static(id="mq-sure")
             with Horizontal(id="mq-buttons"):
-                label = "Save to a file (t)" if personal else "Show as a QR code (t)"
+                label = _("Save to a file (t)") if personal else _("Show as a QR code (t)")
                 yield Button(label, id="mq-take-home", variant="primary", compact=True)
                 # With a mouse: a tap on a row highlights (and unticks) it, this removes it.
-                yield Button("Remove (x)", id="mq-remove", compact=True)
+                yield Button(_("Remove (x)"), id="mq-remove", compact=True)
                 if personal:
-                    yield Button("Add my question (a)", id="mq-add", compact=True)
-                yield Button("Close (Esc)", id="mq-close", compact=True)
+                    yield Button(_("Add my question (a)"), id="mq-add", compact=True)
+                yield Button(_("Close (Esc)"), id="mq-close", compact=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -125,7 +141,7 @@ class MyQuestionsScreen(Screen[None]):
         prompt.append(f"{number}. " if ticked else "")
         prompt.append(text, style="" if ticked else "dim")
         if own:
-            prompt.append("  (your own)", style="italic")
+            prompt.append("  " + _("(your own)"), style="italic")
         return prompt
 
     def _refresh_list(self) -> None:
@@ -142,10 +158,10 @@ class MyQuestionsScreen(Screen[None]):
     def _refresh_answers(self) -> None:
         summary = self.summary()
         self.query_one("#mq-matters", Static).update(
-            Text("\n".join(summary.matters) if summary.matters else NOT_ANSWERED)
+            Text("\n".join(summary.matters) if summary.matters else take_home.NOT_ANSWERED)
         )
         self.query_one("#mq-sure", Static).update(
-            Text("\n".join(summary.sure) if summary.sure else NOT_ANSWERED)
+            Text("\n".join(summary.sure) if summary.sure else take_home.NOT_ANSWERED)
         )
 
     def summary(self) -> Summary:
@@ -175,12 +191,12 @@ class MyQuestionsScreen(Screen[None]):
     def action_remove(self) -> None:
         index = self._highlighted()
         if index is None:
-            self.notify("There is no question to take off.", timeout=3)
+            self.notify(_("There is no question to take off."), timeout=3)
             return
         key, _text, _own = self._rows.pop(index)
         self.services.questions.remove(key)
         self._refresh_list()
-        self.notify("Taken off your list.", timeout=3)
+        self.notify(_("Taken off your list."), timeout=3)
 
     def action_add(self) -> None:
         if self.app.kiosk_mode:
@@ -209,7 +225,7 @@ class MyQuestionsScreen(Screen[None]):
     def action_take_home(self) -> None:
         summary = self.summary()
         if not summary.all_questions:
-            self.notify("Tick or type a question first: there is nothing to take home yet.")
+            self.notify(_("Tick or type a question first: there is nothing to take home yet."))
             return
         if self.app.kiosk_mode:
             from spinetui.components.decide.take_home import QRCodeScreen

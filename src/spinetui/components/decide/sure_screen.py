@@ -7,40 +7,37 @@ from rich.text import Text
 from spinetui.components.decide.base import ChoicesScreen, ToolButton
 from spinetui.components.decide.choices import ChoiceRow
 from spinetui.components.navigation import OpenTool
-from spinetui.decide.sure import (
-    ALL_YES,
-    NO_INTRO,
-    SOURCE_ID,
-    SURE_ITEMS,
-    all_yes,
-    answered_no,
-    score_line,
-)
+from spinetui.decide import sure
+from spinetui.decide.sure import SOURCE_ID, SURE_ITEMS, all_yes, answered_no, score_line
+from spinetui.i18n import N_, _
 from spinetui.keymap import SURE_KEYS, bindings
 
-YES_NO = [(True, "Yes"), (False, "No")]
+# The answers' words, marked here and translated when the rows are made.
+YES_NO = [(True, N_("Yes")), (False, N_("No"))]
 
 
 class SureScreen(ChoicesScreen):
     BINDINGS = bindings(SURE_KEYS)
 
-    TITLE_TEXT = "Are you sure? Four questions before you decide"
-    INTRO = (
+    TITLE_TEXT = N_("Are you sure? Four questions before you decide")
+    INTRO = N_(
         'Answer yes or no: press y or n, or tap an answer. A "no" is common and '
         "shows what could help. Nothing is saved to a file."
     )
 
     def make_rows(self) -> list[ChoiceRow]:
         answers = self.services.decision.sure
+        yes_no = [(value, _(label)) for value, label in YES_NO]
         return [
-            ChoiceRow(item.id, f"{n}. {item.question}", "", YES_NO, answers.get(item.id))
+            ChoiceRow(item.id, f"{n}. {item.question}", "", yes_no, answers.get(item.id))
             for n, item in enumerate(SURE_ITEMS, start=1)
         ]
 
     def make_buttons(self) -> list[ToolButton]:
-        buttons = [ToolButton("Close (Esc)", "close", id="close-tool")]
+        buttons = [ToolButton(_("Close (Esc)"), "close", id="close-tool")]
         if self.services.guide.comparison.treatments:
-            buttons.insert(0, ToolButton("What matters to you", "what_matters", id="open-matters"))
+            matters = ToolButton(_("What matters to you"), "what_matters", id="open-matters")
+            buttons.insert(0, matters)
         return buttons
 
     def remember(self, row: ChoiceRow) -> None:
@@ -56,16 +53,22 @@ class SureScreen(ChoicesScreen):
         text.append(score_line(answers) + "\n\n", style="bold")
         noes = answered_no(answers)
         if noes:
-            text.append(NO_INTRO + "\n\n")
+            text.append(sure.NO_INTRO + "\n\n")
             for item in noes:
                 text.append(item.question + "\n", style="bold")
-                text.append("  No: ", style="bold")
+                # Translators: before what could help, under a question answered no.
+                text.append("  " + _("No:") + " ", style="bold")
                 text.append(item.if_no + "\n\n")
         elif all_yes(answers):
-            text.append(ALL_YES + "\n\n")
+            text.append(sure.ALL_YES + "\n\n")
         source = self.services.guide.sources.get(SOURCE_ID)
-        credit = "These questions are based on the SURE test"
-        credit += f": {source.citation}" if source is not None else " (Légaré and others, 2010)."
+        if source is not None:
+            # Translators: {citation} is the SURE test's paper, as the list of sources gives it.
+            credit = _("These questions are based on the SURE test: {citation}").format(
+                citation=source.citation
+            )
+        else:
+            credit = _("These questions are based on the SURE test (Légaré and others, 2010).")
         text.append(credit, style="dim")
         return text
 

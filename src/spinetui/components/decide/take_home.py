@@ -26,6 +26,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from spinetui.decide import take_home
 from spinetui.decide.take_home import Payload, Summary
+from spinetui.i18n import _
 from spinetui.keymap import TAKE_HOME_KEYS
 
 if TYPE_CHECKING:
@@ -75,22 +76,25 @@ class SaveScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Save My questions"
-            box.border_subtitle = "Esc to close"
+            # Border titles are markup: these are the app's own words, never content.
+            box.border_title = _("Save My questions")
+            box.border_subtitle = _("Esc to close")
             yield Static(
                 Text(
-                    "Save to this file (a name ending .md saves Markdown, .txt plain text). "
-                    "Change it if you like, then press Enter."
+                    _(
+                        "Save to this file (a name ending .md saves Markdown, .txt plain text). "
+                        "Change it if you like, then press Enter."
+                    )
                 )
             )
             yield Input(str(take_home.default_path()), id="save-path")
             with Horizontal():
-                yield Button("Markdown (.md)", id="save-md", compact=True)
-                yield Button("Plain text (.txt)", id="save-txt", compact=True)
+                yield Button(_("Markdown (.md)"), id="save-md", compact=True)
+                yield Button(_("Plain text (.txt)"), id="save-txt", compact=True)
             yield Static(id="save-message")
             with Horizontal():
-                yield Button("Save (Enter)", id="save-go", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="save-cancel", compact=True)
+                yield Button(_("Save (Enter)"), id="save-go", variant="primary", compact=True)
+                yield Button(_("Cancel (Esc)"), id="save-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -108,7 +112,7 @@ class SaveScreen(ModalScreen[Path | None]):
         if self._confirm is not None and take_home.resolve(event.value) != self._confirm:
             self._confirm = None
             self._say("")
-            self.query_one("#save-go", Button).label = "Save (Enter)"
+            self.query_one("#save-go", Button).label = _("Save (Enter)")
 
     def _suffix(self, suffix: str) -> None:
         typed = self.path_input.value.strip() or str(take_home.default_path())
@@ -130,7 +134,7 @@ class SaveScreen(ModalScreen[Path | None]):
             return
         typed = self.path_input.value
         if not typed.strip():
-            self._say("Type where to save it first.")
+            self._say(_("Type where to save it first."))
             return
         path = take_home.resolve(typed)
         replace = self._confirm == path
@@ -139,15 +143,20 @@ class SaveScreen(ModalScreen[Path | None]):
         except FileExistsError:
             self._confirm = path
             self._say(
-                f"There is already a file at {path}. Press Enter again (or Replace) to "
-                "replace it, or change the name."
+                _(
+                    "There is already a file at {path}. Press Enter again (or Replace) to "
+                    "replace it, or change the name."
+                ).format(path=path)
             )
-            self.query_one("#save-go", Button).label = "Replace (Enter)"
+            # Translators: the button's word must match "(or Replace)" in the message above.
+            self.query_one("#save-go", Button).label = _("Replace (Enter)")
             return
         except (OSError, ValueError) as error:
             self._say(take_home.describe_error(error, path))
             return
-        self.app.notify(f"Saved your questions to {saved}", timeout=12, markup=False)
+        self.app.notify(
+            _("Saved your questions to {path}").format(path=saved), timeout=12, markup=False
+        )
         self.dismiss(saved)
 
     @on(Button.Pressed, "#save-cancel")
@@ -222,14 +231,14 @@ def plan_code(summary: Summary, width: int, height: int, full: bool) -> tuple[Pa
 def photo_text(summary: Summary) -> Text:
     """The list in large, spaced text: a photo of the screen is easy to read later."""
     text = Text()
-    text.append("Take a photo of this screen with your phone.\n\n", style="italic")
+    text.append(_("Take a photo of this screen with your phone.") + "\n\n", style="italic")
     text.append(f"{take_home.TITLE.upper()}\n\n", style="bold")
     for n, question in enumerate(summary.all_questions, 1):
         text.append(f"{n}.  ", style="bold")
         text.append(f"{question}\n\n")
-    text.append("WHAT MATTERS TO ME\n", style="bold")
+    text.append(_("What matters to me").upper() + "\n", style="bold")
     text.append("\n".join(summary.matters or [take_home.NOT_ANSWERED]) + "\n\n")
-    text.append("AM I READY TO DECIDE? (SURE CHECK)\n", style="bold")
+    text.append(_("Am I ready to decide? (SURE check)").upper() + "\n", style="bold")
     text.append("\n".join(summary.sure or [take_home.NOT_ANSWERED]) + "\n")
     return text
 
@@ -259,17 +268,17 @@ class QRCodeScreen(Screen[None]):
         self._planned_for: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Take your questions home"), id="qr-title")
+        yield Static(Text(_("Take your questions home")), id="qr-title")
         with Horizontal(id="qr-body"):
             yield Vertical(id="qr-code-box")
             with VerticalScroll(id="qr-side"):
                 yield Static(id="qr-about")
                 with Horizontal(id="qr-buttons"):
-                    yield Button("Photo layout (p)", id="qr-photo-button", compact=True)
-                    yield Button("Back (Esc)", id="qr-close", compact=True)
+                    yield Button(_("Photo layout (p)"), id="qr-photo-button", compact=True)
+                    yield Button(_("Back (Esc)"), id="qr-close", compact=True)
         with VerticalScroll(id="qr-photo"):
             yield Static(photo_text(self.summary), id="qr-photo-text")
-            yield Button("Show the QR code (p)", id="qr-code-button", compact=True)
+            yield Button(_("Show the QR code (p)"), id="qr-code-button", compact=True)
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -298,8 +307,8 @@ class QRCodeScreen(Screen[None]):
         about = Text()
         if plan is None:
             self.payload = None
-            about.append("This screen is too small for a QR code. ", style="bold")
-            about.append("Press p for the list in large text, and take a photo of it.")
+            about.append(_("This screen is too small for a QR code.") + " ", style="bold")
+            about.append(_("Press p for the list in large text, and take a photo of it."))
             self.query_one("#qr-about", Static).update(about)
             self.add_class("-photo")
             return
@@ -307,16 +316,19 @@ class QRCodeScreen(Screen[None]):
         self.payload = payload
         matrix = take_home.qr_matrix(payload.text, border)
         await box.mount(QRCode(matrix, full, id="qr-code"))
-        about.append("Point your phone's camera at the code.\n", style="bold")
+        about.append(_("Point your phone's camera at the code.") + "\n", style="bold")
         about.append(
-            "It holds the list as plain text: no web address, nothing is sent or stored.\n\n"
+            _("It holds the list as plain text: no web address, nothing is sent or stored.")
+            + "\n\n"
         )
         if payload.left_out:
             about.append(payload.left_out + "\n", style="bold")
-            about.append("Press p to see the whole list in large text, and take a photo.\n\n")
+            about.append(
+                _("Press p to see the whole list in large text, and take a photo.") + "\n\n"
+            )
         else:
-            about.append("Or press p for the list in large text, to take a photo of.\n\n")
-        about.append("In the code:\n", style="bold")
+            about.append(_("Or press p for the list in large text, to take a photo of.") + "\n\n")
+        about.append(_("In the code:") + "\n", style="bold")
         about.append(payload.text.split("\n", 1)[1] if "\n" in payload.text else "")
         self.query_one("#qr-about", Static).update(about)
 

@@ -13,14 +13,16 @@ from spinetui.components.decide.base import ChoicesScreen, ToolButton
 from spinetui.components.decide.choices import ChoiceRow
 from spinetui.components.navigation import OpenComparison
 from spinetui.decide.factors import FACTORS, LEVELS, summary_lines
+from spinetui.i18n import N_, _
 from spinetui.keymap import WHAT_MATTERS_KEYS, bindings
 from spinetui.model.types import Treatment
 
 if TYPE_CHECKING:
     from spinetui.services import Services
 
-SUMMARY_TITLE = "How the options differ on what matters to you"
-NO_CHOICE_NOTE = (
+# Marked here, translated where they are shown.
+SUMMARY_TITLE = N_("How the options differ on what matters to you")
+NO_CHOICE_NOTE = N_(
     "This does not pick a treatment for you. It puts what you care about side by side, "
     "so you can talk it over with your doctor."
 )
@@ -29,8 +31,8 @@ NO_CHOICE_NOTE = (
 class WhatMattersScreen(ChoicesScreen):
     BINDINGS = bindings(WHAT_MATTERS_KEYS)
 
-    TITLE_TEXT = "What matters to you"
-    INTRO = (
+    TITLE_TEXT = N_("What matters to you")
+    INTRO = N_(
         "How much does each of these matter to you? There are no right or wrong answers. "
         "Use ← and → (or 1, 2, 3), or tap an answer. The comparison then shows the rows "
         "about what matters to you first, marked with *. Nothing is saved to a file."
@@ -49,8 +51,8 @@ class WhatMattersScreen(ChoicesScreen):
 
     def make_buttons(self) -> list[ToolButton]:
         return [
-            ToolButton("Show the comparison (Enter)", "done", id="show-comparison"),
-            ToolButton("Close (Esc)", "close", id="close-tool"),
+            ToolButton(_("Show the comparison (Enter)"), "done", id="show-comparison"),
+            ToolButton(_("Close (Esc)"), "close", id="close-tool"),
         ]
 
     def remember(self, row: ChoiceRow) -> None:
@@ -71,7 +73,7 @@ class WhatMattersScreen(ChoicesScreen):
     def result_text(self) -> Text:
         table = self.services.guide.comparison
         text = Text()
-        text.append(SUMMARY_TITLE + "\n", style="bold underline")
+        text.append(_(SUMMARY_TITLE) + "\n", style="bold underline")
         for kind, words in summary_lines(
             table, table.attributes, self.treatments, self.services.decision.matters
         ):
@@ -83,7 +85,7 @@ class WhatMattersScreen(ChoicesScreen):
                 text.append("    - " + words + "\n")
             else:
                 text.append("    " + words + "\n", style="italic")
-        text.append("\n" + NO_CHOICE_NOTE, style="dim")
+        text.append("\n" + _(NO_CHOICE_NOTE), style="dim")
         return text
 
     def action_done(self) -> None:

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from spinetui.i18n import _, ngettext
+
 
 class StillReadingNotice(ModalScreen[None]):
     """Shown over whatever the visitor was reading. Any key, tap or mouse movement keeps
@@ -31,7 +33,7 @@ class StillReadingNotice(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text("Still reading?"), id="notice-title")
+            yield Static(Text(_("Still reading?")), id="notice-title")
             yield Static(id="notice-countdown")
 
     def on_mount(self) -> None:
@@ -40,17 +42,17 @@ class StillReadingNotice(ModalScreen[None]):
     def show_remaining(self, seconds: float) -> None:
         self._seconds_left = seconds
         whole = max(0, math.ceil(seconds))
-        unit = "second" if whole == 1 else "seconds"
-        self.query_one("#notice-countdown", Static).update(
-            Text(
-                f"The guide will start over for the next person in {whole} {unit}.\n\n"
-                + (
-                    "Tap the screen or press any key to keep reading."
-                    if getattr(self.app, "has_pointer", True)
-                    else "Press any key to keep reading."
-                )
-            )
+        countdown = ngettext(
+            "The guide will start over for the next person in {seconds} second.",
+            "The guide will start over for the next person in {seconds} seconds.",
+            whole,
+        ).format(seconds=whole)
+        keep = (
+            _("Tap the screen or press any key to keep reading.")
+            if getattr(self.app, "has_pointer", True)
+            else _("Press any key to keep reading.")
         )
+        self.query_one("#notice-countdown", Static).update(Text(f"{countdown}\n\n{keep}"))
 
     @property
     def seconds_left(self) -> float:

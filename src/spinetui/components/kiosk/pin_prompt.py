@@ -16,18 +16,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from spinetui.components.footer import SpineFooter
+from spinetui.i18n import N_, _
 from spinetui.keymap import PIN_PROMPT_KEYS, bindings
 from spinetui.kiosk.pin import PinThrottle, verify_pin
 from spinetui.kiosk.policy import ADMIN_EXIT_STATUS
 
-NO_PIN_MESSAGE = (
+# Marked here, translated where they are shown. Commands and key names stay as typed.
+NO_PIN_MESSAGE = N_(
     "No admin PIN is set, so this kiosk cannot be closed from the keyboard.\n\n"
     "Stop it with the service manager instead (for example: "
     "sudo systemctl stop spinetui-kiosk). To set a PIN: spinetui kiosk set-pin."
 )
 
 
-SERVED_MESSAGE = (
+SERVED_MESSAGE = N_(
     "This guide is served to web browsers, so it has no admin PIN here.\n\n"
     "To stop it, stop spinetui serve on the computer that runs it."
 )
@@ -57,13 +59,13 @@ class PinPrompt(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Close the kiosk"
+            box.border_title = _("Close the kiosk")
             if self._served:
-                yield Static(Text(SERVED_MESSAGE), id="pin-message")
+                yield Static(Text(_(SERVED_MESSAGE)), id="pin-message")
             elif self._pin_hash is None:
-                yield Static(Text(NO_PIN_MESSAGE), id="pin-message")
+                yield Static(Text(_(NO_PIN_MESSAGE)), id="pin-message")
             else:
-                yield Static(Text("Admin PIN:"), id="pin-message")
+                yield Static(Text(_("Admin PIN:")), id="pin-message")
                 yield Input(password=True, max_length=128, id="pin-input")
                 yield Static(id="pin-status")
         yield SpineFooter()
@@ -88,8 +90,11 @@ class PinPrompt(ModalScreen[None]):
             seconds = math.ceil(wait)
             status.update(
                 Text(
-                    f"Wrong PIN. Waiting {seconds} s before the next try. "
-                    "You can type meanwhile; press Enter when the wait is over."
+                    # Translators: {seconds} is a number; "s" is the unit, seconds.
+                    _(
+                        "Wrong PIN. Waiting {seconds} s before the next try. "
+                        "You can type meanwhile; press Enter when the wait is over."
+                    ).format(seconds=seconds)
                 )
             )
             status.add_class("-wrong")
@@ -97,7 +102,7 @@ class PinPrompt(ModalScreen[None]):
         elif self._waiting:
             self._waiting = False
             status.remove_class("-wrong")
-            status.update(Text("You can try again now: press Enter."))
+            status.update(Text(_("You can try again now: press Enter.")))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -115,7 +120,7 @@ class PinPrompt(ModalScreen[None]):
         if verify_pin(pin, self._pin_hash):
             self._throttle.record_success()
             self.app.exit(
-                return_code=ADMIN_EXIT_STATUS, message="spinetui: closed with the admin PIN."
+                return_code=ADMIN_EXIT_STATUS, message=_("spinetui: closed with the admin PIN.")
             )
             return True
         self._throttle.record_failure()

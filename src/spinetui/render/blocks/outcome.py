@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from markdown_it.token import Token
 
+from spinetui.i18n import _
 from spinetui.markdown.outcome_fence import outcome_block_name
 from spinetui.render.blocks.base import Block, BlockContext, BlockKind, Builder
 from spinetui.render.icon_array import icon_array_lines, outcome_sentence
@@ -33,7 +34,9 @@ class OutcomeBlock(Block):
     def render(self, ctx: BlockContext, width: int) -> list[Line]:
         outcome = ctx.outcomes.get(self.name)
         if outcome is None:
-            notice = f"(The numbers named '{self.name}' are not in this guide's outcomes.yaml.)"
+            # Translators: {name} is the dataset's id; outcomes.yaml is a file name.
+            notice = _("(The numbers named '{name}' are not in this guide's outcomes.yaml.)")
+            notice = notice.format(name=self.name)
             return wrap_runs([(clean_inline(notice), ctx.styles.notice, None)], width)
         return icon_array_lines(outcome, width, ctx.styles)
 

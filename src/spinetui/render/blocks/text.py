@@ -10,11 +10,12 @@ from markdown_it.token import Token
 from rich.segment import Segment
 
 from spinetui.decide.questions import question_key
+from spinetui.i18n import N_, _
 from spinetui.render.blocks.base import Block, BlockContext, BlockKind, Builder
 from spinetui.render.blocks.containers import BULLETS, Item
 from spinetui.render.html import html_block_runs
 from spinetui.render.inline import Inline, InlineRenderer, Ref
-from spinetui.render.parse import TOO_DEEP, _line
+from spinetui.render.parse import _line
 from spinetui.render.wrap import Line, wrap_runs
 
 # A GFM task list item: "- [ ] Question?" (or "[x]"). Drawn as a tick box the reader
@@ -24,6 +25,14 @@ _TASK = re.compile(r"^\[[ xX]\](?:[ \t]+|$)")
 #: (ASCII), not colour, so it reads on the Linux console and in 16 colours.
 BOX_EMPTY = "[ ]"
 BOX_TICKED = "[x]"
+#: The words of ``TOO_DEEP`` (which is them in italics, as Markdown), for the catalog:
+#: the notice is made in the reader's language when the article is parsed.
+TOO_DEEP_WORDS = N_("(Lists or quotes are nested too deeply here; the text inside is not shown.)")
+
+
+def too_deep_notice() -> str:
+    """``TOO_DEEP`` in the current language (Markdown: the words in italics)."""
+    return f"*{_(TOO_DEEP_WORDS)}*"
 
 
 class Paragraph(Block):
@@ -130,7 +139,8 @@ class TooDeep(Paragraph):
 
     @classmethod
     def at(cls, tok: Token) -> TooDeep:
-        return cls(Inline(TOO_DEEP, None, False), len(TOO_DEEP), _line(tok))
+        notice = too_deep_notice()
+        return cls(Inline(notice, None, False), len(notice), _line(tok))
 
 
 class Rule(Block):
