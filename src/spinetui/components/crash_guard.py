@@ -19,6 +19,8 @@ from typing import Any
 
 from rich.text import Text
 
+from spinetui.i18n import _
+
 # More failures than this within the window means recovering is not working.
 MAX_FAILURES = 5
 FAILURE_WINDOW_SECONDS = 30.0
@@ -104,15 +106,16 @@ class CrashGuard:
             self.start_article = reader.history.current.article_id
         await self.reset_session()  # type: ignore[attr-defined]
         where = (
-            f"The details were saved to {log_path}."
+            _("The details were saved to {path}.").format(path=log_path)
             if log_path
-            else "The details could not be saved."
+            else _("The details could not be saved.")
         )
         message = Text.assemble(
-            ("Something went wrong while showing that.\n\n", "bold"),
-            f"{where}\nYou can keep reading. Press Esc to close this message.",
+            (_("Something went wrong while showing that.") + "\n\n", "bold"),
+            where + "\n" + _("You can keep reading. Press Esc to close this message."),
         )
-        self.push_screen(InfoScreen("Problem", message))  # type: ignore[attr-defined]
+        # Translators: the title of the box that says something went wrong.
+        self.push_screen(InfoScreen(_("Problem"), message))  # type: ignore[attr-defined]
 
     def _current_reader(self) -> Any:
         from spinetui.components.reader.reader_screen import ReaderScreen

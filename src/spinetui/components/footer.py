@@ -5,6 +5,9 @@ screen's edge (half a word and a stray letter at 80 columns), so the keys a read
 most (help, quit or close) can fall off. This one measures: it takes keys in the order
 of `keymap.FOOTER_RANK` while they fit, and never draws part of one. When a text box has
 the focus, keys that are characters are left out: pressed there they type.
+
+Descriptions are translated here, as the footer is drawn: the bindings hold the English
+of the key tables (`N_()`-marked), so a change of language shows on the next refresh.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from textual.keys import key_to_character
 from textual.widget import Widget
 from textual.widgets import Input
 
+from spinetui.i18n import _
 from spinetui.keymap import FOOTER_RANK, key_label
 
 GAP = 2  # cells between two keys
@@ -60,7 +64,8 @@ def footer_items(bindings: dict[str, ActiveBinding], *, typing: bool) -> list[Fo
         if typing and len(shown) == 1:
             shown = key_label(key)  # "b" would type; name the key that does it here
         rank = FOOTER_RANK.get(binding.action, 30)
-        item = FooterItem(shown, binding.description, binding.action, active.node)
+        description = _(binding.description) if binding.description else ""  # _("") is the header
+        item = FooterItem(shown, description, binding.action, active.node)
         items[binding.action] = (rank, order, item)
     return [item for _rank, _order, item in sorted(items.values(), key=lambda t: t[:2])]
 

@@ -1,4 +1,8 @@
-"""The help screen: every key, built from the key map so it can never go stale."""
+"""The help screen: every key, built from the key map so it can never go stale.
+
+The key map's words are English marked with `N_()`; they are translated here, as the
+screen is built, so it shows in the language chosen when it is opened.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +17,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from spinetui.components.user_keys import UserKeys
+from spinetui.i18n import N_, _
 from spinetui.keymap import DIFFERENCES_NOTE, HELP_SECTIONS, Key, help_label
 
-# The help screen starts with the keys of the screen it was opened from.
+# The help screen starts with the keys of the screen it was opened from (by the
+# sections' English titles, as in `HELP_SECTIONS`).
 SECTIONS_FOR_SCREEN: dict[str, tuple[str, ...]] = {
     "ReaderScreen": ("Reading an article", "Moving around", "The contents"),
     "ComparisonScreen": ("Comparing treatments",),
@@ -45,29 +51,32 @@ def help_table(
     sections = (*HELP_SECTIONS, *extra)
     ordered = sorted(sections, key=lambda s: first.index(s[0]) if s[0] in first else len(first))
     for title, keys in ordered:
-        table.add_row(Text(title, style="bold underline"), Text(""))
+        table.add_row(Text(_(title), style="bold underline"), Text(""))
         for key in keys:
             if key in listed or not available(key):  # a key bound twice is listed once
                 continue
             listed.add(key)
-            table.add_row(Text(help_label(key, keymap)), Text(key.help or key.description))
+            table.add_row(Text(help_label(key, keymap)), Text(_(key.help or key.description)))
         table.add_row(Text(""), Text(""))
-    table.add_row(Text("Unlike less", style="bold underline"), Text(""))
+    # Translators: the heading over the notes on where spinetui's keys differ from the
+    # keys of "less", a program for reading text files (its name stays as it is).
+    table.add_row(Text(_("Unlike less"), style="bold underline"), Text(""))
     for line in DIFFERENCES_NOTE:
-        table.add_row(Text(""), Text(line))
+        table.add_row(Text(""), Text(_(line)))
     return table
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,question_mark,f1,q,h", "dismiss", "Close", key_display="Esc"),
+        # Descriptions are translated where the footer draws them.
+        Binding("escape,question_mark,f1,q,h", "dismiss", N_("Close"), key_display="Esc"),
         # The keys that scroll an article scroll the help too.
-        Binding("down,j", "scroll(1)", "Down", show=False),
-        Binding("up,k", "scroll(-1)", "Up", show=False),
-        Binding("pagedown,space,d", "page(1)", "Page down", show=False),
-        Binding("pageup,u", "page(-1)", "Page up", show=False),
-        Binding("home,g", "to_end(0)", "Top", show=False),
-        Binding("end,G", "to_end(1)", "End", show=False),
+        Binding("down,j", "scroll(1)", N_("Down"), show=False),
+        Binding("up,k", "scroll(-1)", N_("Up"), show=False),
+        Binding("pagedown,space,d", "page(1)", N_("Page down"), show=False),
+        Binding("pageup,u", "page(-1)", N_("Page up"), show=False),
+        Binding("home,g", "to_end(0)", N_("Top"), show=False),
+        Binding("end,G", "to_end(1)", N_("End"), show=False),
     ]
 
     DEFAULT_CSS = """
@@ -88,16 +97,16 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = "Keys"
-            scroll.border_subtitle = "Esc to close"
-            yield Static(
-                Text(
-                    "Mouse and touch work too: tap a heading, article, link or answer, "
-                    "or a question to tick it. "
-                    "What matters to you and the SURE check help you weigh the choices; "
-                    "they never pick one for you.\n"
-                )
+            # Border titles are read as markup: these are app text, never content.
+            scroll.border_title = _("Keys")
+            scroll.border_subtitle = _("Esc to close")
+            intro = _(
+                "Mouse and touch work too: tap a heading, article, link or answer, "
+                "or a question to tick it. "
+                "What matters to you and the SURE check help you weigh the choices; "
+                "they never pick one for you."
             )
+            yield Static(Text(intro + "\n"))
             keymap = self.app.user_keymap if isinstance(self.app, UserKeys) else None
             self.table = help_table(self._extra, self._available, self._first, keymap)
             yield Static(self.table)

@@ -9,15 +9,18 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from spinetui.i18n import N_, _
+
 
 class InfoScreen(ModalScreen[None]):
     """Shows `body` over the current screen.
 
-    `kind` is app text ("Glossary", "Source", ...) and becomes the border title, which
-    Textual reads as markup; anything from content goes in `body`, a Rich Text.
+    `kind` is app text ("Glossary", "Source", ...), translated by the caller, and becomes
+    the border title, which Textual reads as markup; anything from content goes in
+    `body`, a Rich Text.
     """
 
-    BINDINGS = [Binding("escape,enter,q,space", "close", "Close", key_display="Esc")]
+    BINDINGS = [Binding("escape,enter,q,space", "close", N_("Close"), key_display="Esc")]
 
     DEFAULT_CSS = """
     InfoScreen { align: center middle; }
@@ -35,7 +38,7 @@ class InfoScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = self._kind
-            scroll.border_subtitle = "Esc to close"
+            scroll.border_subtitle = _("Esc to close")
             yield Static(self._body)
 
     def on_click(self) -> None:

@@ -14,10 +14,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from spinetui.components.footer import SpineFooter
+from spinetui.i18n import N_, _, ngettext
 from spinetui.model import Problem
 
 
 def problem_row(problem: Problem) -> tuple[str, str, str]:
+    # The problems and their "warning: " stay in English, as `spinetui check` prints them:
+    # this list is for the staff who look after the content files, not for visitors.
     severity = "" if problem.severity.value == "error" else "warning: "
     return problem.file, str(problem.line or ""), severity + problem.message
 
@@ -31,9 +34,9 @@ def problem_prompt(row: tuple[str, str, str]) -> Text:
 
 class ProblemsScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape,q,exclamation_mark", "close", "Close", key_display="Esc"),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
+        Binding("escape,q,exclamation_mark", "close", N_("Close"), key_display="Esc"),
+        Binding("j", "move(1)", N_("Down"), show=False),
+        Binding("k", "move(-1)", N_("Up"), show=False),
     ]
 
     DEFAULT_CSS = """
@@ -50,13 +53,17 @@ class ProblemsScreen(Screen[None]):
         count = len(self.problems)
         if count:
             summary = Text(
-                f"{count} problem{'s' if count != 1 else ''} in the content files. "
-                "Everything else is shown as normal. "
-                "Run `spinetui check` for advice on each.",
+                ngettext(
+                    "{count} problem in the content files. Everything else is shown as "
+                    "normal. Run `spinetui check` for advice on each.",
+                    "{count} problems in the content files. Everything else is shown as "
+                    "normal. Run `spinetui check` for advice on each.",
+                    count,
+                ).format(count=count),
                 style="bold",
             )
         else:
-            summary = Text("No problems were found in the content files.", style="bold")
+            summary = Text(_("No problems were found in the content files."), style="bold")
         yield Static(summary, id="problems-summary")
         options: list[Option | None] = []
         for number, row in enumerate(self.rows):

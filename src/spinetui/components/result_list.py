@@ -21,10 +21,15 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from spinetui.components.footer import SpineFooter
+from spinetui.i18n import _
 from spinetui.keymap import SEARCH_KEYS, bindings
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
+
+
+def _translated(text: str) -> str:
+    return _(text) if text else text  # _("") would be the catalog's header
 
 
 class QueryBox:
@@ -97,15 +102,23 @@ class ResultsScreen(QueryBox, Screen[None]):
     app: SpineApp
 
     NAME = ""
-    TITLE_TEXT = ""
-    PLACEHOLDER = ""
+    TITLE_TEXT = ""  # marked with N_(), translated when the screen is built
+    PLACEHOLDER = ""  # the same
     BOX_ID = "input"  # the box's id after NAME- ("search-input", "glossary-filter")
     LIST_ID = "results"
 
     def compose(self) -> ComposeResult:
-        yield Label(self.TITLE_TEXT, id=f"{self.NAME}-title", classes="results-title")
+        # markup=False: a translation is plain text, whatever it holds.
+        yield Label(
+            _translated(self.TITLE_TEXT),
+            id=f"{self.NAME}-title",
+            classes="results-title",
+            markup=False,
+        )
         yield Input(
-            placeholder=self.PLACEHOLDER, id=f"{self.NAME}-{self.BOX_ID}", classes="results-box"
+            placeholder=_translated(self.PLACEHOLDER),
+            id=f"{self.NAME}-{self.BOX_ID}",
+            classes="results-box",
         )
         yield Static(self.initial_status(), id=f"{self.NAME}-status", classes="results-status")
         yield ResultList(id=f"{self.NAME}-{self.LIST_ID}")

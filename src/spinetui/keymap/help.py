@@ -3,12 +3,18 @@ every binding id a `[keys]` table in the config file may remap.
 
 Screens build their BINDINGS from the tables and the help screen lists them, so the
 footer, the help screen and the behaviour can never disagree, remapped or not.
+
+The tables are made at import time, so their words (descriptions, help texts, section
+titles, the notes on less) are English marked with `N_()`; the footer and the help
+screen translate them with `_()` each time they draw, so a change of language shows at
+once. Key names ("Esc", "Enter", "PgDn") are the same in every language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from spinetui.i18n import N_
 from spinetui.keymap.compare import (
     CHOOSER_KEYS,
     COMPARE_GRID_KEYS,
@@ -62,27 +68,27 @@ FOOTER_RANK: dict[str, int] = {
 
 
 HELP_SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
-    ("Reading an article", ARTICLE_KEYS),
-    ("Moving around", READER_KEYS),
-    ("The contents", CONTENTS_KEYS),
-    ("Comparing treatments", COMPARE_KEYS + COMPARE_GRID_KEYS),
-    ("Choosing treatments to compare", CHOOSER_KEYS),
-    ("What matters to you", WHAT_MATTERS_KEYS),
-    ("Are you sure? (the SURE check)", SURE_KEYS),
-    ("Reading side by side", SIDE_BY_SIDE_KEYS),
-    ("Everywhere", GLOBAL_KEYS),
-    ("Finding a word in an article", FIND_KEYS),
-    ("Search and glossary", SEARCH_KEYS),
-    ("My questions", MY_QUESTIONS_KEYS),
-    ("Taking it home", TAKE_HOME_KEYS),
+    (N_("Reading an article"), ARTICLE_KEYS),
+    (N_("Moving around"), READER_KEYS),
+    (N_("The contents"), CONTENTS_KEYS),
+    (N_("Comparing treatments"), COMPARE_KEYS + COMPARE_GRID_KEYS),
+    (N_("Choosing treatments to compare"), CHOOSER_KEYS),
+    (N_("What matters to you"), WHAT_MATTERS_KEYS),
+    (N_("Are you sure? (the SURE check)"), SURE_KEYS),
+    (N_("Reading side by side"), SIDE_BY_SIDE_KEYS),
+    (N_("Everywhere"), GLOBAL_KEYS),
+    (N_("Finding a word in an article"), FIND_KEYS),
+    (N_("Search and glossary"), SEARCH_KEYS),
+    (N_("My questions"), MY_QUESTIONS_KEYS),
+    (N_("Taking it home"), TAKE_HOME_KEYS),
 )
 
 # Where spinetui's keys differ from less and glow on purpose (help screen and README).
 DIFFERENCES_NOTE: tuple[str, ...] = (
-    "b goes back to what you read before (in less it pages up: use u, PgUp).",
-    "f goes forward again (in less it pages down: use Space, d, PgDn).",
-    "g opens the glossary (in less it goes to the top: use Home).",
-    "q closes the screen you are on, and quits only from the reader.",
+    N_("b goes back to what you read before (in less it pages up: use u, PgUp)."),
+    N_("f goes forward again (in less it pages down: use Space, d, PgDn)."),
+    N_("g opens the glossary (in less it goes to the top: use Home)."),
+    N_("q closes the screen you are on, and quits only from the reader."),
 )
 
 # The tables as bound: the keys of one are active together (one screen, pane or bar),

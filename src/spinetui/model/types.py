@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 
 # One heading type for the loader and the renderer (render.RenderHeading is the same).
+from spinetui.i18n import _
 from spinetui.markdown.types import Heading
 
 
@@ -124,7 +125,8 @@ class Source:
             parts.append(f"{self.organisation}.")
         if self.url:
             parts.append(self.url)
-        parts.append(f"Checked {self.checked.isoformat()}.")
+        # Translators: when the source's address was last checked; {date} is like 2026-12-01.
+        parts.append(_("Checked {date}.").format(date=self.checked.isoformat()))
         return " ".join(parts)
 
 

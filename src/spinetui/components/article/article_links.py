@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 
+from spinetui.i18n import _
 from spinetui.render import DocumentLayout, Target, is_box
 
 if TYPE_CHECKING:
@@ -116,18 +117,18 @@ class LinkSelection(_Pane):
     def _step_target(self, step: int) -> None:
         targets = self._all_targets()
         if not targets:
-            self.notify("There are no links in this article.", timeout=3)
+            self.notify(_("There are no links in this article."), timeout=3)
             return
         current = self._selected
         shown = current is not None and self.line_in_view(current.y)
         top = round(self.scroll_offset.y)
         if step > 0:
             chosen = next_target(targets, current, top, shown)
-            wrapped, message = targets[0], "No more links below: back to the first one."
+            wrapped, message = targets[0], _("No more links below: back to the first one.")
         else:
             bottom = top + self.scrollable_content_region.height
             chosen = previous_target(targets, current, bottom, shown)
-            wrapped, message = targets[-1], "No more links above: on to the last one."
+            wrapped, message = targets[-1], _("No more links above: on to the last one.")
         if chosen is None:
             self.notify(message, timeout=2)
         self.select_target(chosen or wrapped)

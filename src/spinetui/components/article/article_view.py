@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from spinetui.components.article.article_links import LinkSelection
 from spinetui.components.strips import overlay_style
+from spinetui.i18n import _
 from spinetui.keymap import ARTICLE_KEYS, bindings
 from spinetui.render import BOX_TICKED, DocumentLayout, MarkdownDocument, Target, is_box
 
@@ -295,7 +296,7 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         self.refresh()
         if ticked and first:
             # Once a visit: the box itself shows every tick after this.
-            self.notify("Ticked: it is on your list. Press m to see My questions.", timeout=4)
+            self.notify(_("Ticked: it is on your list. Press m to see My questions."), timeout=4)
         self.post_message(self.QuestionToggled(self, target, ticked))
 
     def action_space(self) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 
 from spinetui.components.article.article_view import ArticleView, Highlight
 from spinetui.components.result_list import QueryBox
+from spinetui.i18n import _, ngettext
 from spinetui.keymap import FIND_KEYS, bindings
 
 # Longer text cannot be on one line of an article anyway.
@@ -84,9 +85,10 @@ class FindBar(QueryBox, Horizontal):
         self._lines: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Label("Find:")
+        # Translators: the label before the find bar's text box (find a word in the article).
+        yield Label(_("Find:"))
         yield Input(
-            placeholder="a word in this article; Enter for the next one",
+            placeholder=_("a word in this article; Enter for the next one"),
             max_length=MAX_FIND_CHARS,
             id="find-input",
         )
@@ -221,11 +223,18 @@ class FindBar(QueryBox, Horizontal):
         if not self.text.strip():
             return Text("")
         if not self.matches:
-            return Text("No matches", style="bold")
+            return Text(_("No matches"), style="bold")
         count = len(self.matches)
         if self.current is None:
-            return Text(f"{count} match{'es' if count != 1 else ''}")
-        position = f"{self.current + 1} of {count}"
-        if wrapped:
-            position += " (from the start)" if self.current == 0 else " (from the end)"
-        return Text(position)
+            return Text(ngettext("{count} match", "{count} matches", count).format(count=count))
+        number = self.current + 1
+        if not wrapped:
+            # Translators: which match of the word found is the current one: "3 of 7".
+            position = _("{number} of {count}")
+        elif self.current == 0:
+            # Translators: after the last match, the search went round to the first one.
+            position = _("{number} of {count} (from the start)")
+        else:
+            # Translators: before the first match, the search went round to the last one.
+            position = _("{number} of {count} (from the end)")
+        return Text(position.format(number=number, count=count))

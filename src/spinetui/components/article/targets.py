@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from spinetui.components.info_screen import InfoScreen
 from spinetui.components.navigation import OpenTool, ShowTerm
+from spinetui.i18n import _
 from spinetui.model import Source
 from spinetui.render import Target
 
@@ -30,12 +31,18 @@ def show_target_popup(screen: Screen, target: Target, sources: Mapping[str, Sour
         return
     if target.kind == "source":
         source = sources.get(target.value.removeprefix("source:"))
-        body = Text(source.citation) if source else Text(f"Unknown source: {target.value}")
-        app.push_screen(InfoScreen("Source", body))
+        if source:
+            body = Text(source.citation)
+        else:  # the id comes from the content: Text, never markup
+            body = Text(_("Unknown source: {name}").format(name=target.value))
+        # Translators: the title of the box that shows where a fact comes from.
+        app.push_screen(InfoScreen(_("Source"), body))
         return
     body = Text.assemble(
-        ("This link leads outside the guide:\n\n", "bold"),
+        (_("This link leads outside the guide:") + "\n\n", "bold"),
         target.value,
-        "\n\nspinetui does not open web pages. You can type the address into a browser later.",
+        "\n\n",
+        _("spinetui does not open web pages. You can type the address into a browser later."),
     )
-    app.push_screen(InfoScreen("Link", body))
+    # Translators: the title of the box that shows a web address from an article.
+    app.push_screen(InfoScreen(_("Link"), body))

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets.option_list import Option
 
+from spinetui.components.fill import fill
 from spinetui.components.navigation import ShowTerm
 from spinetui.components.result_list import ResultList, ResultsScreen
+from spinetui.i18n import N_, _, ngettext
 from spinetui.model import GlossaryTerm
 
 if TYPE_CHECKING:
@@ -52,9 +54,8 @@ def filter_terms(terms: list[GlossaryTerm], text: str) -> list[GlossaryTerm]:
 def term_prompt(term: GlossaryTerm) -> Text:
     text = Text(term.term, style="bold")
     if term.aliases:
-        text.append(" (also: ", style="dim")
-        text.append(", ".join(term.aliases), style="dim")
-        text.append(")", style="dim")
+        # Translators: after a glossary word, its other names: "Sciatica (also: ...)".
+        text.append_text(fill(" " + _("(also: {names})"), "dim", names=", ".join(term.aliases)))
     text.append("\n")
     text.append(term.definition, style="not bold")
     return text
@@ -62,8 +63,9 @@ def term_prompt(term: GlossaryTerm) -> Text:
 
 class GlossaryScreen(ResultsScreen):
     NAME = "glossary"
-    TITLE_TEXT = "Glossary: the medical words in this guide, A to Z"
-    PLACEHOLDER = "Type to filter, for example: nerve"
+    TITLE_TEXT = N_("Glossary: the medical words in this guide, A to Z")
+    # Translators: the example is a word of the glossary (in Spanish, for example "nervio").
+    PLACEHOLDER = N_("Type to filter, for example: nerve")
     BOX_ID = "filter"
     LIST_ID = "terms"
 
@@ -96,23 +98,29 @@ class GlossaryScreen(ResultsScreen):
 
     def _status(self, text: str, terms: list[GlossaryTerm]) -> Text:
         if not terms:
-            return Text("This guide has no glossary.")
+            return Text(_("This guide has no glossary."))
         if not text.strip():
-            return Text(f"{len(terms)} words. Enter shows a word's card with a link to read more.")
+            total = len(terms)
+            return Text(
+                ngettext(
+                    "{count} word. Enter shows a word's card with a link to read more.",
+                    "{count} words. Enter shows a word's card with a link to read more.",
+                    total,
+                ).format(count=total)
+            )
+        typed = text.strip()[:MAX_FILTER_CHARS]  # what the reader typed: plain text
         if not self.shown:
-            return Text.assemble(
-                ("No words match", "bold"),
-                " “",
-                text.strip()[:MAX_FILTER_CHARS],
-                "”. Press Esc, then s to search the whole guide.",
+            # Translators: {none} is "No words match" (in bold); {text} is what was typed.
+            return fill(
+                _("{none} “{text}”. Press Esc, then s to search the whole guide."),
+                none=Text(_("No words match"), style="bold"),
+                text=typed,
             )
         count = len(self.shown)
-        return Text.assemble(
-            (f"{count} word{'s' if count != 1 else ''}", "bold"),
-            " matches “" if count == 1 else " match “",
-            text.strip()[:MAX_FILTER_CHARS],
-            "”.",
-        )
+        words = ngettext("{count} word", "{count} words", count).format(count=count)
+        # Translators: {words} is "3 words" (in bold); {text} is what was typed.
+        template = ngettext("{words} matches “{text}”.", "{words} match “{text}”.", count)
+        return fill(template, words=Text(words, style="bold"), text=typed)
 
     @property
     def chosen(self) -> GlossaryTerm | None:
@@ -122,6 +130,6 @@ class GlossaryScreen(ResultsScreen):
     def action_open_result(self) -> None:
         term = self.chosen
         if term is None:
-            self.notify("No word is chosen. Change the filter to see more words.", timeout=3)
+            self.notify(_("No word is chosen. Change the filter to see more words."), timeout=3)
             return
         self.post_message(ShowTerm(term.id))

@@ -16,8 +16,10 @@ from textual import work
 from textual.widgets import Input
 from textual.widgets.option_list import Option
 
+from spinetui.components.fill import fill
 from spinetui.components.navigation import KeepsVisit, OpenArticle, OpenComparison, ShowTerm
 from spinetui.components.result_list import ResultList, ResultsScreen
+from spinetui.i18n import N_, _, ngettext
 from spinetui.search import MAX_QUERY_CHARS, Marked, SearchIndex, SearchOutcome, SearchResult
 
 if TYPE_CHECKING:
@@ -25,7 +27,12 @@ if TYPE_CHECKING:
 
 # Matched words: bold and underlined, so they stand out without relying on colour.
 MATCH_STYLE = Style(bold=True, underline=True)
-KIND_LABELS = {"article": "Article", "comparison": "Comparison", "glossary": "Glossary"}
+# Translated where a result is drawn.
+KIND_LABELS = {
+    "article": N_("Article"),
+    "comparison": N_("Comparison"),
+    "glossary": N_("Glossary"),
+}
 
 
 def marked_text(marked: Marked, style: str | Style = "") -> Text:
@@ -38,23 +45,30 @@ def marked_text(marked: Marked, style: str | Style = "") -> Text:
 def result_prompt(result: SearchResult) -> Text:
     """Two or three lines for one result, from content: built as Text, never markup."""
     place = result.place
-    line = Text(f"{KIND_LABELS[place.kind]}: ", style="dim")
+    line = Text(_(KIND_LABELS[place.kind]) + ": ", style="dim")
     line.append_text(marked_text(result.title, "bold"))
     if result.heading.text and result.heading.text != result.title.text:
         separator = " — " if place.kind == "comparison" else " › "
         if place.kind == "glossary":
-            line.append(" (also: ", style="dim")
-            line.append_text(marked_text(result.heading, "dim"))
-            line.append(")", style="dim")
+            names = marked_text(result.heading, "dim")
+            line.append_text(fill(" " + _("(also: {names})"), "dim", names=names))
         else:
             line.append(separator)
             line.append_text(marked_text(result.heading))
     if result.more:
-        where = "treatment" if place.kind == "comparison" else "article"
-        line.append(
-            f"  +{result.more} more match{'es' if result.more != 1 else ''} in this {where}",
-            style="dim italic",
-        )
+        if place.kind == "comparison":
+            more = ngettext(
+                "+{count} more match in this treatment",
+                "+{count} more matches in this treatment",
+                result.more,
+            )
+        else:
+            more = ngettext(
+                "+{count} more match in this article",
+                "+{count} more matches in this article",
+                result.more,
+            )
+        line.append("  " + more.format(count=result.more), style="dim italic")
     if result.snippet.text:
         line.append("\n")
         line.append_text(marked_text(result.snippet, "dim"))
@@ -64,43 +78,62 @@ def result_prompt(result: SearchResult) -> Text:
 def status_text(text: str, outcome: SearchOutcome | None) -> Text:
     """What the line above the results says, for what was typed."""
     if not text.strip():
-        return Text("Type a word to search the articles, the comparison table and the glossary.")
+        return Text(_("Type a word to search the articles, the comparison table and the glossary."))
     if outcome is None:
-        return Text("Getting search ready…")
+        return Text(_("Getting search ready…"))
     if not outcome.query:
         return Text(
-            "Type letters or numbers: punctuation and symbols on their own are not searched."
+            _("Type letters or numbers: punctuation and symbols on their own are not searched.")
         )
-    shown = " ".join(outcome.query.words)
+    shown = " ".join(outcome.query.words)  # what the reader typed: plain text, never markup
     if not outcome.results and len(text.strip()) == 1:
-        return Text("Keep typing: results appear from the second letter.")
+        return Text(_("Keep typing: results appear from the second letter."))
     if not outcome.results:
-        message = Text.assemble(
-            ("No results", "bold"), " for “", shown, "”. Check the spelling, or try fewer words."
-        )
+        # Translators: {none} is "No results" (in bold); {words} are the words searched for.
+        template = _("{none} for “{words}”. Check the spelling, or try fewer words.")
+        message = fill(template, none=Text(_("No results"), style="bold"), words=shown)
     else:
         count = outcome.total
-        message = Text.assemble(
-            (f"{count} result{'s' if count != 1 else ''}", "bold"),
-            " with some of the words" if outcome.some_words_only else "",
-            " for “",
-            shown,
-            "”",
+        results = ngettext("{count} result", "{count} results", count).format(count=count)
+        message = fill(
+            _result_template(outcome.some_words_only, count > len(outcome.results)),
+            results=Text(results, style="bold"),
+            words=shown,
+            best=str(len(outcome.results)),
         )
-        if outcome.some_words_only:
-            message.append(" (no place has them all)")
-        if count > len(outcome.results):
-            message.append(f" (the best {len(outcome.results)} are shown)")
-        message.append(". Enter opens the chosen one.")
     if len(text) > MAX_QUERY_CHARS:
-        message.append(f" Only the first {MAX_QUERY_CHARS} characters are searched.")
+        message.append(" ")
+        message.append(
+            _("Only the first {count} characters are searched.").format(count=MAX_QUERY_CHARS)
+        )
     return message
+
+
+def _result_template(some_words_only: bool, cut: bool) -> str:
+    """The sentence about the results, whole (so each can be translated as a whole)."""
+    # Translators: {results} is "3 results" (in bold), {words} the words searched for,
+    # {best} how many of the results are listed (the best ones).
+    if some_words_only and cut:
+        return _(
+            "{results} with some of the words for “{words}” (no place has them all) "
+            "(the best {best} are shown). Enter opens the chosen one."
+        )
+    if some_words_only:
+        return _(
+            "{results} with some of the words for “{words}” (no place has them all). "
+            "Enter opens the chosen one."
+        )
+    if cut:
+        return _("{results} for “{words}” (the best {best} are shown). Enter opens the chosen one.")
+    return _("{results} for “{words}”. Enter opens the chosen one.")
 
 
 class SearchScreen(ResultsScreen):
     NAME = "search"
-    TITLE_TEXT = "Search the guide"
-    PLACEHOLDER = "Type a word, for example: numbness, cost, PRP"
+    TITLE_TEXT = N_("Search the guide")
+    # Translators: the examples are words of the guide (in Spanish, words the Spanish
+    # articles use); PRP is the same in both languages.
+    PLACEHOLDER = N_("Type a word, for example: numbness, cost, PRP")
 
     def __init__(self, services: Services, *, keeper: KeepsVisit | None = None) -> None:
         """`keeper`: the reader below, which keeps the query and the chosen result
@@ -173,9 +206,9 @@ class SearchScreen(ResultsScreen):
         result = self.chosen
         if result is None:
             if self.text.strip():
-                self.notify("There is no result to open. Try other words.", timeout=3)
+                self.notify(_("There is no result to open. Try other words."), timeout=3)
             else:
-                self.notify("Type a word first, then press Enter to open a result.", timeout=3)
+                self.notify(_("Type a word first, then press Enter to open a result."), timeout=3)
             return
         self._remember()
         words = self.outcome.query.words if self.outcome and self.outcome.query else ()

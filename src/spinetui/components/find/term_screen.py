@@ -16,7 +16,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from spinetui.components.fill import fill
 from spinetui.components.navigation import OpenArticle
+from spinetui.i18n import N_, _
 from spinetui.model import GlossaryTerm
 
 if TYPE_CHECKING:
@@ -28,8 +30,8 @@ def definition_text(term: GlossaryTerm) -> Text:
     """The term, its other names and its definition, as plain Text (never markup)."""
     text = Text(term.term, style="bold")
     if term.aliases:
-        text.append("\nAlso called: ", style="dim")
-        text.append(", ".join(term.aliases), style="dim")
+        names = ", ".join(term.aliases)
+        text.append_text(fill("\n" + _("Also called: {names}"), "dim", names=names))
     text.append("\n\n")
     text.append(term.definition)
     return text
@@ -37,8 +39,8 @@ def definition_text(term: GlossaryTerm) -> Text:
 
 class TermScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q", "close", "Close", key_display="Esc"),
-        Binding("r", "read_more", "Read more", show=False),
+        Binding("escape,q", "close", N_("Close"), key_display="Esc"),
+        Binding("r", "read_more", N_("Read more"), show=False),
     ]
 
     DEFAULT_CSS = """
@@ -61,15 +63,17 @@ class TermScreen(ModalScreen[None]):
         guide = self.services.guide
         term = guide.glossary.get(self.term_id)
         with VerticalScroll() as scroll:
-            scroll.border_title = "Glossary"
-            scroll.border_subtitle = "Esc to close"
+            scroll.border_title = _("Glossary")
+            scroll.border_subtitle = _("Esc to close")
             if term is None:
-                yield Static(Text(f"There is no glossary entry called {self.term_id!r}."))
+                missing = _("There is no glossary entry called {name}.")
+                yield Static(Text(missing.format(name=repr(self.term_id))))
                 return
             yield Static(definition_text(term), id="term-definition")
             article = guide.articles.get(term.article) if term.article else None
             if article is not None:
-                label = Text.assemble("Read more: ", article.title)
+                # Translators: a button; {title} is the title of an article.
+                label = fill(_("Read more: {title}"), title=article.title)
                 yield Button(label, id="term-read-more", compact=True)
 
     def on_mount(self) -> None:
@@ -89,7 +93,7 @@ class TermScreen(ModalScreen[None]):
     def action_read_more(self) -> None:
         term = self.services.guide.glossary.get(self.term_id)
         if term is None or not term.article or term.article not in self.services.guide.articles:
-            self.notify("This term has no article to read more in.", timeout=3)
+            self.notify(_("This term has no article to read more in."), timeout=3)
             return
         self.post_message(OpenArticle(term.article))
 

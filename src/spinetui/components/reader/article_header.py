@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from spinetui.i18n import _
 from spinetui.model import UNKNOWN_DATE
 
 # Shorter than this, a cut guide title says nothing: the article's title is shown alone.
@@ -45,9 +46,10 @@ class ArticleHeader(Horizontal):
         if reviewed is None:
             when = Text("")
         elif reviewed == UNKNOWN_DATE:  # the file's date was missing or unreadable
-            when = Text("Review date unknown", style="italic")
+            when = Text(_("Review date unknown"), style="italic")
         else:
-            when = Text(f"Reviewed {reviewed.isoformat()}")
+            # Translators: when the article was last checked; {date} is like 2026-12-01.
+            when = Text(_("Reviewed {date}").format(date=reviewed.isoformat()))
         self.query_one("#header-reviewed", Static).update(when)
 
     def on_resize(self) -> None:

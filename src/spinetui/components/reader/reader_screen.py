@@ -20,6 +20,7 @@ from spinetui.components.footer import SpineFooter
 from spinetui.components.navigation import OpenBeside, OpenComparison
 from spinetui.components.reader.article_header import ArticleHeader
 from spinetui.components.reader.contents_tree import ContentsTree
+from spinetui.i18n import _
 from spinetui.keymap import READER_KEYS, bindings
 from spinetui.model.history import History, Location
 from spinetui.render import Target
@@ -71,9 +72,9 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="reader-body"):
             yield ContentsTree(self.services.guide, id="contents")
             yield ArticleView(questions=self.services.questions, id="article")
-            empty = "The guide has no articles to show."
+            empty = _("The guide has no articles to show.")
             if not self.app.kiosk_mode:  # the problems list is for staff, not visitors
-                empty += " Press ! to see why."
+                empty += " " + _("Press ! to see why.")
             yield Static(Text(empty), id="no-articles")
         yield SpineFooter()
 
@@ -114,7 +115,7 @@ class ReaderScreen(Screen[None]):
         if article is None:
             # markup=False: the id comes from a link in the content ("[x](<[/b]>)").
             self.notify(
-                f"There is no article called {article_id!r} in this guide.",
+                _("There is no article called {name} in this guide.").format(name=repr(article_id)),
                 severity="warning",
                 markup=False,
             )
@@ -145,7 +146,9 @@ class ReaderScreen(Screen[None]):
             self.find_bar.article_changed()
         if anchor and document_lacks(view, anchor):
             self.notify(
-                f"This article has no part called {anchor!r}.", severity="warning", markup=False
+                _("This article has no part called {name}.").format(name=repr(anchor)),
+                severity="warning",
+                markup=False,
             )
         return True
 
@@ -169,7 +172,7 @@ class ReaderScreen(Screen[None]):
     def follow(self, target: Target) -> None:
         """Act on a link or marked word chosen in the article."""
         if target.kind == "article":
-            article_id, _, anchor = target.value.partition("#")
+            article_id, _hash, anchor = target.value.partition("#")
             self.open_article(article_id, anchor or None)
         elif target.kind == "anchor":
             self.open_article(self.article_view.article_id or "", target.value.lstrip("#"))
@@ -192,9 +195,9 @@ class ReaderScreen(Screen[None]):
         width = max(CONTENTS_MIN_WIDTH, min(largest, current + 4 * step))
         if width == current:
             self.notify(
-                "The contents are as wide as they go."
+                _("The contents are as wide as they go.")
                 if step > 0
-                else "The contents are as narrow as they go.",
+                else _("The contents are as narrow as they go."),
                 timeout=2,
             )
             return
@@ -237,7 +240,8 @@ class ReaderScreen(Screen[None]):
             self.open_article(order[index])
         else:
             self.notify(
-                "This is the last article." if step > 0 else "This is the first article.", timeout=2
+                _("This is the last article.") if step > 0 else _("This is the first article."),
+                timeout=2,
             )
 
     def action_next_article(self) -> None:
@@ -257,7 +261,7 @@ class ReaderScreen(Screen[None]):
             return
         location = self.history.back()
         if location is None:
-            self.notify("Nothing to go back to.", timeout=2)
+            self.notify(_("Nothing to go back to."), timeout=2)
             return
         self.open_article(
             location.article_id, location.anchor, scroll_y=location.scroll_y, record=False
@@ -267,7 +271,7 @@ class ReaderScreen(Screen[None]):
         self.history.remember_scroll(round(self.article_view.scroll_offset.y))
         location = self.history.forward()
         if location is None:
-            self.notify("Nothing to go forward to.", timeout=2)
+            self.notify(_("Nothing to go forward to."), timeout=2)
             return
         self.open_article(
             location.article_id, location.anchor, scroll_y=location.scroll_y, record=False
@@ -307,7 +311,7 @@ class ReaderScreen(Screen[None]):
     async def action_find(self) -> None:
         """Open the find bar under the article (or go back to it) to type a word."""
         if self.article_view.article_id is None:
-            self.notify("Open an article first, then press / to find a word in it.", timeout=3)
+            self.notify(_("Open an article first, then press / to find a word in it."), timeout=3)
             return
         bar = self.find_bar
         if bar is None:
@@ -381,7 +385,7 @@ class ReaderScreen(Screen[None]):
             self._step_word_marks(direction)
             return
         if bar is None or not bar.text.strip():
-            self.notify("Press / and type a word to find it in this article.", timeout=3)
+            self.notify(_("Press / and type a word to find it in this article."), timeout=3)
             return
         bar.step(direction)
 
@@ -419,7 +423,9 @@ def progress_text(view: ArticleView) -> str:
                 if h.level < 2:
                     break
         if index is not None:
-            text = f"Part {index + 1} of {len(parts)} · {text}"
+            # Translators: which part (second-level heading) of the article is at the top.
+            part = _("Part {number} of {count}").format(number=index + 1, count=len(parts))
+            text = f"{part} · {text}"
     return text
 
 
