@@ -10,9 +10,9 @@ from __future__ import annotations
 from spinetui.app import SpineApp
 from spinetui.components.article.article_view import ArticleView
 from spinetui.services import Services
+from tests.fixtures.content_builder import article
 from tests.functional.helpers import visible_text
 from tests.robustness.test_hostile_files import SIZE, guide_with
-from tests.fixtures.content_builder import article
 
 
 def short_blocks(size: int) -> str:
@@ -46,9 +46,7 @@ async def test_a_huge_article_shows_its_first_screen_and_answers_keys_while_laid
         await pilot.press("slash")  # find: the bar opens while the article is laid out
         await pilot.pause()
         bar = app.screen.query_one("FindBar")
-        assert bar.display and "a word in this article" in str(
-            bar.query_one("Input").placeholder
-        )
+        assert bar.display and "a word in this article" in str(bar.query_one("Input").placeholder)
         assert not document.parsed
         await pilot.press("escape")
         await pilot.press("end")  # the end of the whole article, not of what is parsed
