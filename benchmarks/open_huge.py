@@ -3,7 +3,8 @@ while the rest is laid out (issue 16; run_all.py's row open-5mb).
 
 The app runs in a real pseudo-terminal. Reading order is home, then for each run a
 3 KB article and a distinct 5 MB one (so no parse is reused). The 3 KB article is the
-baseline: `]` opens it, then `/` opens the find bar (and Escape closes it); then `]`
+baseline: `]` opens it, then `/` opens the find bar (and Escape closes it; / is pressed
+once on the home page first, so its import is not timed); then `]`
 opens the 5 MB article and `/` is pressed as soon as its first words are on screen,
 while the rest of it is still being parsed and laid out.
 
@@ -27,7 +28,7 @@ HUGE_BYTES = 5 << 20
 SMALL_BYTES = 3_000
 FIRST_SCREEN_BUDGET_MS = 300
 KEY_BUDGET_MS = 100
-FIND_MARKER = "a word in this article"
+FIND_MARKER = "word in this article"  # after the first cell, where the cursor blinks
 
 
 def build(folder: Path, runs: int) -> list[tuple[str, str]]:
@@ -50,6 +51,10 @@ def measure(argv: list[str], order: list[tuple[str, str]], timeout: float = 120.
     keyed: dict[str, list[float]] = {"small": [], "huge": []}
     with PtyProgram(argv, width=120, height=40) as program:
         program.wait_for("HOMEREADY", timeout=timeout)
+        program.drain()
+        # Warm up: the find bar's module is imported the first time / is pressed.
+        program.press("/", FIND_MARKER, timeout=timeout)
+        program.press("\x1b", "HOMEREADY", timeout=timeout)
         program.drain()
         for kind, marker in order:
             opened[kind].append(program.press("]", marker, timeout=timeout) * 1000)

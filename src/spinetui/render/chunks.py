@@ -21,8 +21,8 @@ from markdown_it.token import Token
 
 #: Articles shorter than this parse whole, in one go, as they always did.
 CHUNKED_FROM_CHARS = 200_000
-#: About how much Markdown one chunk holds (a few tens of milliseconds to parse).
-CHUNK_CHARS = 32_000
+#: About how much Markdown one chunk holds (well under the 100 ms a key may wait).
+CHUNK_CHARS = 8_000
 
 # A blank line, then an ATX heading at column 0: a place to cut (just before the "#").
 _CUT = re.compile(r"\n[ \t]*\n(?=#{1,6}(?:[ \t\n]|$))")

@@ -91,6 +91,7 @@ class MarkdownDocument:
         self.heading_inline: dict[int, tuple[str, list[Token]]] = {}
         self._anchors = AnchorAllocator()
         self._parsed_headings: list[RenderHeading] = []  # markdown-it's, so far
+        self._checked = 0  # how many of them are held to the scanner's already
         self._blocks: list[Block] = []
         self._stack: list[Any] = []  # the open container frames while building
         self._flattened = 0  # blocks that know their heading index or section
@@ -180,8 +181,9 @@ class MarkdownDocument:
         headings replace the scanner's in the same list, so whoever holds it sees them.
         """
         exact, scanned = self._parsed_headings, self.headings
-        n = len(exact)
-        if exact == scanned[:n] and (
+        n, checked = len(exact), self._checked
+        self._checked = n
+        if exact[checked:] == scanned[checked:n] and (
             len(scanned) == n or (self._chunks and scanned[n].source_line >= self._chunks[0].start)
         ):
             return
