@@ -9,6 +9,8 @@ with the same source parsed whole.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -158,3 +160,27 @@ def test_a_5_mb_article_opens_without_parsing_it_all():
     assert not doc.parsed
     assert "FIRSTWORDS of the big article." in doc.layout(80).plain(2)
     assert len(doc.headings) > 50 and doc.headings[-1].text.startswith("Part ")
+
+
+def test_headings_the_scanner_gets_wrong_give_way_to_markdown_its(monkeypatch):
+    source = "\n\n".join(f"## Part {i}\n\nText {i}." for i in range(40)) + "\n"
+    whole = MarkdownDocument(source).headings
+    wrong = [(2, "Wrong", "wrong", 0)]
+    monkeypatch.setattr("spinetui.render.document.scan_heading_anchors", lambda _s: wrong)
+    chunked(monkeypatch, 30)
+    doc = MarkdownDocument(source)
+    held = doc.headings
+    assert doc.parsed  # the disagreement made it parse the rest at once
+    assert held == whole and doc.headings is held
+    assert doc.heading_index("part-39") == 39
+
+
+def test_every_bundled_article_chunked_is_the_article_whole(monkeypatch):
+    from spinetui.model import load_guide
+
+    guide = load_guide(Path(__file__).resolve().parents[2] / "content")
+    assert guide.articles
+    for article in guide.articles.values():
+        whole, parts, _doc = whole_and_chunked(monkeypatch, article.body, 1, 60)
+        assert parts == whole, article.id
+        monkeypatch.undo()
