@@ -1,4 +1,4 @@
-"""Markdown → lines of Rich segments, parsed eagerly by block and laid out lazily.
+"""Markdown → lines of Rich segments, block-parsed up front (by chunks) and laid out lazily.
 
 ``MarkdownDocument`` runs markdown-it's block pass only (the core "inline" rule is
 disabled) and turns the block tokens into *leaf blocks* — one ``Block`` subclass per kind
@@ -6,7 +6,8 @@ disabled) and turns the block tokens into *leaf blocks* — one ``Block`` subcla
 looked up by token type in ``BLOCKS``) — each carrying the gutter and list-marker
 prefixes of the containers it sits in. A ``DocumentLayout`` (``render/layout.py``) lays
 out a growing prefix of those blocks for one width, inline-parsing each block on first
-use (the parse is shared by every width).
+use (the parse is shared by every width). A long article is block-parsed a chunk at a
+time (``render/chunks.py``, ``parse_more``) as the layout asks for more blocks.
 """
 
 from __future__ import annotations
