@@ -30,6 +30,7 @@ REPO = BENCHMARKS.parent
 sys.path.insert(0, str(BENCHMARKS))
 
 import open_article  # noqa: E402
+import open_huge  # noqa: E402
 import scale  # noqa: E402
 import scale_10k  # noqa: E402
 import scroll  # noqa: E402
@@ -317,6 +318,32 @@ def bench_compare_cell(runs: int, work: Path) -> list[Row]:
     ]
 
 
+def bench_open_5mb(runs: int, work: Path) -> list[Row]:
+    """Key to first screen of a 5 MB article of many short blocks, and a key (/) pressed
+    right then, beside a 3 KB article in the same run (open_huge.py, issue 16)."""
+    order = open_huge.build(work / "open-5mb", runs)
+    argv = [sys.executable, "-m", "spinetui", "--content", str(work / "open-5mb")]
+    opened, keyed = open_huge.measure(argv, order)
+    rows = []
+    for what, times, budget_ms in (
+        ("open a 5 MB article of short blocks (key → first screen)", opened, 0),
+        ("a key (/) while the 5 MB article is laid out (key → answered)", keyed, 1),
+    ):
+        ours, base = statistics.median(times["huge"]), statistics.median(times["small"])
+        limit = (open_huge.FIRST_SCREEN_BUDGET_MS, open_huge.KEY_BUDGET_MS)[budget_ms]
+        rows.append(
+            Row(
+                what,
+                _ms(ours / 1000),
+                f"{_ms(base / 1000)} 3 KB article",
+                f"{ours / base:.2f}×",
+                f"≤ {limit} ms",
+                _verdict(ours <= limit, f"{ours:.0f} ms > {limit} ms"),
+            )
+        )
+    return rows
+
+
 BENCHMARK_RUNS: dict[str, tuple[Callable[[int, Path], list[Row]], int]] = {
     # name: (function, default runs)
     "startup": (bench_startup, 7),
@@ -329,6 +356,7 @@ BENCHMARK_RUNS: dict[str, tuple[Callable[[int, Path], list[Row]], int]] = {
     "check10k": (bench_check_10k, 3),
     "compare": (bench_compare, 15),
     "compare-cell": (bench_compare_cell, 10),
+    "open-5mb": (bench_open_5mb, 3),
 }
 
 

@@ -46,10 +46,17 @@ def parse_inline(
 
 
 def scan_headings(
-    tokens: list[Token], md: MarkdownIt, env: dict[str, Any]
+    tokens: list[Token],
+    md: MarkdownIt,
+    env: dict[str, Any],
+    anchors: AnchorAllocator | None = None,
 ) -> Iterator[tuple[int, Token, str, str, list[Token]]]:
-    """Yield (index, heading_open, shown content, anchor, inline children) per heading."""
-    anchors = AnchorAllocator()
+    """Yield (index, heading_open, shown content, anchor, inline children) per heading.
+
+    ``anchors`` carries on the numbering of repeated anchors from an earlier part of
+    the same document (a long article parsed a chunk at a time).
+    """
+    anchors = AnchorAllocator() if anchors is None else anchors
     for i, tok in enumerate(tokens):
         if tok.type != "heading_open" or i + 1 >= len(tokens):
             continue

@@ -143,7 +143,9 @@ def _needs_lines(body: str) -> bool:
     )
 
 
-def _scan_fast(body: str) -> tuple[list[tuple[int, str, str | None, int]], list[Link]] | None:
+def _scan_fast(
+    body: str, with_links: bool = True
+) -> tuple[list[tuple[int, str, str | None, int]], list[Link]] | None:
     """Whole-text scan; ``None`` when the body needs the line-by-line scanner."""
     if _needs_lines(body):
         return None
@@ -161,6 +163,8 @@ def _scan_fast(body: str) -> tuple[list[tuple[int, str, str | None, int]], list[
             i = body.find("#", i + 1)
 
     found: list[tuple[int, str]] = []  # (offset, href)
+    if not with_links:
+        return raw_headings, []
     if "](" in body:
         text = body
         if "`" in text:
@@ -331,6 +335,9 @@ def _assign_anchors(
 
 def heading_anchors(markdown: str) -> list[tuple[int, str, str, int]]:
     """``(level, text, anchor, source_line)`` for every heading, in order."""
+    fast = _scan_fast(markdown, with_links=False)
+    if fast is not None:
+        return _assign_anchors(fast[0])
     return scan_body(markdown)[0]
 
 

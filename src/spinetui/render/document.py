@@ -1,4 +1,4 @@
-"""Markdown → lines of Rich segments, parsed eagerly by block and laid out lazily.
+"""Markdown → lines of Rich segments, block-parsed up front (by chunks) and laid out lazily.
 
 ``MarkdownDocument`` runs markdown-it's block pass only (the core "inline" rule is
 disabled) and turns the block tokens into *leaf blocks* — one ``Block`` subclass per kind
@@ -6,7 +6,8 @@ disabled) and turns the block tokens into *leaf blocks* — one ``Block`` subcla
 looked up by token type in ``BLOCKS``) — each carrying the gutter and list-marker
 prefixes of the containers it sits in. A ``DocumentLayout`` (``render/layout.py``) lays
 out a growing prefix of those blocks for one width, inline-parsing each block on first
-use (the parse is shared by every width).
+use (the parse is shared by every width). A long article is block-parsed a chunk at a
+time (``render/chunks.py``, ``parse_more``) as the layout asks for more blocks.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 
 from markdown_it.token import Token
 
+from spinetui.markdown.scan import heading_anchors as scan_heading_anchors
+from spinetui.markdown.slug import AnchorAllocator
 from spinetui.render.blocks import (
     BLOCKS,
     BOX_EMPTY,
@@ -32,6 +35,7 @@ from spinetui.render.blocks import (
     TooDeep,
     merge,
 )
+from spinetui.render.chunks import crosses_end, merged, split_chunks
 from spinetui.render.icon_array import OutcomeData
 from spinetui.render.inline import InlineRenderer
 from spinetui.render.layout import DocumentLayout, Target, is_box
@@ -85,18 +89,26 @@ class MarkdownDocument:
         self._env: dict[str, Any] = {}
         self.inline = InlineRenderer(self._md, self._env, self.styles, self.terms)
         self.marks_terms = self.terms is not None
-        tokens = self._md.parse(self.source, self._env)
-        self.headings: list[RenderHeading] = []
         self.heading_inline: dict[int, tuple[str, list[Token]]] = {}
-        for i, tok, content, anchor, children in _scan_headings(tokens, self._md, self._env):
-            text = " ".join(_inline_plain(children).split())
-            self.heading_inline[i] = (content, children)
-            self.headings.append(RenderHeading(int(tok.tag[1:]), text, anchor, _line(tok)))
-        self._anchor_index = {h.anchor: n for n, h in enumerate(self.headings)}
+        self._anchors = AnchorAllocator()
+        self._parsed_headings: list[RenderHeading] = []  # markdown-it's, so far
+        self._checked = 0  # how many of them are held to the scanner's already
         self._blocks: list[Block] = []
         self._stack: list[Any] = []  # the open container frames while building
-        self._flatten(tokens)
+        self._flattened = 0  # blocks that know their heading index or section
+        self._heading_count = 0
         self._layouts: OrderedDict[int, DocumentLayout] = OrderedDict()
+        # A long article is parsed a chunk at a time (see render/chunks.py); its
+        # headings come from the fast scanner meanwhile, so the contents, anchors and
+        # sections are whole from the start. Each parsed chunk is held to them.
+        self._chunks = split_chunks(self.source)
+        if len(self._chunks) > 1:
+            self.headings = [RenderHeading(*h) for h in scan_heading_anchors(self.source)]
+        else:
+            self.headings = self._parsed_headings
+        self._anchor_index = {h.anchor: n for n, h in enumerate(self.headings)}
+        self._unparsed = (0, 0)  # characters and blocks not parsed yet, about
+        self.parse_more()
 
     # -- public ---------------------------------------------------------------
 
@@ -115,7 +127,77 @@ class MarkdownDocument:
 
     @property
     def block_count(self) -> int:
+        """Blocks parsed so far (all of them once ``parsed``)."""
         return len(self._blocks)
+
+    @property
+    def parsed(self) -> bool:
+        """True once the whole source is block-parsed."""
+        return not self._chunks
+
+    def unparsed_estimate(self, width: int) -> int:
+        """About how many lines the source not parsed yet will take at ``width``."""
+        chars, blocks = self._unparsed
+        return chars // max(1, width) + 2 * blocks
+
+    def parse_more(self) -> bool:
+        """Block-parse the next chunk of the source; False if there was none left."""
+        if not self._chunks:
+            return False
+        md, env = self._md, self._env
+        chunk = self._chunks.pop(0)
+        tokens = md.parse(chunk.text, env)
+        while self._chunks and crosses_end(tokens, chunk.end - chunk.start):
+            # A fence or HTML block runs on into the next chunk: parse the two as one.
+            chunk = merged(chunk, self._chunks.pop(0))
+            tokens = md.parse(chunk.text, env)
+        if chunk.start:
+            for tok in tokens:
+                if tok.map:
+                    tok.map = [tok.map[0] + chunk.start, tok.map[1] + chunk.start]
+        self.heading_inline = {}
+        for i, tok, content, anchor, children in _scan_headings(tokens, md, env, self._anchors):
+            text = " ".join(_inline_plain(children).split())
+            self.heading_inline[i] = (content, children)
+            self._parsed_headings.append(RenderHeading(int(tok.tag[1:]), text, anchor, _line(tok)))
+        self._flatten(tokens)
+        rest = self._chunks
+        self._unparsed = (sum(len(c.text) for c in rest), sum(c.blocks for c in rest))
+        if self.headings is self._parsed_headings:  # parsed whole: index them now
+            self._anchor_index = {h.anchor: n for n, h in enumerate(self.headings)}
+        else:
+            self._check_headings()
+        return True
+
+    def parse_all(self) -> None:
+        """Block-parse the rest of the source (find, sections and plain text need it)."""
+        while self.parse_more():
+            pass
+
+    def _check_headings(self) -> None:
+        """Hold the parsed chunks' headings to the scanner's; parse the rest if they differ.
+
+        The scanner agrees with markdown-it on real content (tests hold it to that); if
+        some odd Markdown fools it, the whole rest is parsed now and markdown-it's
+        headings replace the scanner's in the same list, so whoever holds it sees them.
+        """
+        exact, scanned = self._parsed_headings, self.headings
+        n, checked = len(exact), self._checked
+        self._checked = n
+        if exact[checked:] == scanned[checked:n] and (
+            len(scanned) == n or (self._chunks and scanned[n].source_line >= self._chunks[0].start)
+        ):
+            return
+        self.headings = exact  # no more checks while the rest is parsed
+        if self._chunks:
+            whole = self._chunks[0]
+            for chunk in self._chunks[1:]:
+                whole = merged(whole, chunk)
+            self._chunks = [whole]
+            self.parse_more()
+        scanned[:] = exact
+        self.headings = self._parsed_headings = scanned
+        self._anchor_index = {h.anchor: n for n, h in enumerate(scanned)}
 
     def heading_index(self, anchor: str) -> int | None:
         return self._anchor_index.get(anchor.lstrip("#"))
@@ -124,8 +206,9 @@ class MarkdownDocument:
         """(anchor, heading text, plain text) per heading section, in order.
 
         Text before the first heading comes first as (None, "", text) when there is
-        any. Inline-parses every block (the parse is kept for later layouts).
+        any. Parses and inline-parses every block (the parse is kept for later layouts).
         """
+        self.parse_all()
         out: list[tuple[str | None, str, str]] = []
         anchor: str | None = None
         title = ""
@@ -144,6 +227,7 @@ class MarkdownDocument:
 
     def plain_text(self) -> str:
         """The whole document as plain text (headings included)."""
+        self.parse_all()
         chunks = []
         for block in self._blocks:
             if isinstance(block, Heading):
@@ -243,13 +327,15 @@ class MarkdownDocument:
             i += 1
         stack.clear()
         # Heading blocks learn their index in document order, and text its section.
-        k = 0
-        for b in self._blocks:
+        k = self._heading_count
+        for b in self._blocks[self._flattened :]:
             if isinstance(b, Heading):
                 b.index = k
                 k += 1
             else:
                 b.set_section(k)
+        self._heading_count = k
+        self._flattened = len(self._blocks)
 
     def _too_deep(self, tokens: list[Token], i: int) -> None:
         """Say so where markdown-it dropped a container's content for nesting too deep."""

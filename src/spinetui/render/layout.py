@@ -53,15 +53,16 @@ class DocumentLayout:
         self._targets: list[Target] = []
         self._heading_ys: list[int] = []
         self._next = 0
-        self._estimates = [self._estimate(block) for block in doc._blocks]
-        self._remaining = sum(self._estimates)
+        self._estimates: list[int] = []
+        self._remaining = 0  # the estimated lines of parsed blocks not laid out yet
+        self._sync()
         self.errors: list[str] = []  # blocks that failed to render (drawn as plain text)
 
     # -- public ---------------------------------------------------------------
 
     @property
     def complete(self) -> bool:
-        return self._next >= len(self.doc._blocks)
+        return self._next >= len(self.doc._blocks) and self.doc.parsed
 
     @property
     def laid_out_lines(self) -> int:
@@ -71,13 +72,23 @@ class DocumentLayout:
     @property
     def height(self) -> int:
         """Exact lines of the laid-out prefix plus an estimate for the rest."""
-        return len(self._lines) + self._remaining
+        self._sync()
+        return len(self._lines) + self._remaining + self.doc.unparsed_estimate(self.width)
 
     def lay_out_more(self, max_blocks: int = 50) -> bool:
-        """Lay out up to ``max_blocks`` more blocks; True once the layout is complete."""
+        """Lay out up to ``max_blocks`` more blocks; True once the layout is complete.
+
+        Of a long article parsed a chunk at a time, it parses at most one more chunk
+        when it runs out of blocks, so each call stays short and the UI keeps answering.
+        """
+        parsed = False
         for _ in range(max(1, int(max_blocks))):
             if self.complete:
                 break
+            if self._next >= len(self.doc._blocks):
+                if parsed:
+                    break
+                parsed = True
             self._lay_out_next()
         return self.complete
 
@@ -139,8 +150,21 @@ class DocumentLayout:
         body = block.estimate(max(1, self.width - block.prefix_w))
         return body + (1 if block.gap else 0)
 
+    def _sync(self) -> None:
+        """Estimate the blocks parsed since (by this or another width's layout)."""
+        blocks = self.doc._blocks
+        for block in blocks[len(self._estimates) :]:
+            estimate = self._estimate(block)
+            self._estimates.append(estimate)
+            self._remaining += estimate
+
     def _lay_out_next(self) -> None:
         index = self._next
+        if index >= len(self.doc._blocks):
+            self.doc.parse_more()
+        self._sync()
+        if index >= len(self.doc._blocks):
+            return
         block = self.doc._blocks[index]
         self._next += 1
         self._remaining -= self._estimates[index]
