@@ -194,10 +194,15 @@ class Services:
         """The same content folder in `lang`, with this reader's decision answers and
         questions (the questions ticked in the articles in `lang`'s words)."""
         other = load_services(self.root, lang, kiosk=self._kiosk, styles=self._styles)
+        self.carry_visitor_to(other)
+        return other
+
+    def carry_visitor_to(self, other: Services) -> None:
+        """Hand this reader's decision answers and questions to `other` (the same guide
+        in another language): the same objects, the ticked questions reworded."""
         other.decision = self.decision
         other.questions = self.questions
         _reword_questions(self, other)
-        return other
 
     # ----------------------------------------------------------- the visitor
     def forget_visitor(self) -> None:

@@ -57,6 +57,7 @@ FOOTER_RANK: dict[str, int] = {
     "next_target": 16,
     "next_article": 17,
     "previous_article": 18,
+    "next_language": 19,
     "command_palette": 60,
 }
 

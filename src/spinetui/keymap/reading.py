@@ -3,6 +3,7 @@ find bar, and search and the glossary."""
 
 from __future__ import annotations
 
+from spinetui.i18n import N_
 from spinetui.keymap.key import Key, area
 
 # Keys that work everywhere in the app (bound on the App).
@@ -51,6 +52,16 @@ GLOBAL_KEYS: tuple[Key, ...] = area(
         "Change the colours: dark, light or high contrast (also in Ctrl+P)",
         show=False,
         display="Ctrl+T",
+    ),
+    Key(
+        "ctrl+l",
+        "next_language",
+        # Translators: the name of the language Ctrl+L switches to, in that language:
+        # in the Spanish catalog this is "English".
+        N_("Español"),
+        N_("Read the guide in the other language: English or Español (also in Ctrl+P)"),
+        display="Ctrl+L",
+        name="language",
     ),
     Key(
         "q",
