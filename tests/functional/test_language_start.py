@@ -85,9 +85,7 @@ def test_a_kiosk_uses_the_config_file_language(started, tmp_path):
     assert app.kiosk_mode and app.services.lang == "es"
 
 
-def test_a_bad_config_language_is_told_with_file_and_line_and_english_is_shown(
-    started, tmp_path
-):
+def test_a_bad_config_language_is_told_with_file_and_line_and_english_is_shown(started, tmp_path):
     config = tmp_path / "config.toml"
     config.write_text('theme = "dark"\n\nlanguage = "klingon"\n')
     app = started("--config", str(config), env={"LANG": "es_MX.UTF-8"})

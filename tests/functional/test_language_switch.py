@@ -207,3 +207,24 @@ async def test_a_spanish_kiosk_comes_back_to_spanish_after_an_english_visit():
         await settle(pilot)
         assert isinstance(app.screen, AttractScreen)
         assert app.language == "es" and get_language() == "es"
+
+
+async def test_an_article_the_spanish_tree_lacks_is_shown_in_english_and_says_so(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(BUNDLED, content)
+    (content / "es" / "articles" / "prp.md").unlink()
+    app = SpineApp(load_services(content, "es", kiosk=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notice = app.screen.query_one("FallbackNotice", Static)
+        assert not notice.display
+        app.screen.open_article("prp")
+        await settle(pilot)
+        assert notice.display
+        assert "no está en español" in str(notice.render())
+        assert app.services.guide.articles["prp"].title.startswith("Platelet")
+        app.screen.open_article("esi")
+        await settle(pilot)
+        assert not notice.display
