@@ -50,6 +50,7 @@ LANGUAGE_HINTS: dict[str, tuple[str, str]] = {
     "es": ("Toque Español o pulse → para leer en español.", "Pulse → para leer en español."),
 }
 TAP_ROWS = 3  # the least height of anything to tap here
+HINT_ROWS = 26  # with a pointer, the language hint is shown from this many rows
 
 
 class AttractScreen(Screen[None]):
@@ -72,13 +73,16 @@ class AttractScreen(Screen[None]):
         width: 1fr; height: 3; margin: 0 1; content-align: center middle;
         text-style: bold; background: $primary-muted; color: $text;
     }
-    AttractScreen #attract-languages { height: auto; margin-top: 1; }
-    AttractScreen #attract-languages > Static { width: 1fr; text-align: center; }
+    /* Right under the choices with a pointer (3 rows each to tap, and room for both
+       on 24 rows); one line apart without (labels for the arrow keys). */
+    AttractScreen #attract-languages { height: auto; }
+    AttractScreen #attract-languages.-keys { margin-top: 1; }
     AttractScreen .attract-language {
-        height: 3; margin: 0 1; content-align: center middle; text-style: bold;
-        border: none; background: $primary-muted; color: $text;
+        width: 1fr; height: 3; margin: 0 1; content-align: center middle; text-style: bold;
+        background: $panel; color: $text;
     }
-    AttractScreen .attract-language.-current { background: $accent; color: $background; }
+    AttractScreen #attract-languages.-keys > .attract-language { height: 1; }
+    AttractScreen .attract-language.-current { text-style: bold underline; }
     AttractScreen #attract-language-hint { text-align: center; color: $text-muted; }
     """
 
@@ -111,7 +115,7 @@ class AttractScreen(Screen[None]):
     def _languages(self) -> ComposeResult:
         current = get_language()
         arrows = {lang: key for key, lang in LANGUAGE_KEYS.items()}
-        with Horizontal(id="attract-languages"):
+        with Horizontal(id="attract-languages", classes="" if self._pointer else "-keys"):
             for lang in LANGUAGE_KEYS.values():
                 name = LANGUAGE_NAMES[lang]
                 label = f"← {name}" if arrows[lang] == "left" else f"{name} →"
@@ -146,6 +150,12 @@ class AttractScreen(Screen[None]):
         if choice_id is not None and choice_id.startswith("choice-lang-"):
             return choice_id.removeprefix("choice-lang-")
         return None
+
+    def on_resize(self) -> None:
+        # On 24 rows with a pointer the hint does not fit; the names say it already.
+        hint = self.query("#attract-language-hint")
+        if hint:
+            hint.first().display = not self._pointer or self.size.height >= HINT_ROWS
 
     def on_mount(self) -> None:
         self._show_topic()
