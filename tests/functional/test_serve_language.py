@@ -19,9 +19,7 @@ from tests.conftest import BUNDLED  # noqa: E402
 from tests.functional.test_serve_red_team import receive_until, ws_url  # noqa: E402
 
 
-def test_the_served_language_comes_from_lang_then_the_config_never_the_locale(
-    monkeypatch, capsys
-):
+def test_the_served_language_comes_from_lang_then_the_config_never_the_locale(monkeypatch, capsys):
     monkeypatch.setenv("LANG", "es_MX.UTF-8")
     assert serve.served_language(None, None, None) == "en"
     assert serve.served_language("es", None, None) == "es"
@@ -66,3 +64,20 @@ def test_english_is_served_by_default():
     with Served(content=BUNDLED) as served:
         _status, body = served.get()
         assert '<html lang="en">' in body and "Loading the guide…" in body
+
+
+def test_the_busy_page_words_are_in_the_served_language():
+    from spinetui.web.limits import BUSY_RETRY_SECONDS
+    from spinetui.web.server import GuideServer
+
+    def words(lang: str) -> dict[str, str]:
+        server = GuideServer(
+            ["spinetui"], host="127.0.0.1", port=0, max_sessions=1, kiosk=True, lang=lang
+        )
+        return server._words()
+
+    spanish = words("es")
+    assert spanish["lang"] == "es"
+    assert spanish["busy_title"] == "Todas las pantallas están ocupadas"
+    assert f"{BUSY_RETRY_SECONDS} segundos" in spanish["busy_text"]
+    assert words("en")["busy_title"] == "All screens are busy"
