@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spinetui.decide.questions import QuestionList
 from spinetui.decide.state import DecisionState
@@ -159,10 +159,13 @@ class Services:
                 from spinetui.search import SearchIndex
 
                 guide = self.completed_guide()  # lists headings
+                # Typed as Any: the keyword is new in spinetui.search (one index per
+                # language); before it, the index is English-only and takes no `lang`.
+                make: Any = SearchIndex
                 if _takes_lang(SearchIndex):
-                    self._search_index = SearchIndex(guide, lang=self.lang)  # type: ignore[call-arg]
-                else:  # a search package that knows one language only
-                    self._search_index = SearchIndex(guide)
+                    self._search_index = make(guide, lang=self.lang)
+                else:
+                    self._search_index = make(guide)
             return self._search_index
 
     @property
