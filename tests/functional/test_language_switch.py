@@ -228,3 +228,24 @@ async def test_an_article_the_spanish_tree_lacks_is_shown_in_english_and_says_so
         app.screen.open_article("esi")
         await settle(pilot)
         assert not notice.display
+
+
+async def test_back_after_a_switch_returns_to_the_section_read_before():
+    app = bundled_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.open_article("esi", "risks")
+        await settle(pilot)
+        app.screen.open_article("prp")  # leaving esi in its "What can go wrong" part
+        await settle(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        reader = app.screen
+        assert reader.article_view.article_id == "prp"
+        await pilot.press("b")
+        await settle(pilot)
+        assert reader.article_view.article_id == "esi"
+        assert reader.article_view.top_anchor == "risks"
+        assert "Qué puede salir mal" in "\n".join(
+            reader.article_view.render_line(y).text for y in range(3)
+        )

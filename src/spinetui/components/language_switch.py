@@ -14,9 +14,12 @@ The kiosk's idle reset goes back to the language the app started in
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from spinetui.i18n import LANGUAGE_NAMES, LANGUAGES, _, set_language
+from spinetui.model.history import Location
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -40,6 +43,20 @@ def next_language(lang: str) -> str:
     """The language Ctrl+L switches to: the next one the app speaks."""
     index = LANGUAGES.index(lang) if lang in LANGUAGES else -1
     return LANGUAGES[(index + 1) % len(LANGUAGES)]
+
+
+def _as_section(services: Services, width: int, location: Location) -> Location:
+    """`location` by the section its line is in (or as it is: a place at an anchor, at
+    the top, or in an article no longer there)."""
+    if location.anchor is not None or location.scroll_y <= 0 or width <= 0:
+        return location
+    if location.article_id not in services.guide.articles:
+        return location
+    layout = services.document_for(location.article_id).layout(width)
+    heading = layout.heading_at(location.scroll_y)
+    if heading is None:
+        return replace(location, scroll_y=0)  # before the first heading: the top
+    return replace(location, anchor=heading.anchor, scroll_y=0)
 
 
 class LanguageSwitch:
@@ -87,6 +104,9 @@ class LanguageSwitch:
             view = reader.article_view
             article_id, anchor = view.article_id, view.top_anchor
             reader.history.remember_scroll(round(view.scroll_offset.y))
+            # Lines in this language are not lines in the other: each place in the
+            # history becomes the section it was in (anchors are the same everywhere).
+            reader.history.relocate(partial(_as_section, self.services, view.size.width))
             state = {
                 "history": reader.history,
                 "comparison_state": reader.comparison_state,
