@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from spinetui.decide.questions import QuestionList
 from spinetui.decide.state import DecisionState
+from spinetui.i18n import get_language
 from spinetui.model.stages import complete_guide, is_complete
 from spinetui.render import DEFAULT_STYLES, MarkdownDocument, RenderStyles, TermMatcher
 
@@ -44,7 +45,7 @@ class Services:
         guide: Guide,
         *,
         styles: RenderStyles = DEFAULT_STYLES,
-        lang: str = ENGLISH,
+        lang: str | None = None,
         language: LanguageGuide | None = None,
         root: Path | None = None,
         kiosk: bool = False,
@@ -52,11 +53,15 @@ class Services:
         """`guide`: from ``load_guide`` or ``load_guide_quickly`` (its second stage, the
         articles' headings and the problems in their bodies, is then built later).
 
-        `lang`: the language the guide and the UI are in; `language`: its
-        ``load_language`` result (which pieces are English); `root`: the English content
-        folder, to load another language from (default: the guide's); `kiosk`: other
-        languages are loaded without writing the guide cache."""
-        self.lang = lang
+        `lang`: the language the guide and the UI are in (default: the UI's now, as
+        ``spinetui.i18n.set_language`` left it); `language`: its ``load_language``
+        result (which pieces are English); `root`: the English content folder, to load
+        another language from (default: the guide's); `kiosk`: other languages are
+        loaded without writing the guide cache."""
+        # Given a language but no tree for it (load_services): every piece is English.
+        # Not given one: which pieces are English is not known, so none is said to be.
+        self._all_english = lang is not None and lang != ENGLISH and language is None
+        self.lang = lang if lang is not None else get_language()
         self._language = language
         if root is None:
             root = language.english.root if language is not None else guide.root
@@ -179,7 +184,7 @@ class Services:
         if self.lang == ENGLISH:
             return False
         if self._language is None:
-            return True  # the content has no tree for this language: all of it is English
+            return self._all_english  # no tree for this language: all of it is English
         return self._language.falls_back(kind, id)
 
     @property
@@ -237,7 +242,7 @@ def load_services(
 
     english = cached_quick_load(root, kiosk=kiosk)
     if lang == ENGLISH:
-        return Services(english, styles=styles, root=root, kiosk=kiosk)
+        return Services(english, styles=styles, lang=ENGLISH, root=root, kiosk=kiosk)
     from spinetui.model.languages import available_languages, load_language
 
     if lang not in available_languages(root):

@@ -76,3 +76,17 @@ def test_services_built_from_a_guide_know_their_folder():
     assert services.lang == "en"
     assert services.root == BUNDLED
     assert services.in_language("es").guide.articles["esi"].title.startswith("Inyecciones")
+
+
+def test_services_built_without_a_language_follow_the_ui_and_claim_no_fallbacks():
+    from spinetui.i18n import set_language
+    from spinetui.model import load_guide
+
+    set_language("es")
+    try:
+        services = Services(load_guide(BUNDLED))
+        assert services.lang == "es"
+        assert not services.falls_back("article", "esi")  # not known: nothing is said
+        assert load_services(BUNDLED, "en", kiosk=True).lang == "en"
+    finally:
+        set_language("en")
