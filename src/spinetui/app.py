@@ -17,6 +17,7 @@ from textual.screen import Screen
 from spinetui.components.article.article_view import ArticleView
 from spinetui.components.crash_guard import CrashGuard
 from spinetui.components.kiosk.guard import KioskGuard
+from spinetui.components.language_switch import LanguageSwitch
 from spinetui.components.navigation import (
     OpenArticle,
     OpenBeside,
@@ -29,6 +30,7 @@ from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.components.textual_fixes import apply as apply_textual_fixes
 from spinetui.components.user_keys import UserKeys
 from spinetui.config_path import DEFAULT_THEME
+from spinetui.i18n import _, ngettext
 from spinetui.keymap import GLOBAL_KEYS, bindings
 from spinetui.services import Services
 from spinetui.themes import PALETTES, next_theme, palette_for, render_styles, textual_theme
@@ -57,7 +59,7 @@ def _jump_to_provider() -> type[Provider]:
 TOOL_ACTIONS: dict[str, str] = {"what-matters": "what_matters", "sure": "sure_check"}
 
 
-class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
+class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
     CSS_PATH = ["styles/app.tcss", "styles/console.tcss"]
     TITLE = "spinetui"
     BINDINGS = bindings(GLOBAL_KEYS)
@@ -73,11 +75,16 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         settings_path: Path | None = None,
         console: bool = False,
         pointer: bool | None = None,
+        notices: tuple[str, ...] = (),
     ) -> None:
-        """`services`: the guide and what is built from it, handed on to the screens;
-        `theme`: the one to start with (the config file's); `settings_path`: where a
-        personal reader's theme choice is remembered (None: nowhere)."""
+        """`services`: the guide and what is built from it, handed on to the screens
+        (in its language, which an idle reset comes back to); `theme`: the one to start
+        with (the config file's); `settings_path`: where a personal reader's theme
+        choice is remembered (None: nowhere); `notices`: problems with the settings to
+        tell at start-up (never in kiosk mode)."""
         super().__init__()
+        self._remember_language(services)  # the UI catalog too
+        self._start_notices = notices
         # Only spinetui's own themes, each checked for contrast (tests/unit/test_themes.py).
         for palette in PALETTES.values():
             self.register_theme(textual_theme(palette))
@@ -143,6 +150,9 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
             self.start_kiosk()  # its signals include SIGTERM
         else:
             self._end_on_sigterm()
+        if not self.kiosk_mode:
+            for notice in self._start_notices:
+                self.notify(notice, severity="warning", timeout=8, markup=False)
         if not self.services.is_complete:
             self.call_after_refresh(self._complete_guide)
         else:
@@ -183,8 +193,11 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         count = len(self.guide.problems)
         if count and not self.kiosk_mode:
             self.notify(
-                f"The content files have {count} problem{'s' if count != 1 else ''}. "
-                "Press ! to see them.",
+                ngettext(
+                    "The content files have {count} problem. Press ! to see it.",
+                    "The content files have {count} problems. Press ! to see them.",
+                    count,
+                ).format(count=count),
                 severity="warning",
                 timeout=6,
             )
@@ -205,6 +218,7 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         # What-matters and SURE answers, ticked and typed questions (and so the QR
         # code of them).
         self.services.forget_visitor()
+        await self.back_to_default_language()  # the kiosk's language, not the visitor's
         self._clipboard = ""  # text a visitor copied (Textual keeps it on the App)
         if self.theme != self._start_theme:
             self.theme = self._start_theme  # the config's theme, not the last visitor's
@@ -221,10 +235,13 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
     def action_next_theme(self) -> None:
         if self.console_mode:
             # Its colours are the console's 16, chosen for contrast there.
-            self.notify("The text console has one set of colours.", timeout=2)
+            self.notify(_("The text console has one set of colours."), timeout=2)
             return
         self.theme = next_theme(self.theme)
-        self.notify(f"Theme: {self.theme}. Press Ctrl+T for the next one.", timeout=2)
+        self.notify(
+            _("Theme: {theme}. Press Ctrl+T for the next one.").format(theme=self.theme),
+            timeout=2,
+        )
 
     def _theme_changed(self, theme: object) -> None:
         """Redraw the open articles in the new colours, where the reader is in them,
@@ -244,7 +261,7 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
                 save_theme(self.settings_path, self.theme)
             except OSError as error:
                 self.notify(
-                    f"The theme could not be remembered: {error}",
+                    _("The theme could not be remembered: {error}").format(error=error),
                     severity="warning",
                     markup=False,
                 )
@@ -252,8 +269,8 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
     # -------------------------------------------------------------- screens
     # The screens below are imported when first opened, not at start-up
     # (ProblemsScreen brings in Textual's DataTable).
-    def _new_reader(self) -> ReaderScreen:
-        return ReaderScreen(self.services, start_article=self.start_article)
+    def _new_reader(self, article_id: str | None = None) -> ReaderScreen:
+        return ReaderScreen(self.services, start_article=article_id or self.start_article)
 
     def _reader(self) -> ReaderScreen | None:
         """The reader lowest in the stack (the one a visitor started in)."""
@@ -334,7 +351,9 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         action = TOOL_ACTIONS.get(tool_id)
         if action is None:
             self.notify(
-                f"This guide has no tool called {tool_id!r}.", severity="warning", markup=False
+                _("This guide has no tool called {tool!r}.").format(tool=tool_id),
+                severity="warning",
+                markup=False,
             )
             return
         getattr(self, f"action_{action}")()
@@ -433,10 +452,12 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         article_id, anchor = message.article_id, message.anchor
         guide = self.guide
         if article_id is None or article_id not in guide.articles:
-            self.notify("Open an article first, then press v to read another beside it.", timeout=3)
+            self.notify(
+                _("Open an article first, then press v to read another beside it."), timeout=3
+            )
             return
         if len(guide.articles) < 2:
-            self.notify("This guide has only one article.", timeout=3)
+            self.notify(_("This guide has only one article."), timeout=3)
             return
 
         def picked(other_id: str | None) -> None:
@@ -446,7 +467,7 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, App[None]):
         self.push_screen(
             ArticlePicker(
                 guide,
-                "Read beside this article",
+                _("Read beside this article"),
                 leave_out=article_id,
                 suggest=next_treatment_article(guide, article_id),
             ),

@@ -47,6 +47,12 @@ def _reader_parser() -> argparse.ArgumentParser:
         help="draw only what the Linux text console can show: its fonts' characters and "
         "16 colours (default: on when TERM=linux, or with 'console = true' in the config)",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the guide's language: en (English) or es (Español) (default: the config "
+        "file's 'language'; in personal mode, the locale, e.g. LANG=es_MX.UTF-8)",
+    )
     add_kiosk_arguments(parser)
     # Set by `spinetui serve` on each session it starts (no admin PIN there).
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
@@ -148,6 +154,7 @@ def _start_reader(options: argparse.Namespace) -> int:
     kiosk = None
     theme = DEFAULT_THEME
     console_setting = False
+    config_language = config_where = None
     if _settings_matter(options):
         from spinetui.kiosk.config import ConfigError, load_config
         from spinetui.kiosk.launch import prepare_process, resolve_policy
@@ -161,16 +168,31 @@ def _start_reader(options: argparse.Namespace) -> int:
             )
             config = load_config(options.config, required=options.config is not None)
             theme, console_setting = config.theme, config.console
+            config_language, config_where = config.language, config.language_where
         except ConfigError as error:
             print(f"spinetui: {error}", file=sys.stderr)
             return 2
         prepare_process(kiosk)
-    from spinetui.model.cache import cached_quick_load
+    from spinetui.i18n import choose_language
 
-    # From the guide cache when the folder is unchanged; otherwise body scans (headings,
-    # link problems) finish after the first paint (Services builds the completed guide in a thread). A kiosk or served session
-    # keeps the cache in memory only: it writes no file.
-    guide = cached_quick_load(folder, kiosk=kiosk is not None and (kiosk.enabled or kiosk.served))
+    # --lang, then the config's language, then (personal mode only) the locale.
+    lang, language_problem = choose_language(
+        options.lang,
+        config_language,
+        os.environ,
+        kiosk=kiosk is not None and (kiosk.enabled or kiosk.served),
+        config_where=config_where,
+    )
+    from spinetui.services import load_services
+
+    # English from the guide cache when the folder is unchanged; otherwise body scans
+    # (headings, link problems) finish after the first paint (Services builds the
+    # completed guide in a thread). A kiosk or served session keeps the cache in memory
+    # only: it writes no file. Another language loads its tree over that English guide.
+    services = load_services(
+        folder, lang, kiosk=kiosk is not None and (kiosk.enabled or kiosk.served)
+    )
+    guide = services.guide
     article = options.article and article_named(guide.articles, options.article)
     if options.article and article is None:
         known = ", ".join(sorted(guide.articles)) or "none"
@@ -181,17 +203,17 @@ def _start_reader(options: argparse.Namespace) -> int:
 
     from spinetui.app import SpineApp
     from spinetui.console import console_wanted
-    from spinetui.services import Services
 
     console = console_wanted(options.console, console_setting, os.environ)
     app = SpineApp(
-        Services(guide),
+        services,
         start_article=article or None,
         kiosk=kiosk,
         theme=theme,
         # Where a personal reader's theme is remembered (a kiosk writes nothing).
         settings_path=options.config or default_config_path(),
         console=console,
+        notices=(language_problem,) if language_problem else (),
     )
     gc.freeze()  # modules, the guide and the app: never garbage while the app runs
     gc.enable()

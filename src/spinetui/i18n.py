@@ -191,17 +191,19 @@ def choose_language(
     config_lang: str | None,
     environ: Mapping[str, str],
     kiosk: bool,
+    config_where: str | None = None,
 ) -> tuple[str, str | None]:
     """The language to start in, and a sentence about a problem (or None).
 
     ``--lang`` first, then the config's ``language``, then (personal mode only) the
     locale; a kiosk ignores the locale of whoever started it and shows the configured
     language or English. An unknown value says so and falls back to English.
+    ``config_where``: where the config's value is written ("FILE, line N"), for that.
     """
     if cli_lang is not None and cli_lang.strip():
         return _choice(cli_lang, "--lang")
     if config_lang is not None and config_lang.strip():
-        return _choice(config_lang, _("the config file's language setting"))
+        return _choice(config_lang, config_where or _("the config file's language setting"))
     if not kiosk:
         found = locale_language(environ)
         if found is not None:

@@ -72,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--content", metavar="DIR", type=Path, help="content folder to serve")
     add_kiosk_arguments(parser, served=True)
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the language every session starts in, and the pages': en or es (default: "
+        "the config file's 'language', else English; a kiosk's start screen offers both)",
+    )
     return parser
 
 
@@ -93,6 +99,9 @@ def session_argv(options: argparse.Namespace) -> list[str]:
     """The program and arguments each browser session runs (started without a shell)."""
     argv = [sys.executable, "-m", "spinetui", "--kiosk" if options.kiosk else "--no-kiosk"]
     argv.append("--served")  # no admin PIN in a browser session (KioskPolicy.served)
+    if getattr(options, "language", None):
+        # Chosen once here (the pages say it too), not from each session's locale.
+        argv += ["--lang", options.language]
     if options.content is not None:
         argv += ["--content", str(options.content.resolve())]
     if options.config is not None:
@@ -114,14 +123,16 @@ def main(argv: Sequence[str]) -> int:
         print("spinetui: --write-timeout must be between 0.5 and 3600 seconds", file=sys.stderr)
         return 2
     # Check the settings now, not in every session's process.
-    from spinetui.kiosk.config import ConfigError
+    from spinetui.kiosk.config import ConfigError, load_config
     from spinetui.kiosk.launch import resolve_policy
 
     try:
         resolve_policy(options.config, kiosk=options.kiosk, idle_seconds=options.idle_seconds)
+        config = load_config(options.config, required=options.config is not None)
     except ConfigError as error:
         print(f"spinetui: {error}", file=sys.stderr)
         return 2
+    options.language = served_language(options.lang, config.language, config.language_where)
     if options.content is not None and not options.content.is_dir():
         print(f"spinetui: no content folder at {options.content}", file=sys.stderr)
         return 2
@@ -145,6 +156,18 @@ def main(argv: Sequence[str]) -> int:
     return 0
 
 
+def served_language(cli_lang: str | None, config_lang: str | None, where: str | None) -> str:
+    """The language of the pages and of every session: --lang, else the config's, else
+    English (never the server's locale: the readers are not whoever started it). A bad
+    value is reported on the server's terminal, and English is served."""
+    from spinetui.i18n import choose_language
+
+    lang, problem = choose_language(cli_lang, config_lang, {}, kiosk=True, config_where=where)
+    if problem:
+        print(f"spinetui: warning: {problem}", file=sys.stderr)
+    return lang
+
+
 def _make_server(options: argparse.Namespace) -> Any:
     from spinetui.web.server import GuideServer
 
@@ -156,4 +179,5 @@ def _make_server(options: argparse.Namespace) -> Any:
         kiosk=options.kiosk,
         allowed_hosts=options.allow_host,
         write_timeout=options.write_timeout,
+        lang=getattr(options, "language", None) or "en",
     )

@@ -12,19 +12,25 @@ everything else is built from the content files only.
 
 from __future__ import annotations
 
+import inspect
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from spinetui.decide.questions import QuestionList
 from spinetui.decide.state import DecisionState
+from spinetui.i18n import get_language
 from spinetui.model.stages import complete_guide, is_complete
 from spinetui.render import DEFAULT_STYLES, MarkdownDocument, RenderStyles, TermMatcher
 
 if TYPE_CHECKING:
     from spinetui.model import Guide
+    from spinetui.model.languages import LanguageGuide
     from spinetui.search import SearchIndex
+
+ENGLISH = "en"
 
 #: Parsed articles kept for the next visit (parsing is the costly part).
 DOCUMENTS_KEPT = 32
@@ -34,9 +40,33 @@ class Services:
     """The guide, its completed form, the document cache, the glossary matcher, the
     search index, and the reader's decision answers and questions."""
 
-    def __init__(self, guide: Guide, *, styles: RenderStyles = DEFAULT_STYLES) -> None:
+    def __init__(
+        self,
+        guide: Guide,
+        *,
+        styles: RenderStyles = DEFAULT_STYLES,
+        lang: str | None = None,
+        language: LanguageGuide | None = None,
+        root: Path | None = None,
+        kiosk: bool = False,
+    ) -> None:
         """`guide`: from ``load_guide`` or ``load_guide_quickly`` (its second stage, the
-        articles' headings and the problems in their bodies, is then built later)."""
+        articles' headings and the problems in their bodies, is then built later).
+
+        `lang`: the language the guide and the UI are in (default: the UI's now, as
+        ``spinetui.i18n.set_language`` left it); `language`: its ``load_language``
+        result (which pieces are English); `root`: the English content folder, to load
+        another language from (default: the guide's); `kiosk`: other languages are
+        loaded without writing the guide cache."""
+        # Given a language but no tree for it (load_services): every piece is English.
+        # Not given one: which pieces are English is not known, so none is said to be.
+        self._all_english = lang is not None and lang != ENGLISH and language is None
+        self.lang = lang if lang is not None else get_language()
+        self._language = language
+        if root is None:
+            root = language.english.root if language is not None else guide.root
+        self.root = Path(root)
+        self._kiosk = kiosk
         self._quick = guide
         self._completed: Future[Guide] = Future()
         self._completing = threading.Lock()
@@ -127,20 +157,135 @@ class Services:
 
     # ---------------------------------------------------------------- search
     def search_index(self) -> SearchIndex:
-        """The guide's full-text index: built on first use (from any thread), then kept."""
+        """The guide's full-text index, for its language: built on first use (from any
+        thread), then kept."""
         with self._search_index_lock:
             if self._search_index is None:
                 from spinetui.search import SearchIndex
 
-                self._search_index = SearchIndex(self.completed_guide())  # lists headings
+                guide = self.completed_guide()  # lists headings
+                # Typed as Any: the keyword is new in spinetui.search (one index per
+                # language); before it, the index is English-only and takes no `lang`.
+                make: Any = SearchIndex
+                if _takes_lang(SearchIndex):
+                    self._search_index = make(guide, lang=self.lang)
+                else:
+                    self._search_index = make(guide)
             return self._search_index
 
     @property
     def search_index_built(self) -> bool:
         return self._search_index is not None
 
+    # ------------------------------------------------------------ languages
+    def falls_back(self, kind: str, id: str) -> bool:
+        """Is that piece (``spinetui.model.languages.FALLBACK_KINDS``) shown in English
+        although the reader chose another language?"""
+        if self.lang == ENGLISH:
+            return False
+        if self._language is None:
+            return self._all_english  # no tree for this language: all of it is English
+        return self._language.falls_back(kind, id)
+
+    @property
+    def fallback_notice(self) -> str:
+        """The sentence to show beside a piece in English ('' when reading English)."""
+        if self.lang == ENGLISH:
+            return ""
+        if self._language is not None:
+            return self._language.notice
+        from spinetui.model.languages import FALLBACK_NOTICES
+
+        return FALLBACK_NOTICES.get(self.lang, "This part is not translated yet; it is in English.")
+
+    def in_language(self, lang: str) -> Services:
+        """The same content folder in `lang`, with this reader's decision answers and
+        questions (the questions ticked in the articles in `lang`'s words)."""
+        other = load_services(self.root, lang, kiosk=self._kiosk, styles=self._styles)
+        self.carry_visitor_to(other)
+        return other
+
+    def carry_visitor_to(self, other: Services) -> None:
+        """Hand this reader's decision answers and questions to `other` (the same guide
+        in another language): the same objects, the ticked questions reworded."""
+        other.decision = self.decision
+        other.questions = self.questions
+        _reword_questions(self, other)
+
     # ----------------------------------------------------------- the visitor
     def forget_visitor(self) -> None:
         """Clear what a visitor said: decision answers, ticked and typed questions."""
         self.decision.clear()
         self.questions.clear()
+
+
+def _takes_lang(index_class: type) -> bool:
+    """Does this SearchIndex build one index per language (``lang=``)?"""
+    try:
+        return "lang" in inspect.signature(index_class).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def load_services(
+    root: Path, lang: str, *, kiosk: bool, styles: RenderStyles = DEFAULT_STYLES
+) -> Services:
+    """The services for `root`'s guide in `lang`.
+
+    English comes from the guide cache (``cached_quick_load``: a file for a personal
+    reader, memory only for a kiosk). Another language loads its tree
+    (``load_language``) over that same English guide, so the only cache entry ever
+    written is the English one, for the English folder. A language the folder has no
+    tree for is the English guide with the UI in that language (every piece falls back).
+    """
+    from spinetui.model.cache import cached_quick_load
+
+    english = cached_quick_load(root, kiosk=kiosk)
+    if lang == ENGLISH:
+        return Services(english, styles=styles, lang=ENGLISH, root=root, kiosk=kiosk)
+    from spinetui.model.languages import available_languages, load_language
+
+    if lang not in available_languages(root):
+        return Services(english, styles=styles, lang=lang, root=root, kiosk=kiosk)
+    language = load_language(root, lang, english=english)
+    return Services(
+        language.guide, styles=styles, lang=lang, language=language, root=root, kiosk=kiosk
+    )
+
+
+def _question_texts(services: Services) -> dict[str, list[tuple[str, str]]]:
+    """Each article's questions (task list items) in order: (key, text)."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for article_id, article in services.guide.articles.items():
+        if "[ ]" in article.body or "[x]" in article.body.lower():
+            questions = services.document_for(article_id).questions()
+            if questions:
+                found[article_id] = questions
+    return found
+
+
+def _reword_questions(old: Services, new: Services) -> None:
+    """Questions ticked in the articles are kept by their words; the same question in
+    another language has other words. Translated trees keep the same question lists
+    (docs/translating.md), so a question is matched by its article and place in it and
+    takes `new`'s words. The reader's own questions stay as typed; the order is kept."""
+    questions = new.questions
+    items = questions.items()
+    if not any(not q.own for _key, q in items):
+        return
+    places: dict[str, tuple[str, int]] = {}
+    for article_id, listed in _question_texts(old).items():
+        for index, (key, _text) in enumerate(listed):
+            places.setdefault(key, (article_id, index))
+    words = _question_texts(new)
+    questions.clear()
+    for key, question in items:
+        text = question.text
+        place = None if question.own else places.get(key)
+        if place is not None:
+            listed = words.get(place[0], [])
+            if place[1] < len(listed):
+                key, text = listed[place[1]]
+        questions.set_ticked(key, text, True, own=question.own)
+        if not question.ticked:
+            questions.set_ticked(key, text, False)

@@ -8,7 +8,12 @@ from textual.widgets import OptionList
 from spinetui.components.article.article_view import ArticleView
 from spinetui.components.compare.comparison_screen import ComparisonScreen
 from spinetui.components.find.term_screen import TermScreen
-from spinetui.components.palette import MY_QUESTIONS_KIND, JumpToProvider, destinations
+from spinetui.components.palette import (
+    LANGUAGE_KIND,
+    MY_QUESTIONS_KIND,
+    JumpToProvider,
+    destinations,
+)
 from spinetui.components.reader.reader_screen import ReaderScreen
 from tests.conftest import FIXTURES
 from tests.functional.helpers import make_app, visible_text
@@ -111,6 +116,7 @@ async def test_the_jump_to_provider_only_navigates():
             "Row of the comparison table",
             "Decision tool",
             MY_QUESTIONS_KIND,  # a screen of the visit, not a file or a way out
+            LANGUAGE_KIND,  # the same guide in another language
         }
         provider = JumpToProvider(app.screen)
         hits = [hit async for hit in provider.search("quit")]

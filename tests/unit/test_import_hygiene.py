@@ -36,6 +36,7 @@ LATER = (
     "spinetui.decide.take_home",
     "spinetui.check",
     "spinetui.kiosk",
+    "spinetui.model.languages",  # only when another language than English is chosen
 )
 
 # Installed first thing in the child: records the import stack of every watched module.
@@ -144,6 +145,10 @@ def _child_env() -> dict[str, str]:
     src = str(REPO / "src")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
     env.pop("TEXTUAL", None)
+    # English unless a test asks: a Spanish locale would (rightly) load the Spanish tree.
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        env.pop(name, None)
+    env["LANG"] = "C.UTF-8"
     return env
 
 
@@ -169,6 +174,17 @@ def test_kiosk_mode_imports_nothing_else_needed_only_later(tmp_path):
     watched = tuple(name for name in LATER if name != "spinetui.kiosk")
     loaded = loaded_modules(FIRST_PAINT, ["--kiosk", "--content", str(BUNDLED)], watched, tmp_path)
     assert not loaded, describe(loaded, "before the first paint in kiosk mode")
+
+
+def test_a_spanish_start_imports_only_the_language_loader_besides(tmp_path):
+    """`--lang es` loads the Spanish tree (and so the loader) before the first paint,
+    and nothing else that waits for later."""
+    watched = tuple(name for name in LATER if name != "spinetui.model.languages")
+    args = ["--lang", "es", "--content", str(BUNDLED)]
+    loaded = loaded_modules(FIRST_PAINT, args, (*watched, "spinetui.model.languages"), tmp_path)
+    assert "spinetui.model.languages" in loaded
+    later = {name: stack for name, stack in loaded.items() if name != "spinetui.model.languages"}
+    assert not later, describe(later, "before the first paint in Spanish")
 
 
 # Not needed by --help or --version: the app, the content's parsers, the checks.

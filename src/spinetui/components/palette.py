@@ -22,12 +22,16 @@ from textual.message import Message
 
 from spinetui.components import fuzzy
 from spinetui.components.navigation import OpenArticle, OpenComparison, OpenTool, ShowTerm
+from spinetui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
 
 if TYPE_CHECKING:
     from spinetui.app import SpineApp
 
 MATCH_STYLE = Style(bold=True, underline=True)
-MY_QUESTIONS_KIND = "Your questions to take to your visit (m)"
+ARTICLE_KIND = N_("Article")
+TOOL_KIND = N_("Decision tool")
+MY_QUESTIONS_KIND = N_("Your questions to take to your visit (m)")
+LANGUAGE_KIND = N_("Language of the guide (Ctrl+L)")
 # More than this would only make the reader scroll; typing more narrows it.
 MAX_HITS = 60
 # Destinations matched between two chances for the app to handle other events.
@@ -37,8 +41,9 @@ YIELD_EVERY = 50
 @dataclass(frozen=True, slots=True)
 class Destination:
     name: str  # what is matched and shown, from content
-    kind: str  # "Article", "Heading in …", shown dimmed under the name
+    kind: str  # "Article", "Heading in …", shown dimmed under the name (translated)
     go: Callable[[], object]
+    listed: bool = False  # offered before anything is typed
 
 
 def destinations(app: SpineApp) -> Iterator[Destination]:
@@ -53,35 +58,52 @@ def destinations(app: SpineApp) -> Iterator[Destination]:
         return post
 
     for article in guide.reading_order():
-        yield Destination(article.title, "Article", go(partial(OpenArticle, article.id)))
+        yield Destination(
+            article.title, _(ARTICLE_KIND), go(partial(OpenArticle, article.id)), listed=True
+        )
     for article in guide.reading_order():
         for heading in article.headings:
             if heading.level == 1 or heading.text == article.title:
                 continue
             yield Destination(
                 heading.text,
-                f"Heading in {article.title}",
+                _("Heading in {article}").format(article=article.title),
                 go(partial(OpenArticle, article.id, heading.anchor)),
             )
     for term in sorted(guide.glossary.values(), key=lambda t: t.term.casefold()):
-        yield Destination(term.term, "Glossary word", go(partial(ShowTerm, term.id)))
+        yield Destination(term.term, _("Glossary word"), go(partial(ShowTerm, term.id)))
     if guide.comparison.treatments:
         yield Destination(
-            "What matters to you", "Decision tool", go(partial(OpenTool, "what-matters"))
+            _("What matters to you"),
+            _(TOOL_KIND),
+            go(partial(OpenTool, "what-matters")),
+            listed=True,
         )
-    yield Destination("Are you sure? (SURE check)", "Decision tool", go(partial(OpenTool, "sure")))
+    yield Destination(
+        _("Are you sure? (SURE check)"), _(TOOL_KIND), go(partial(OpenTool, "sure")), listed=True
+    )
     for attribute in guide.comparison.attributes:
         yield Destination(
             attribute.label,
-            "Row of the comparison table",
+            _("Row of the comparison table"),
             go(partial(OpenComparison, attribute.id, None)),
         )
     # The reader's own list: a screen of the visit, as safe in kiosk mode as the rest.
     yield Destination(
-        "My questions",
-        MY_QUESTIONS_KIND,
+        _("My questions"),
+        _(MY_QUESTIONS_KIND),
         partial(app.call_later, app.action_my_questions),
+        listed=True,
     )
+    # The other languages, each by its own name (a reader who needs it can read that).
+    for lang in LANGUAGES:
+        if lang != app.language:
+            yield Destination(
+                LANGUAGE_NAMES[lang],
+                _(LANGUAGE_KIND),
+                partial(app.call_later, app.switch_language, lang),
+                listed=True,
+            )
 
 
 def prompt(destination: Destination, offsets: tuple[int, ...] = ()) -> Text:
@@ -100,7 +122,7 @@ class JumpToProvider(Provider):
     async def discover(self) -> Hits:
         app: SpineApp = self.app  # type: ignore[assignment]
         for destination in destinations(app):
-            if destination.kind in ("Article", "Decision tool", MY_QUESTIONS_KIND):
+            if destination.listed:
                 yield DiscoveryHit(prompt(destination), destination.go, text=destination.name)
 
     async def search(self, query: str) -> Hits:

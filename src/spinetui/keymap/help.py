@@ -63,6 +63,7 @@ FOOTER_RANK: dict[str, int] = {
     "next_target": 16,
     "next_article": 17,
     "previous_article": 18,
+    "next_language": 50,  # after the keys of the screen: the palette and help list it too
     "command_palette": 60,
 }
 

@@ -58,6 +58,16 @@ GLOBAL_KEYS: tuple[Key, ...] = area(
         display="Ctrl+T",
     ),
     Key(
+        "ctrl+l",
+        "next_language",
+        # Translators: the name of the language Ctrl+L switches to, in that language:
+        # in the Spanish catalog this is "English".
+        N_("Español"),
+        N_("Read the guide in the other language: English or Español (also in Ctrl+P)"),
+        display="Ctrl+L",
+        name="language",
+    ),
+    Key(
         "q",
         "quit",
         N_("Quit"),

@@ -129,6 +129,15 @@ def check_config(path: Path | None, out: TextIO) -> int:
     print(f"idle_seconds: {config.idle_seconds:g}", file=out)
     print(f"notice_seconds: {config.notice_seconds:g}", file=out)
     print(f"attract_seconds: {config.attract_seconds:g}", file=out)
+    from spinetui.i18n import LANGUAGE_NAMES, choose_language
+
+    lang, problem = choose_language(
+        None, config.language, {}, kiosk=True, config_where=config.language_where
+    )
+    default = "" if config.language else " (personal mode: the locale's, when spinetui speaks it)"
+    print(f"language: {lang} ({LANGUAGE_NAMES[lang]}){default}", file=out)
+    if problem:
+        print(f"spinetui: {problem}", file=out)
     console = "on" if config.console else "when TERM=linux"
     print(f"console drawing: {console}", file=out)
     pin = "set" if config.pin_hash else "not set (no admin exit: stop it via the service manager)"

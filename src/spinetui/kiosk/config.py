@@ -10,6 +10,8 @@ A TOML file; every key is optional:
     theme = "dark"            # dark, light or high-contrast (a personal reader's
                               # choice is remembered here; a kiosk only reads it)
     console = true            # draw for the Linux text console even when TERM is not linux
+    language = "es"           # the guide's language: en or es (personal mode: default
+                              # the locale, LANG=es_MX.UTF-8; a kiosk: English)
 
     [keys]                    # the reader's own keys, by binding id (spinetui.keymap.user)
     "reader.back" = "x"
@@ -18,6 +20,8 @@ Bad values are reported as `file: key: what is wrong` and stop the program; a ki
 that silently ignored a typo in its idle time would keep the last visitor's page up.
 A `[keys]` entry is the exception: it is checked apart (`spinetui.keymap.user`), and a
 bad one is reported and left out while the rest applies, as a key is no safety setting.
+So is `language`: an unknown one is reported with its file and line
+(`Config.language_where`) by `spinetui.i18n.choose_language`, and English is shown.
 """
 
 from __future__ import annotations
@@ -58,6 +62,10 @@ class Config:
     theme: str = DEFAULT_THEME
     path: Path | None = None  # where it was read from, if anywhere
     console: bool = False  # console-safe drawing (spinetui.console); TERM=linux turns it on too
+    # As written (checked by spinetui.i18n.choose_language, which falls back to English),
+    # and where: "FILE, line N" for its message.
+    language: str | None = None
+    language_where: str | None = None
 
 
 KNOWN_KEYS = (
@@ -68,6 +76,7 @@ KNOWN_KEYS = (
     "pin_hash",
     "theme",
     "console",
+    "language",
     "keys",  # checked by spinetui.keymap.user: a bad entry is reported, never fatal
 )
 
@@ -108,6 +117,13 @@ def parse_config(text: str, where: str = "config") -> Config:
             PinHash.parse(pin_hash)
         except PinFormatError as error:
             raise ConfigError(f"{where}: pin_hash: {error}") from None
+    language = data.get("language")
+    if language is not None and not isinstance(language, str):
+        language = repr(language)  # choose_language says it is no language, and why
+    language_where = None
+    if language is not None:
+        line = top_level_line(text, "language")
+        language_where = f"{where}, line {line}" if line else where
     theme = data.get("theme", DEFAULT_THEME)
     if theme not in THEME_NAMES:
         raise ConfigError(f"{where}: theme: must be one of {', '.join(THEME_NAMES)}, not {theme!r}")
@@ -130,7 +146,22 @@ def parse_config(text: str, where: str = "config") -> Config:
         ),
         pin_hash=pin_hash,
         console=console,
+        language=language,
+        language_where=language_where,
     )
+
+
+def top_level_line(text: str, key: str) -> int | None:
+    """The line (from 1) where top-level `key = ...` is written, if it is (tomllib
+    gives values, not places)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            return None  # top-level keys come before the first table
+        name = stripped.split("=", 1)[0].strip().strip("\"'")
+        if "=" in stripped and name == key:
+            return number
+    return None
 
 
 def load_config(path: Path | None = None, *, required: bool = False) -> Config:

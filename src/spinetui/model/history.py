@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 
@@ -60,3 +61,8 @@ class History:
             return None
         self._index += 1
         return self.current
+
+    def relocate(self, change: Callable[[Location], Location]) -> None:
+        """Replace every location by ``change(location)``, keeping the order and the
+        cursor (a switch of language turns line positions into sections)."""
+        self._items = [change(location) for location in self._items]

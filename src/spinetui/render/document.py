@@ -31,6 +31,7 @@ from spinetui.render.blocks import (
     Item,
     ListFrame,
     Piece,
+    Question,
     Quote,
     TooDeep,
     merge,
@@ -223,6 +224,15 @@ class MarkdownDocument:
                 parts.append(block.plain(self))
         if parts or anchor is not None:
             out.append((anchor, title, "\n\n".join(p for p in parts if p)))
+        return out
+
+    def questions(self) -> list[tuple[str, str]]:
+        """The questions (task list items) in document order: (key, words), the key as
+        ``spinetui.decide.questions.question_key`` makes it (what a tick is kept by)."""
+        out = []
+        for block in self._blocks:
+            if isinstance(block, Question) and block.inline.question is not None:
+                out.append((block.inline.question.value, block.inline.question.text))
         return out
 
     def plain_text(self) -> str:

@@ -32,6 +32,7 @@ import textual_serve
 from aiohttp import WSMsgType, web
 from textual_serve.server import Server
 
+from spinetui.i18n import N_
 from spinetui.web.guard import DEFAULT_SIZE, AddressCheck, terminal_size
 from spinetui.web.limits import BUSY_RETRY_SECONDS, DEFAULT_WRITE_TIMEOUT
 from spinetui.web.session import SessionService
@@ -52,6 +53,16 @@ WRONG_ADDRESS = (
     "spinetui serve --allow-host NAME.)"
 )
 
+#: The words of the pages, by the name the templates use (in the sessions' language).
+PAGE_WORDS: dict[str, str] = {
+    "loading": N_("Loading the guide…"),
+    "starting_again": N_("Starting again…"),
+    "busy_title": N_("All screens are busy"),
+    "busy_text": N_(
+        "Everyone else's guide is open right now. This page will try again in {seconds} seconds."
+    ),
+}
+
 log = logging.getLogger("spinetui.serve")
 
 
@@ -67,6 +78,7 @@ class GuideServer(Server):
         allowed_hosts: Sequence[str] = (),
         write_timeout: float = DEFAULT_WRITE_TIMEOUT,
         title: str = "spinetui",
+        lang: str = "en",
     ) -> None:
         super().__init__(
             " ".join(argv),
@@ -77,6 +89,8 @@ class GuideServer(Server):
             templates_path=WEB_DIR,
         )
         self.argv = list(argv)
+        # The pages' language (`<html lang>` and their few words): the sessions'.
+        self.lang = lang
         self.max_sessions = max_sessions
         self.kiosk = kiosk
         self.sessions = 0
@@ -147,7 +161,10 @@ class GuideServer(Server):
     async def handle_index(self, request: web.Request) -> web.Response:
         if self.full:
             response = aiohttp_jinja2.render_template(
-                "busy.html", request, {"retry_seconds": BUSY_RETRY_SECONDS}, status=503
+                "busy.html",
+                request,
+                {"retry_seconds": BUSY_RETRY_SECONDS, **self._words()},
+                status=503,
             )
             response.headers["Retry-After"] = str(BUSY_RETRY_SECONDS)
         else:
@@ -155,10 +172,24 @@ class GuideServer(Server):
             response = aiohttp_jinja2.render_template(
                 "page.html",
                 request,
-                {"title": self.title, "font_size": font_size, "kiosk": self.kiosk},
+                {
+                    "title": self.title,
+                    "font_size": font_size,
+                    "kiosk": self.kiosk,
+                    **self._words(),
+                },
             )
         response.headers["Cache-Control"] = "no-store"
         return response
+
+    def _words(self) -> dict[str, str]:
+        """The pages' language and their words in it (the templates hold no text)."""
+        from spinetui.i18n import translator
+
+        say = translator(self.lang).gettext
+        words = {name: say(text) for name, text in PAGE_WORDS.items()}
+        words["busy_text"] = words["busy_text"].format(seconds=BUSY_RETRY_SECONDS)
+        return {"lang": self.lang, **words}
 
     # textual-serve declares WebSocketResponse; a plain GET gets a 400 response instead.
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]

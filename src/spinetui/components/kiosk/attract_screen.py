@@ -8,6 +8,10 @@ a tap on one of the main choices also opens that part of the guide.
 The words match the machine: on the kernel's text console there is no mouse or touch
 screen to read, so it says "Press any key"; with a pointer it says "Tap or press".
 Every tap target here is at least 3 rows high, to hit with a finger.
+
+It offers the guide's languages, each by its own name ("English · Español"): ← or →,
+or a tap on one, starts the visit in it (any other key or tap: the kiosk's language).
+Under them, a line in each other language says how, for a reader of that language.
 """
 
 from __future__ import annotations
@@ -21,19 +25,32 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from spinetui.i18n import LANGUAGE_NAMES, N_, _, get_language
+
 if TYPE_CHECKING:
     from spinetui.model import Guide
 
-START_PROMPT = "Tap or press any key to start"
-KEYS_ONLY_PROMPT = "Press any key to start"
+START_PROMPT = N_("Tap or press any key to start")
+KEYS_ONLY_PROMPT = N_("Press any key to start")
 
 # (id, label, the app action a tap on it runs after the start screen closes)
 CHOICES: tuple[tuple[str, str, str | None], ...] = (
-    ("choice-read", "Start reading", None),
-    ("choice-compare", "Compare treatments", "compare"),
-    ("choice-search", "Search the guide", "search"),
+    ("choice-read", N_("Start reading"), None),
+    ("choice-compare", N_("Compare treatments"), "compare"),
+    ("choice-search", N_("Search the guide"), "search"),
 )
+
+#: The languages offered, left to right, and the key that starts each.
+LANGUAGE_KEYS: dict[str, str] = {"left": "en", "right": "es"}
+#: How to choose each language, in that language (for a pointer, and keys only).
+#: Not in the catalog: each is shown to readers of its own language, whatever the
+#: kiosk's language is.
+LANGUAGE_HINTS: dict[str, tuple[str, str]] = {
+    "en": ("Tap English or press ← to read in English.", "Press ← to read in English."),
+    "es": ("Toque Español o pulse → para leer en español.", "Pulse → para leer en español."),
+}
 TAP_ROWS = 3  # the least height of anything to tap here
+HINT_ROWS = 26  # with a pointer, the language hint is shown from this many rows
 
 
 class AttractScreen(Screen[None]):
@@ -56,6 +73,17 @@ class AttractScreen(Screen[None]):
         width: 1fr; height: 3; margin: 0 1; content-align: center middle;
         text-style: bold; background: $primary-muted; color: $text;
     }
+    /* Right under the choices with a pointer (3 rows each to tap, and room for both
+       on 24 rows); one line apart without (labels for the arrow keys). */
+    AttractScreen #attract-languages { height: auto; }
+    AttractScreen #attract-languages.-keys { margin-top: 1; }
+    AttractScreen .attract-language {
+        width: 1fr; height: 3; margin: 0 1; content-align: center middle; text-style: bold;
+        background: $panel; color: $text;
+    }
+    AttractScreen #attract-languages.-keys > .attract-language { height: 1; }
+    AttractScreen .attract-language.-current { text-style: bold underline; }
+    AttractScreen #attract-language-hint { text-align: center; color: $text-muted; }
     """
 
     def __init__(self, guide: Guide, *, cycle_seconds: float | None, pointer: bool = True) -> None:
@@ -67,7 +95,7 @@ class AttractScreen(Screen[None]):
         self._index = 0
         self._cycle_seconds = cycle_seconds
         self._timer: Timer | None = None
-        self.prompt = START_PROMPT if pointer else KEYS_ONLY_PROMPT
+        self.prompt = _(START_PROMPT) if pointer else _(KEYS_ONLY_PROMPT)
         self._pointer = pointer
 
     def compose(self) -> ComposeResult:
@@ -81,11 +109,30 @@ class AttractScreen(Screen[None]):
                 # Without a pointer these would be buttons nobody can press.
                 with Horizontal(id="attract-choices"):
                     for choice_id, label, _action in CHOICES:
-                        yield Static(Text(label), id=choice_id, classes="attract-choice")
+                        yield Static(Text(_(label)), id=choice_id, classes="attract-choice")
+            yield from self._languages()
+
+    def _languages(self) -> ComposeResult:
+        current = get_language()
+        arrows = {lang: key for key, lang in LANGUAGE_KEYS.items()}
+        with Horizontal(id="attract-languages", classes="" if self._pointer else "-keys"):
+            for lang in LANGUAGE_KEYS.values():
+                name = LANGUAGE_NAMES[lang]
+                label = f"← {name}" if arrows[lang] == "left" else f"{name} →"
+                classes = "attract-language" + (" -current" if lang == current else "")
+                yield Static(Text(label), id=f"choice-lang-{lang}", classes=classes)
+        hints = [
+            hint[0 if self._pointer else 1]
+            for lang, hint in LANGUAGE_HINTS.items()
+            if lang != current
+        ]
+        yield Static(Text("\n".join(hints)), id="attract-language-hint")
 
     def choice_at(self, x: int, y: int) -> str | None:
-        """The id of the main choice at screen cell (x, y), if any."""
-        for choice_id, _label, _action in CHOICES:
+        """The id of the main choice or language at screen cell (x, y), if any."""
+        ids = [choice_id for choice_id, _label, _action in CHOICES]
+        ids += [f"choice-lang-{lang}" for lang in LANGUAGE_KEYS.values()]
+        for choice_id in ids:
             for widget in self.query(f"#{choice_id}"):
                 if widget.region.contains(x, y):
                     return choice_id
@@ -94,6 +141,21 @@ class AttractScreen(Screen[None]):
     @staticmethod
     def action_for(choice_id: str) -> str | None:
         return next((action for cid, _label, action in CHOICES if cid == choice_id), None)
+
+    @staticmethod
+    def language_for(choice_id: str | None = None, key: str | None = None) -> str | None:
+        """The language a tap on `choice_id`, or the key `key`, starts the visit in."""
+        if key is not None:
+            return LANGUAGE_KEYS.get(key)
+        if choice_id is not None and choice_id.startswith("choice-lang-"):
+            return choice_id.removeprefix("choice-lang-")
+        return None
+
+    def on_resize(self) -> None:
+        # On 24 rows with a pointer the hint does not fit; the names say it already.
+        hint = self.query("#attract-language-hint")
+        if hint:
+            hint.first().display = not self._pointer or self.size.height >= HINT_ROWS
 
     def on_mount(self) -> None:
         self._show_topic()
@@ -120,5 +182,9 @@ class AttractScreen(Screen[None]):
             position.update(Text(""))
             return
         title, summary = self._topics[self._index]
-        topic.update(Text.assemble(("In this guide\n", "dim"), (title, "bold"), "\n", summary))
-        position.update(Text(f"{self._index + 1} of {len(self._topics)}"))
+        topic.update(
+            Text.assemble((_("In this guide") + "\n", "dim"), (title, "bold"), "\n", summary)
+        )
+        position.update(
+            Text(_("{number} of {count}").format(number=self._index + 1, count=len(self._topics)))
+        )

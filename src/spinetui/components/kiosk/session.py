@@ -105,12 +105,18 @@ class KioskSession:
                 # The press only wakes the screen; its release must not click
                 # whatever is revealed underneath.
                 self._swallow_mouse_up = isinstance(event, events.MouseDown)
-                action = None
+                action = language = None
                 if isinstance(screen, AttractScreen) and isinstance(event, events.MouseDown):
-                    # A tap on one of the start screen's main choices opens it too.
+                    # A tap on one of the start screen's main choices opens it too; a
+                    # tap on a language starts the visit in it.
                     choice = screen.choice_at(event.screen_x, event.screen_y)
                     action = screen.action_for(choice) if choice else None
+                    language = screen.language_for(choice)
+                elif isinstance(screen, AttractScreen) and isinstance(event, events.Key):
+                    language = screen.language_for(key=event.key)  # ← English, → Español
                 self.app.pop_screen()
+                if language is not None and language != self.app.language:
+                    self.app.call_later(self.app.switch_language, language)
                 if action is not None:
                     self.app.call_later(self.app.run_action, action)
                 return True

@@ -20,6 +20,7 @@ from spinetui.components.footer import SpineFooter
 from spinetui.components.navigation import OpenBeside, OpenComparison
 from spinetui.components.reader.article_header import ArticleHeader
 from spinetui.components.reader.contents_tree import ContentsTree
+from spinetui.components.reader.fallback_notice import FallbackNotice
 from spinetui.i18n import _
 from spinetui.keymap import READER_KEYS, bindings
 from spinetui.model.history import History, Location
@@ -69,6 +70,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader()
+        yield FallbackNotice()  # "shown in English": an article the language lacks
         with Horizontal(id="reader-body"):
             yield ContentsTree(self.services.guide, id="contents")
             yield ArticleView(questions=self.services.questions, id="article")
@@ -135,6 +137,9 @@ class ReaderScreen(Screen[None]):
             document = self.services.document_for(article_id)
             view.show(article_id, document, anchor=anchor, scroll_y=scroll_y)
             self.query_one(ArticleHeader).show(guide.title, article.title, article.reviewed)
+            notice = self.services.fallback_notice
+            falls_back = self.services.falls_back("article", article_id)
+            self.query_one(FallbackNotice).show_notice(notice if falls_back else "")
             self.contents.mark_open(
                 article_id, [(h.level, h.text, h.anchor) for h in document.headings]
             )
