@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 
 from spinetui.app import SpineApp
 from spinetui.components.article.article_view import ArticleView
@@ -82,6 +83,10 @@ async def test_a_long_guide_lists_its_sections_and_a_section_unfolds_to_its_arti
         assert [str(n.label) for n in other_node.children] == [
             a.title for a in guide.articles_in(other.id)
         ]
+        # The width the tree is measured with is the width each label is drawn at.
+        for line in tree._tree_lines:
+            drawn = tree.render_label(line.node, Style(), Style()).cell_len
+            assert tree.get_label_width(line.node) == drawn
 
 
 async def test_opening_an_article_deep_in_a_folded_section_highlights_it(long_guide: Path):
