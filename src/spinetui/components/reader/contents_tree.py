@@ -1,27 +1,56 @@
-"""The table of contents: sections, their articles, and the open article's headings."""
+"""The table of contents: sections, their articles, and the open article's headings.
+
+The tree fills itself as it is unfolded: a section's articles are added the first time
+it opens, and the open article's headings a few hundred at a time (a last line, "… N
+more headings", stands for the rest until the reader goes down to it). A guide of
+10,000 articles, or an article of 5,000 headings, would otherwise spend most of its
+start-up or opening time adding lines nobody has unfolded yet.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from spinetui.i18n import ngettext
 from spinetui.keymap import CONTENTS_KEYS, bindings
-from spinetui.model import Guide
+from spinetui.model import Article, Guide
 
 #: With more articles than this the sections start collapsed, all but the open
 #: article's: a long list is slow to lay out and hard to find one's way in.
 COLLAPSE_OVER = 60
+
+#: The open article's headings are added this many at a time.
+HEADINGS_AT_ONCE = 200
 
 
 @dataclass(frozen=True, slots=True)
 class ContentsEntry:
     article_id: str | None  # None for a section
     anchor: str | None = None
+    more: bool = False  # the "… N more headings" line
+
+
+class _ContentsNode(TreeNode[ContentsEntry]):
+    """A node that adds what it holds the first time it is unfolded.
+
+    Every way of unfolding (Right, Enter, a click or tap on the arrow, space, expand())
+    goes through `_expand`, so the children are there before the tree lays them out.
+    """
+
+    def _expand(self, expand_all: bool) -> None:
+        tree = self._tree
+        if isinstance(tree, ContentsTree):
+            tree._fill(self)
+        super()._expand(expand_all)
 
 
 class ContentsTree(Tree[ContentsEntry]):
@@ -41,24 +70,53 @@ class ContentsTree(Tree[ContentsEntry]):
     """
 
     def __init__(self, guide: Guide, *, id: str | None = None) -> None:
+        self._batching = 0
         super().__init__(Text(guide.title), data=ContentsEntry(None), id=id)
         self.guide = guide
         self.show_root = False
         self.guide_depth = 2
+        # Article nodes added so far (a collapsed section's are added when it opens).
         self._article_nodes: dict[str, TreeNode[ContentsEntry]] = {}
+        self._section_of: dict[str, TreeNode[ContentsEntry]] = {}
+        self._unfilled: dict[int, list[Article]] = {}  # section node id → its articles
         self._open_article: str | None = None
-        self._add_sections()
-
-    def _add_sections(self) -> None:
-        # Tree.add invalidates the whole tree's line cache and asks for a layout
-        # refresh each time: 10,000 articles took ~1 s before the first paint. While the
-        # nodes are added that is skipped, then done once (the same end state).
-        self._invalidate = lambda: None  # type: ignore[method-assign]
-        try:
+        # The open article's headings (label, anchor); the first `_shown` are in the tree.
+        self._headings: list[tuple[str, str]] = []
+        self._heading_index: dict[str, int] = {}
+        self._shown = 0
+        self._more: TreeNode[ContentsEntry] | None = None
+        with self._batch():
             self._add_section_nodes()
+
+    # ------------------------------------------------------------ filling in
+    def _add_node(
+        self,
+        parent: TreeNode[ContentsEntry] | None,
+        label: Text,
+        data: ContentsEntry | None,
+        expand: bool = False,
+    ) -> TreeNode[ContentsEntry]:
+        node = _ContentsNode(self, parent, self._new_id(), label, data, expanded=expand)
+        self._tree_nodes[node._id] = node
+        self._updates += 1
+        return node
+
+    def _invalidate(self) -> None:
+        # Tree.add invalidates the whole tree's line cache and asks for a layout refresh
+        # each time: 10,000 articles took ~1 s before the first paint. While nodes are
+        # added in a batch that is skipped, then done once (the same end state).
+        if not getattr(self, "_batching", 0):
+            super()._invalidate()
+
+    @contextmanager
+    def _batch(self) -> Iterator[None]:
+        self._batching += 1
+        try:
+            yield
         finally:
-            del self._invalidate
-        self._invalidate()
+            self._batching -= 1
+            if not self._batching:
+                self._invalidate()
 
     def _add_section_nodes(self) -> None:
         expand = len(self.guide.articles) <= COLLAPSE_OVER
@@ -69,11 +127,74 @@ class ContentsTree(Tree[ContentsEntry]):
             node = self.root.add(
                 Text(section.title, style="bold"), data=ContentsEntry(None), expand=expand
             )
+            self._unfilled[id(node)] = articles
             for article in articles:
-                self._article_nodes[article.id] = node.add(
-                    Text(article.title), data=ContentsEntry(article.id), allow_expand=False
+                self._section_of.setdefault(article.id, node)
+            if expand:
+                self._fill(node)
+
+    def _fill(self, node: TreeNode[ContentsEntry]) -> None:
+        """Add a section's articles, or the open article's first headings, if not yet."""
+        articles = self._unfilled.pop(id(node), None)
+        if articles is not None:
+            with self._batch():
+                for article in articles:
+                    self._article_nodes[article.id] = node.add(
+                        Text(article.title), data=ContentsEntry(article.id), allow_expand=False
+                    )
+        elif (
+            node.data is not None
+            and node.data.article_id == self._open_article
+            and node.data.anchor is None
+            and not node.data.more
+            and self._shown == 0
+        ):
+            self._reveal(0)
+
+    def article_node(self, article_id: str) -> TreeNode[ContentsEntry] | None:
+        """The article's node, its section's articles added first if they are not yet."""
+        section = self._section_of.get(article_id)
+        if section is not None:
+            self._fill(section)
+        return self._article_nodes.get(article_id)
+
+    def _reveal(self, through: int) -> None:
+        """Add the open article's headings up to number `through` (a batch at least)."""
+        article_id = self._open_article
+        node = self._article_nodes.get(article_id) if article_id else None
+        start, total = self._shown, len(self._headings)
+        end = min(total, max(through + 1, start + HEADINGS_AT_ONCE))
+        if node is None or end <= start:
+            return
+        with self._batch():
+            more, self._more = self._more, None
+            for label, anchor in self._headings[start:end]:
+                entry = ContentsEntry(article_id, anchor)
+                if more is not None:
+                    # The "… more" line becomes the first heading it stood for, so a
+                    # cursor on it stays on the same line and the same node.
+                    more.data = entry
+                    more.set_label(Text(label))
+                    more = None
+                else:
+                    node.add_leaf(Text(label), data=entry)
+            self._shown = end
+            if end < total:
+                self._more = node.add_leaf(
+                    Text(more_label(total - end), style="italic"),
+                    data=ContentsEntry(article_id, more=True),
                 )
 
+    def _drop_headings(self, node: TreeNode[ContentsEntry]) -> None:
+        # TreeNode.remove_children looks each child up in the list it is in: quadratic,
+        # and an article's headings can run to thousands once all are shown.
+        for child in node._children:
+            self._tree_nodes.pop(child._id, None)
+        node._children.clear()
+        node._updates += 1
+        self._invalidate()
+
+    # -------------------------------------------------------------- drawing
     def render_label(self, node: TreeNode[ContentsEntry], base_style: Style, style: Style) -> Text:
         """The label, cut with an ellipsis where the pane ends (not just cut off)."""
         text = super().render_label(node, base_style, style)
@@ -87,6 +208,21 @@ class ContentsTree(Tree[ContentsEntry]):
             text.truncate(room, overflow="ellipsis")
         return text
 
+    def get_label_width(self, node: TreeNode[ContentsEntry]) -> int:
+        """The width render_label gives, without drawing it: the tree asks for every
+        unfolded line's each time its lines are rebuilt (a 1,000-article section took
+        ~0.2 s at start-up drawing labels only to measure them)."""
+        icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        width = node._label.cell_len + (cell_len(icon) if node.allow_expand else 0)
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        return min(width, room) if room > 1 else width
+
+    # -------------------------------------------------------------- actions
     def action_collapse(self) -> None:
         """Left: fold the highlighted entry up, or go to the one it is in."""
         node = self.cursor_node
@@ -100,31 +236,53 @@ class ContentsTree(Tree[ContentsEntry]):
     def action_expand(self) -> None:
         """Right: unfold the highlighted entry, or go to its first entry."""
         node = self.cursor_node
-        if node is None or not node.children:
+        if node is None:
+            return
+        if node is self._more:
+            self._reveal(self._shown)
+            return
+        self._fill(node)
+        if not node.children:
             return
         if not node.is_expanded:
             node.expand()
         else:
             self._move_to(node.children[0])
 
+    def action_cursor_down(self) -> None:
+        """Down: onto the next line; the headings "… more" stands for are added first."""
+        if self._more is not None and self.cursor_line >= 0:
+            below = self.get_node_at_line(self.cursor_line + 1)
+            if below is self._more:
+                self._reveal(self._shown)
+                _ = self._tree_lines
+        super().action_cursor_down()
+
+    # ---------------------------------------------------------- the reader
     def mark_open(self, article_id: str, headings: list[tuple[int, str, str]]) -> None:
         """Show the open article's headings under it and move the cursor to it."""
         if self._open_article and self._open_article in self._article_nodes:
             old = self._article_nodes[self._open_article]
-            old.remove_children()
+            self._drop_headings(old)
             old.allow_expand = False
             old.set_label(Text(self.guide.articles[self._open_article].title))
         self._open_article = article_id
-        node = self._article_nodes.get(article_id)
+        self._headings = [
+            (("  " if level == 3 else "") + text, anchor)
+            for level, text, anchor in headings
+            if level in (2, 3)
+        ]
+        self._heading_index = {}
+        for index, (_label, anchor) in enumerate(self._headings):
+            self._heading_index.setdefault(anchor, index)
+        self._shown = 0
+        self._more = None
+        node = self.article_node(article_id)
         if node is None:
             return
         node.set_label(Text(self.guide.articles[article_id].title, style="bold"))
-        for level, text, anchor in headings:
-            if level in (2, 3):
-                indent = "  " if level == 3 else ""
-                node.add_leaf(Text(indent + text), data=ContentsEntry(article_id, anchor))
-        node.allow_expand = bool(node.children)
-        node.expand()
+        node.allow_expand = bool(self._headings)
+        node.expand()  # adds the first headings
         if node.parent is not None and not node.parent.is_expanded:
             node.parent.expand()  # its section, collapsed in a long guide
         self._move_to(node)
@@ -136,8 +294,11 @@ class ContentsTree(Tree[ContentsEntry]):
         node = self._article_nodes.get(article_id)
         if node is None:
             return
-        if anchor is not None:
-            node = next((c for c in node.children if c.data and c.data.anchor == anchor), node)
+        index = self._heading_index.get(anchor) if anchor is not None else None
+        if index is not None and node.is_expanded:
+            if index >= self._shown:
+                self._reveal(index)
+            node = node.children[index]
         if self.cursor_node is not node:
             self._move_to(node)
 
@@ -151,5 +312,13 @@ class ContentsTree(Tree[ContentsEntry]):
     def on_tree_node_selected(self, event: Tree.NodeSelected[ContentsEntry]) -> None:
         event.stop()
         entry = event.node.data
-        if entry is not None and entry.article_id is not None:
+        if event.node is self._more:
+            self._reveal(self._shown)  # Enter, a click or a tap on "… more headings"
+        elif entry is not None and entry.article_id is not None:
             self.post_message(self.OpenRequested(entry.article_id, entry.anchor))
+
+
+def more_label(count: int) -> str:
+    return ngettext("… {count} more heading", "… {count} more headings", count).format(
+        count=f"{count:,}"
+    )
