@@ -187,6 +187,15 @@ class Services:
             return self._all_english  # no tree for this language: all of it is English
         return self._language.falls_back(kind, id)
 
+    def cell_fallback_notice(self, attribute_id: str, treatment_id: str) -> str:
+        """The fallback sentence for a comparison cell shown in English, else ''."""
+        if self.lang == ENGLISH:
+            return ""
+        from spinetui.model.languages import cell_id  # only when reading another language
+
+        in_english = self.falls_back("cell", cell_id(attribute_id, treatment_id))
+        return self.fallback_notice if in_english else ""
+
     @property
     def fallback_notice(self) -> str:
         """The sentence to show beside a piece in English ('' when reading English)."""

@@ -58,11 +58,13 @@ def cell_detail_text(
     width: int = 76,
     matters: int | None = None,
     styles: RenderStyles = DEFAULT_STYLES,
+    notice: str = "",
 ) -> Text:
     """Everything known about one cell, as plain Rich Text (content is never markup).
 
     ``width``: the panel's width, for the icon arrays; ``matters``: how much the row
-    matters to the reader, when they said so in What matters to you.
+    matters to the reader, when they said so in What matters to you; ``notice``: the
+    sentence saying the cell is shown in English (the reader's language lacks it), or ''.
     """
     cell = guide.comparison.cell(attribute.id, treatment.id)
     text = Text.assemble((attribute.label, "bold"), " · ", (treatment.name, "bold"), "\n")
@@ -70,6 +72,8 @@ def cell_detail_text(
         # Translators: {level} is "a little" or "a lot".
         matters_line = _("This row matters to you {level}.").format(level=LEVEL_WORDS[matters])
         text.append(f"{MARK}{matters_line}\n", style="italic")
+    if notice:
+        text.append(f"{notice}\n", style="italic")
     if cell is None or not cell.text.strip():
         text.append(_(MISSING_CELL_TEXT), style="italic")
         text.append("\n")
@@ -166,7 +170,7 @@ class CellDetail(VerticalScroll, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._cell: tuple[Guide, Attribute, Treatment, int | None] | None = None
+        self._cell: tuple[Guide, Attribute, Treatment, int | None, str] | None = None
         self._drawn_width = 0
 
     def compose(self) -> ComposeResult:
@@ -204,9 +208,16 @@ class CellDetail(VerticalScroll, can_focus=True):
         self.scroll_home(animate=False)
 
     def show_cell(
-        self, guide: Guide, attribute: Attribute, treatment: Treatment, matters: int | None
+        self,
+        guide: Guide,
+        attribute: Attribute,
+        treatment: Treatment,
+        matters: int | None,
+        notice: str = "",
     ) -> None:
-        self._cell = (guide, attribute, treatment, matters)
+        """Show a cell; ``notice`` says it is in English when the reader's language
+        lacks it (``Services.falls_back``)."""
+        self._cell = (guide, attribute, treatment, matters, notice)
         self._show_toggle()
         self._draw()
         self.scroll_home(animate=False)
@@ -214,7 +225,7 @@ class CellDetail(VerticalScroll, can_focus=True):
     def _draw(self) -> None:
         if self._cell is None:
             return
-        guide, attribute, treatment, matters = self._cell
+        guide, attribute, treatment, matters, notice = self._cell
         self._drawn_width = self._width
         styles = getattr(self.app, "render_styles", DEFAULT_STYLES)  # the theme's colours
         self._set_text(
@@ -225,6 +236,7 @@ class CellDetail(VerticalScroll, can_focus=True):
                 width=self._drawn_width,
                 matters=matters,
                 styles=styles,
+                notice=notice,
             )
         )
 

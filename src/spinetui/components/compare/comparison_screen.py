@@ -201,7 +201,10 @@ class ComparisonScreen(Screen[None]):
         else:
             attribute, treatment = selected
             level = self.grid.marks.get(attribute.id)
-            self.detail.show_cell(self.services.completed_guide(), attribute, treatment, level)
+            notice = self.services.cell_fallback_notice(attribute.id, treatment.id)
+            self.detail.show_cell(
+                self.services.completed_guide(), attribute, treatment, level, notice
+            )
 
     def _update_status(self) -> None:
         status = self.query_one("#compare-status", Static)

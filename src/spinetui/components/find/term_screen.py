@@ -70,6 +70,9 @@ class TermScreen(ModalScreen[None]):
                 yield Static(Text(missing.format(name=repr(self.term_id))))
                 return
             yield Static(definition_text(term), id="term-definition")
+            if self.services.falls_back("term", term.id):  # the reader's language lacks it
+                notice = Text(self.services.fallback_notice, style="italic")
+                yield Static(notice, id="term-fallback")
             article = guide.articles.get(term.article) if term.article else None
             if article is not None:
                 # Translators: a button; {title} is the title of an article.
