@@ -49,3 +49,16 @@ def test_the_kiosk_start_screen_chooses_spanish_and_the_idle_reset_returns_to_en
         assert SPANISH_WELCOME not in screen
     folder = cache_dir()
     assert not folder.exists() or not any(folder.iterdir()), "a kiosk wrote a cache file"
+
+
+def test_search_in_spanish_finds_words_typed_without_accents():
+    with TmuxTerminal(["--lang", "es", *CONTENT], env=NO_LOCALE) as term:
+        term.wait_for(SPANISH_WELCOME)
+        term.send("s")
+        term.wait_for("Buscar en la guía")
+        term.send("-l", "cirugia")  # -l: typed literally; no accent, as many people type it
+        screen = term.wait_for("Cirugía")
+        assert "resultado" in screen  # the status line, in Spanish
+        term.send("Enter")  # the first result (here a comparison cell) opens
+        screen = term.wait_for("Esc Cerrar")
+        assert "cirugía" in screen.lower() and "Search the guide" not in screen
