@@ -264,19 +264,16 @@ class ReaderScreen(Screen[None]):
             self._comparison_entry = None
             self.post_message(OpenComparison())  # as the reader left it (comparison_state)
             return
-        location = self.history.back()
-        if location is None:
-            self.notify(_("Nothing to go back to."), timeout=2)
-            return
-        self.open_article(
-            location.article_id, location.anchor, scroll_y=location.scroll_y, record=False
-        )
+        self._return_to(self.history.back(), _("Nothing to go back to."))
 
     def action_forward(self) -> None:
         self.history.remember_scroll(round(self.article_view.scroll_offset.y))
-        location = self.history.forward()
+        self._return_to(self.history.forward(), _("Nothing to go forward to."))
+
+    def _return_to(self, location: Location | None, nothing: str) -> None:
+        """Reopen a place from the history (Back, Forward), or say there is none."""
         if location is None:
-            self.notify(_("Nothing to go forward to."), timeout=2)
+            self.notify(nothing, timeout=2)
             return
         self.open_article(
             location.article_id, location.anchor, scroll_y=location.scroll_y, record=False
