@@ -13,9 +13,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from spinetui.components.dialog import DialogScreen
 from spinetui.components.user_keys import UserKeys
 from spinetui.i18n import N_, _
 from spinetui.keymap import DIFFERENCES_NOTE, HELP_SECTIONS, Key, help_label
@@ -66,7 +66,7 @@ def help_table(
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DialogScreen[None]):
     BINDINGS = [
         # Descriptions are translated where the footer draws them.
         Binding("escape,question_mark,f1,q,h", "dismiss", N_("Close"), key_display="Esc"),
@@ -80,10 +80,8 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 76; max-width: 100%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
+        width: 76; max-height: 90%;
     }
     """
 

@@ -6,13 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from spinetui.components.dialog import DialogScreen
 from spinetui.i18n import N_, _
 
 
-class InfoScreen(ModalScreen[None]):
+class InfoScreen(DialogScreen[None]):
     """Shows `body` over the current screen.
 
     `kind` is app text ("Glossary", "Source", ...), translated by the caller, and becomes
@@ -23,10 +23,8 @@ class InfoScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter,q,space", "close", N_("Close"), key_display="Esc")]
 
     DEFAULT_CSS = """
-    InfoScreen { align: center middle; }
     InfoScreen > VerticalScroll {
-        width: 64; max-width: 100%; height: auto; max-height: 80%;
-        border: round $accent; background: $surface; padding: 0 1;
+        width: 64; max-height: 80%;
     }
     """
 

@@ -6,24 +6,22 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from spinetui.components.dialog import DialogScreen
 from spinetui.i18n import _
 from spinetui.model.types import Guide
 
 
-class ArticlePicker(ModalScreen[str | None]):
+class ArticlePicker(DialogScreen[str | None]):
     """Returns the chosen article id, or None when closed with Esc."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", key_display="Esc")]
 
     DEFAULT_CSS = """
-    ArticlePicker { align: center middle; }
     ArticlePicker > Vertical {
-        width: 64; max-width: 100%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
+        width: 64; max-height: 90%;
     }
     ArticlePicker OptionList { height: auto; max-height: 20; border: none; }
     """

@@ -10,7 +10,6 @@ from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.widgets import SelectionList, Static
 from textual.widgets._toggle_button import ToggleButton
@@ -18,6 +17,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from spinetui.components.compare.columns import ColumnChoice
+from spinetui.components.dialog import DialogScreen
 from spinetui.components.footer import SpineFooter
 from spinetui.i18n import _
 from spinetui.keymap import CHOOSER_KEYS, bindings
@@ -93,14 +93,12 @@ class TreatmentList(SelectionList[str]):
         self.rebuild(order)
 
 
-class TreatmentChooser(ModalScreen[list[str] | None]):
+class TreatmentChooser(DialogScreen[list[str] | None]):
     """Returns the ticked treatment ids in order, or None when cancelled."""
 
     DEFAULT_CSS = """
-    TreatmentChooser { align: center middle; }
     TreatmentChooser > Vertical {
-        width: 60; max-width: 100%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
+        width: 60; max-height: 90%;
     }
     TreatmentChooser TreatmentList { height: auto; max-height: 16; border: none; }
     TreatmentChooser #chooser-help { color: $text-muted; margin-top: 1; }

@@ -19,11 +19,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Size
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
+from spinetui.components.dialog import DialogScreen
 from spinetui.decide import take_home
 from spinetui.decide.take_home import Payload, Summary
 from spinetui.i18n import _
@@ -48,16 +49,14 @@ def full_blocks(app: object) -> bool:
 
 
 # ------------------------------------------------------------------- saving
-class SaveScreen(ModalScreen[Path | None]):
+class SaveScreen(DialogScreen[Path | None]):
     """Where to save: a path prefilled with the default; never replaces a file unasked."""
 
     BINDINGS = [k.binding() for k in TAKE_HOME_KEYS if k.action in ("close",)]
 
     DEFAULT_CSS = """
-    SaveScreen { align: center middle; }
     SaveScreen > Vertical {
-        width: 76; max-width: 100%; height: auto;
-        border: round $accent; background: $surface; padding: 0 1;
+        width: 76;
     }
     SaveScreen #save-message { margin: 1 0 0 0; }
     SaveScreen Horizontal { height: auto; margin: 1 0 0 0; }

@@ -13,9 +13,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from spinetui.components.dialog import DialogScreen
 from spinetui.components.fill import fill
 from spinetui.components.navigation import OpenArticle
 from spinetui.i18n import N_, _
@@ -37,17 +37,15 @@ def definition_text(term: GlossaryTerm) -> Text:
     return text
 
 
-class TermScreen(ModalScreen[None]):
+class TermScreen(DialogScreen[None]):
     BINDINGS = [
         Binding("escape,q", "close", N_("Close"), key_display="Esc"),
         Binding("r", "read_more", N_("Read more"), show=False),
     ]
 
     DEFAULT_CSS = """
-    TermScreen { align: center middle; }
     TermScreen > VerticalScroll {
-        width: 64; max-width: 100%; height: auto; max-height: 80%;
-        border: round $accent; background: $surface; padding: 0 1;
+        width: 64; max-height: 80%;
     }
     TermScreen #term-read-more { margin-top: 1; width: auto; max-width: 100%; }
     """
