@@ -20,10 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from spinetui.components.translated_footer import TranslatedFooter
 from spinetui.decide import take_home
 from spinetui.decide.questions import MAX_OWN_LENGTH
 from spinetui.decide.take_home import Summary, summarise
-from spinetui.components.translated_footer import TranslatedFooter
 from spinetui.i18n import _
 from spinetui.keymap import MY_QUESTIONS_KEYS, bindings
 from spinetui.render import BOX_EMPTY, BOX_TICKED

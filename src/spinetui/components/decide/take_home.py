@@ -24,9 +24,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from spinetui.components.translated_footer import TranslatedFooter
 from spinetui.decide import take_home
 from spinetui.decide.take_home import Payload, Summary
-from spinetui.components.translated_footer import TranslatedFooter
 from spinetui.i18n import _
 from spinetui.keymap import TAKE_HOME_KEYS
 
