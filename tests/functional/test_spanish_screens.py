@@ -308,8 +308,30 @@ async def test_no_english_on_the_main_spanish_screens(spanish, vocabulary):
         await pilot.pause()
         assert isinstance(app.screen, MyQuestionsScreen)
         assert "Mis preguntas" in walk.look("my questions")
+        await pilot.press("t")  # nothing to take home yet: a toast says so
+        await pilot.pause()
+        walk.look("my questions: nothing to take home")
+        await pilot.press("a", *"Cuanto cuesta", "enter")
+        await pilot.pause()
+        app.screen.action_take_home()  # as t does, wherever the focus went after typing
+        await pilot.pause()
+        assert app.screen is not reader and not isinstance(app.screen, MyQuestionsScreen)
+        walk.look("take home")
+        while not isinstance(app.screen, ReaderScreen):
+            app.pop_screen()
+            await pilot.pause()
+
+        await pilot.press("ctrl+p")  # the palette: go to any article, heading or term
+        await pilot.pause()
+        await pilot.press(*"espalda")
+        await pilot.pause(0.3)
+        await pilot.pause()
+        walk.look("palette: espalda")
         await pilot.press("escape")
         await pilot.pause()
+        while not isinstance(app.screen, ReaderScreen):
+            app.pop_screen()
+            await pilot.pause()
 
         await pilot.press("exclamation_mark")
         await pilot.pause()
