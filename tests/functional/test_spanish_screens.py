@@ -153,9 +153,10 @@ def vocabulary() -> tuple[set[str], set[str]]:
     return allowed, english
 
 
-def drawn_text(app: SpineApp, skip_region=None) -> str:
+def drawn_text(app: SpineApp, skip_region=None, only_region=None) -> str:
     """Everything drawn now (every layer), as plain text; lines inside ``skip_region``
-    (a widget's region) left out."""
+    (a widget's region) left out; only what is inside ``only_region`` (a pop-up's own
+    box, without the screen half hidden under it) if given."""
     update = app.screen._compositor.render_update(
         full=True, screen_stack=app._background_screens, simplify=False
     )
@@ -165,6 +166,9 @@ def drawn_text(app: SpineApp, skip_region=None) -> str:
     if skip_region is not None:
         top, bottom = skip_region.y, skip_region.y + skip_region.height
         lines = [line for y, line in enumerate(lines) if not top <= y < bottom]
+    if only_region is not None:
+        x, y, width, height = only_region
+        lines = [line[x : x + width] for line in lines[y : y + height]]
     return "\n".join(lines)
 
 
@@ -178,9 +182,11 @@ class Walk:
         self.texts: dict[str, str] = {}
         self.titles = _source_titles()
 
-    def look(self, screen_name: str, skip_region=None, allowed: Iterable[str] = ()) -> str:
+    def look(
+        self, screen_name: str, skip_region=None, allowed: Iterable[str] = (), only_region=None
+    ) -> str:
         """Read the screen; ``allowed``: whole sentences this screen may show in English."""
-        text = drawn_text(self.app, skip_region)
+        text = drawn_text(self.app, skip_region, only_region)
         self.check(screen_name, text, allowed)
         return text
 
@@ -259,6 +265,10 @@ async def test_no_english_on_the_main_spanish_screens(spanish, vocabulary):
         await pilot.pause(0.3)
         await pilot.pause()
         assert "cirugía" in walk.look("search: cirugia").casefold()
+        await pilot.press(*"zzqx")
+        await pilot.pause(0.3)
+        await pilot.pause()
+        walk.look("search: no results")
         await pilot.press("escape")
         await pilot.pause()
         while not isinstance(app.screen, ReaderScreen):
@@ -293,6 +303,17 @@ async def test_no_english_on_the_main_spanish_screens(spanish, vocabulary):
         assert "Lo que le importa a usted" in walk.look("what matters")
         await pilot.press("escape")
         await pilot.pause()
+        comparison = app.screen
+        await pilot.press("t")  # choose the treatments
+        await pilot.pause()
+        # A pop-up: its own box only (the comparison half hidden under it is cut words).
+        walk.look("comparison: chooser", only_region=app.screen.children[0].region)
+        await pilot.press("escape")
+        await pilot.pause()
+        if app.screen is comparison:
+            await pilot.press("v")  # side by side
+            await pilot.pause()
+            walk.look("comparison: side by side")
         while not isinstance(app.screen, ReaderScreen):
             app.pop_screen()
             await pilot.pause()
