@@ -32,7 +32,9 @@ NOT_ANSWERED: str
 __getattr__ = translated_constants(__name__, _TEXTS)
 
 
-DEFAULT_NAME = "spinetui-my-questions"
+# The saved file's name without its suffix, in the reader's language where it is used.
+# Translators: a file name: lowercase letters without accents, digits and hyphens only.
+DEFAULT_NAME = N_("spinetui-my-questions")
 
 # What a phone camera reads reliably from a screen: a small code (version 10 at most,
 # 57 x 57 modules) at error correction M or L, holding at most this many bytes.
@@ -177,7 +179,7 @@ def default_path(environ: Mapping[str, str] | None = None, suffix: str = ".md") 
     if folder is None:
         home = Path(env.get("HOME") or Path.home())
         folder = Path(env.get("XDG_DATA_HOME") or home / ".local" / "share") / "spinetui"
-    return folder / f"{DEFAULT_NAME}{suffix}"
+    return folder / f"{_(DEFAULT_NAME)}{suffix}"
 
 
 def resolve(typed: str, environ: Mapping[str, str] | None = None) -> Path:

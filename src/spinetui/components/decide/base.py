@@ -15,9 +15,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from spinetui.components.decide.choices import ChoiceRow
+from spinetui.components.translated_footer import TranslatedFooter
 from spinetui.i18n import _
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class ChoicesScreen(Screen[None]):
             with Horizontal(id="tool-buttons"):
                 yield from self.make_buttons()
             yield Static(id="tool-result")
-        yield Footer()
+        yield TranslatedFooter()
 
     # ------------------------------------------------------------ subclasses
     def make_rows(self) -> list[ChoiceRow]:
