@@ -198,15 +198,19 @@ class ContentsTree(Tree[ContentsEntry]):
     def render_label(self, node: TreeNode[ContentsEntry], base_style: Style, style: Style) -> Text:
         """The label, cut with an ellipsis where the pane ends (not just cut off)."""
         text = super().render_label(node, base_style, style)
+        room = self._room_for(node)
+        if room > 1 and text.cell_len > room:
+            text.truncate(room, overflow="ellipsis")
+        return text
+
+    def _room_for(self, node: TreeNode[ContentsEntry]) -> int:
+        """The cells a node's label has: the pane's width less its guides' indent."""
         depth = 0
         parent = node.parent
         while parent is not None and parent is not self.root:
             depth += 1
             parent = parent.parent
-        room = self.scrollable_content_region.width - depth * self.guide_depth
-        if room > 1 and text.cell_len > room:
-            text.truncate(room, overflow="ellipsis")
-        return text
+        return self.scrollable_content_region.width - depth * self.guide_depth
 
     def get_label_width(self, node: TreeNode[ContentsEntry]) -> int:
         """The width render_label gives, without drawing it: the tree asks for every
@@ -214,12 +218,7 @@ class ContentsTree(Tree[ContentsEntry]):
         ~0.2 s at start-up drawing labels only to measure them)."""
         icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
         width = node._label.cell_len + (cell_len(icon) if node.allow_expand else 0)
-        depth = 0
-        parent = node.parent
-        while parent is not None and parent is not self.root:
-            depth += 1
-            parent = parent.parent
-        room = self.scrollable_content_region.width - depth * self.guide_depth
+        room = self._room_for(node)
         return min(width, room) if room > 1 else width
 
     # -------------------------------------------------------------- actions
