@@ -52,6 +52,7 @@ KEY_NAMES = {
 # Borders, scroll bars and bar charts: dropped before a cited title is looked for, so a
 # title wrapped beside a scroll bar is still found.
 BOX_GLYPHS = re.compile("[\u2500-\u259f]")
+FILE_PATH = re.compile(r"\S*/\S*/\S*")  # two slashes or more: a path, not "y/o"
 
 
 def words(text: str) -> set[str]:
@@ -194,6 +195,9 @@ class Walk:
         self.texts[screen_name] = text
         # A cited paper's title is its name, in the language it was published in.
         flat = " ".join(BOX_GLYPHS.sub(" ", text).split())
+        # A file path (the save box's folder) is the reader's own, not the app's words:
+        # the test run's temporary HOME would read as English ("test", "home").
+        flat = FILE_PATH.sub(" ", flat)
         for title in [*allowed, *self.titles]:
             flat = flat.replace(title, " ")
         left = sorted(w for w in words(flat) if w not in self.allowed and w in self.english)
