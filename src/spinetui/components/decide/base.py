@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from spinetui.components.decide.choices import ChoiceRow
-from spinetui.components.translated_footer import TranslatedFooter
+from spinetui.components.footer import SpineFooter
 from spinetui.i18n import _
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class ChoicesScreen(Screen[None]):
             with Horizontal(id="tool-buttons"):
                 yield from self.make_buttons()
             yield Static(id="tool-result")
-        yield TranslatedFooter()
+        yield SpineFooter()
 
     # ------------------------------------------------------------ subclasses
     def make_rows(self) -> list[ChoiceRow]:

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from spinetui.components.translated_footer import TranslatedFooter
+from spinetui.components.footer import SpineFooter
 from spinetui.decide import take_home
 from spinetui.decide.questions import MAX_OWN_LENGTH
 from spinetui.decide.take_home import Summary, summarise
@@ -114,7 +114,7 @@ class MyQuestionsScreen(Screen[None]):
                 if personal:
                     yield Button(_("Add my question (a)"), id="mq-add", compact=True)
                 yield Button(_("Close (Esc)"), id="mq-close", compact=True)
-        yield TranslatedFooter(compact=True)
+        yield SpineFooter()
 
     def on_mount(self) -> None:
         self.app.clear_notifications()  # "press m to see My questions" is done with

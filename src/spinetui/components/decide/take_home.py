@@ -25,7 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from spinetui.components.dialog import DialogScreen
-from spinetui.components.translated_footer import TranslatedFooter
+from spinetui.components.footer import SpineFooter
 from spinetui.decide import take_home
 from spinetui.decide.take_home import Payload, Summary
 from spinetui.i18n import _
@@ -279,7 +279,7 @@ class QRCodeScreen(Screen[None]):
         with VerticalScroll(id="qr-photo"):
             yield Static(photo_text(self.summary), id="qr-photo-text")
             yield Button(_("Show the QR code (p)"), id="qr-code-button", compact=True)
-        yield TranslatedFooter(compact=True)
+        yield SpineFooter()
 
     async def on_mount(self) -> None:
         # Nothing may lie over the code: a notice on top of it stops a camera reading it.
