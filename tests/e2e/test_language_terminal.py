@@ -39,7 +39,7 @@ def test_the_kiosk_start_screen_chooses_spanish_and_the_idle_reset_returns_to_en
     with TmuxTerminal(args, env=env, term="linux") as term:
         screen = term.wait_for("Press any key to start")
         assert "← English" in screen and "Español →" in screen
-        assert "Pulse → para leer en español." in screen
+        assert "Oprima → para leer en español." in screen
         term.send("Right")
         term.wait_for(SPANISH_WELCOME)
         # Nobody touches it: "Still reading?", then the start screen, in English again.

@@ -47,7 +47,7 @@ LANGUAGE_KEYS: dict[str, str] = {"left": "en", "right": "es"}
 #: kiosk's language is.
 LANGUAGE_HINTS: dict[str, tuple[str, str]] = {
     "en": ("Tap English or press ← to read in English.", "Press ← to read in English."),
-    "es": ("Toque Español o pulse → para leer en español.", "Pulse → para leer en español."),
+    "es": ("Toque Español u oprima → para leer en español.", "Oprima → para leer en español."),
 }
 TAP_ROWS = 3  # the least height of anything to tap here
 HINT_ROWS = 26  # with a pointer, the language hint is shown from this many rows
@@ -84,6 +84,11 @@ class AttractScreen(Screen[None]):
     AttractScreen #attract-languages.-keys > .attract-language { height: 1; }
     AttractScreen .attract-language.-current { text-style: bold underline; }
     AttractScreen #attract-language-hint { text-align: center; color: $text-muted; }
+    /* Under HINT_ROWS rows (80x24, the Linux console's 80x25) the box sheds its blank
+       rows so a long summary (the Spanish welcome) does not push it past the screen's
+       foot; the whole screen is there to tap, so the prompt needs no padding. */
+    AttractScreen > Vertical.-short { padding: 0 3; }
+    AttractScreen > Vertical.-short #attract-prompt { padding: 0; }
     """
 
     def __init__(self, guide: Guide, *, cycle_seconds: float | None, pointer: bool = True) -> None:
@@ -152,10 +157,13 @@ class AttractScreen(Screen[None]):
         return None
 
     def on_resize(self) -> None:
+        short = self.size.height < HINT_ROWS
+        for box in self.query("AttractScreen > Vertical"):
+            box.set_class(short, "-short")
         # On 24 rows with a pointer the hint does not fit; the names say it already.
         hint = self.query("#attract-language-hint")
         if hint:
-            hint.first().display = not self._pointer or self.size.height >= HINT_ROWS
+            hint.first().display = not self._pointer or not short
 
     def on_mount(self) -> None:
         self._show_topic()
