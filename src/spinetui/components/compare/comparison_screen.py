@@ -282,9 +282,11 @@ class ComparisonScreen(Screen[None]):
         if self.differences_only:
             hidden = len(self.services.guide.comparison.attributes) - len(self.grid.attributes)
             self.notify(
-                _("Showing differences only: {hidden} rows that are the same are hidden.").format(
-                    hidden=hidden
-                ),
+                ngettext(
+                    "Showing differences only: {hidden} row that is the same is hidden.",
+                    "Showing differences only: {hidden} rows that are the same are hidden.",
+                    hidden,
+                ).format(hidden=hidden),
                 timeout=3,
             )
         else:
