@@ -86,9 +86,9 @@ class AttractScreen(Screen[None]):
     AttractScreen #attract-language-hint { text-align: center; color: $text-muted; }
     /* Under HINT_ROWS rows (80x24, the Linux console's 80x25) the box sheds its blank
        rows so a long summary (the Spanish welcome) does not push it past the screen's
-       foot; the whole screen is there to tap, so the prompt needs no padding. */
+       foot. The prompt keeps its height: with a pointer it is a place to tap. */
     AttractScreen > Vertical.-short { padding: 0 3; }
-    AttractScreen > Vertical.-short #attract-prompt { padding: 0; }
+    AttractScreen > Vertical.-short #attract-prompt { margin: 0 0 1 0; }
     """
 
     def __init__(self, guide: Guide, *, cycle_seconds: float | None, pointer: bool = True) -> None:
