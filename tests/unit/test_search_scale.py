@@ -140,3 +140,14 @@ def test_the_scan_shows_a_snippet_from_the_text_a_reader_sees(tmp_path):
     snippet = outcome.results[0].snippet
     assert "{#" not in snippet.text and "**" not in snippet.text and "](" not in snippet.text
     assert [snippet.text[a:b] for a, b in snippet.spans] == ["root"]
+
+
+def test_a_full_page_of_title_matches_counts_them_as_a_floor(tmp_path):
+    articles = {f"t{n:02}": (f"Root {n}", "## Part\n\nOther text.") for n in range(25)}
+    articles.update({f"m{n:02}": (f"Mention {n}", "## Part\n\nThe root.") for n in range(5)})
+    index = SearchIndex(load_guide(_write_guide(tmp_path / "g", articles)))
+    page = index.search("root")
+    assert len(page.results) == 20 and all(r.place.article_id.startswith("t") for r in page.results)
+    assert page.at_least and page.total == 25  # the titles; the five mentions not counted
+    every = index.search("root", limit=1000)
+    assert not every.at_least and every.total == 30 == len(every.results)

@@ -94,7 +94,8 @@ class SearchOutcome:
     # Found by the quick scan while the index is built (`spinetui.search.scan`): the
     # words as typed, in the guide's order; ranked results replace them.
     exact_only: bool = False
-    # More places match than were counted: `total` is a lower bound.
+    # `total` is a lower bound: a full page of title matches (only those were counted),
+    # or more than COUNT_ROWS matching places.
     at_least: bool = False
 
 
@@ -274,7 +275,13 @@ class SearchIndex:
                 return SearchOutcome(query, (), 0)
             expression, some_words_only = found
             shown, titled = self._ranked(expression, limit)
-        total, at_least = self._count_groups(expression)
+        if limit and len(titled) >= limit:
+            # A full page of title matches: the count of places with every word in
+            # their title is a floor, and the sections are never looked at (a common
+            # last word, matched as a prefix, costs a millisecond or more per look).
+            total, at_least = self._count_titles(expression), True
+        else:
+            total, at_least = self._count_groups(expression)
         in_titles = [rowid for rowid in shown if rowid in titled]
         marked, per_group = self._marked_rows("titles", expression, in_titles)
         elsewhere = [rowid for rowid in shown if rowid not in titled]
@@ -353,6 +360,13 @@ class SearchIndex:
             ).fetchone()
             is not None
         )
+
+    def _count_titles(self, expression: str) -> int:
+        (groups,) = self._db.execute(
+            f"SELECT count(DISTINCT rowid >> {GROUP_BITS}) FROM titles WHERE titles MATCH ?",
+            (f"{{title}} : ({expression})",),
+        ).fetchone()
+        return int(groups or 0)
 
     def _count_groups(self, expression: str) -> tuple[int, bool]:
         """How many groups match, and whether that is only a lower bound: counting
