@@ -11,6 +11,7 @@ reopens with it), which a kiosk reset replaces.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -203,19 +204,25 @@ class SearchScreen(ResultsScreen):
         if not services.search_index_built:
             from spinetui.search.scan import QuickScan
 
-            # From the guide as loaded (its second stage is not needed): ~0.1 s for
+            # From the guide as loaded (its second stage is not needed): ~0.2 s for
             # 10,000 articles, against seconds for the index.
             scan = QuickScan(services.guide, services.lang)
-            self.app.call_from_thread(self._scan_ready, scan)
+            painted = threading.Event()
+            self.app.call_from_thread(self._scan_ready, scan, painted)
+            # The build holds the interpreter most of the time it runs: let the quick
+            # results be drawn first (never waiting long).
+            painted.wait(timeout=1.0)
         index = services.search_index()
         self.app.call_from_thread(self._index_ready, index)
 
-    def _scan_ready(self, scan: QuickScan) -> None:
+    def _scan_ready(self, scan: QuickScan, painted: threading.Event) -> None:
         if self.index is not None or self not in self.app.screen_stack:
+            painted.set()
             return
         self.scan = scan
         if self.text.strip():
             self.run_search()
+        self.call_after_refresh(painted.set)
 
     def _index_ready(self, index: SearchIndex) -> None:
         if self not in self.app.screen_stack:
