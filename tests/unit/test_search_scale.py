@@ -151,3 +151,17 @@ def test_a_full_page_of_title_matches_counts_them_as_a_floor(tmp_path):
     assert page.at_least and page.total == 25  # the titles; the five mentions not counted
     every = index.search("root", limit=1000)
     assert not every.at_least and every.total == 30 == len(every.results)
+
+
+def test_the_scan_reads_spanish_without_accents():
+    from spinetui.model import bundled_content_dir
+    from spinetui.model.languages import load_language
+
+    english = load_guide(bundled_content_dir())
+    spanish = load_language(bundled_content_dir(), "es", english=english).guide
+    scan = QuickScan(spanish, "es")
+    for typed in ("cirugia", "CIRUGÍA", "cirugía"):
+        outcome = scan.search(typed)
+        assert any(r.place.article_id == "surgery" for r in outcome.results), typed
+        marked = [r.title.text[a:b] for r in outcome.results for a, b in r.title.spans]
+        assert any(word.lower() == "cirugía" for word in marked)
