@@ -43,16 +43,22 @@ async def _until(pilot, condition, rounds: int = 200) -> None:
         await pilot.pause(0.02)
 
 
+async def _search_while_building(app, pilot) -> SearchScreen:
+    """Open search while the build is held, once its quick scan is ready."""
+    await pilot.pause()
+    await pilot.press("s")
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    await _until(pilot, lambda: screen.scan is not None)
+    return screen
+
+
 async def test_quick_results_come_while_the_index_builds_and_ranked_ones_replace_them():
     app = make_app(SEARCH_GUIDE)
     release = _hold_the_build(app)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press("s")
-            screen = app.screen
-            assert isinstance(screen, SearchScreen)
-            await _until(pilot, lambda: screen.scan is not None)
+            screen = await _search_while_building(app, pilot)
             await type_query(pilot, "headache")
             assert screen.index is None  # still building
             assert STILL_PREPARING in status(screen)
@@ -87,10 +93,7 @@ async def test_enter_on_a_quick_result_opens_its_article():
     release = _hold_the_build(app)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press("s")
-            screen = app.screen
-            await _until(pilot, lambda: screen.scan is not None)
+            screen = await _search_while_building(app, pilot)
             await type_query(pilot, "plasma shots")
             assert STILL_PREPARING in status(screen)
             await pilot.press("enter")

@@ -133,6 +133,30 @@ def _ints(numbers: Iterable[int]) -> str:
     return ", ".join(str(int(number)) for number in numbers)
 
 
+def table_and_glossary(guide: Guide) -> Iterator[tuple[Place, object, str, str, str]]:
+    """The comparison's cells and the glossary's entries as places to search: (place,
+    group, title, heading, text). A treatment's cells share a group; a term is one alone."""
+    table = guide.comparison
+    for attribute in table.attributes:
+        for treatment in table.treatments:
+            cell = table.cell(attribute.id, treatment.id)
+            if cell is None or not cell.text:
+                continue
+            place = Place(
+                "comparison",
+                treatment.article,
+                attribute.anchor,
+                attribute_id=attribute.id,
+                treatment_id=treatment.id,
+            )
+            # The row is what a reader looks for ("cost"); the treatment's name is a
+            # heading so that its article, not eight cells, tops a search for it.
+            yield place, ("comparison", treatment.id), attribute.label, treatment.name, cell.text
+    for term in guide.glossary.values():
+        place = Place("glossary", term.article, term_id=term.id)
+        yield place, None, term.term, ", ".join(term.aliases), term.definition
+
+
 class SearchIndex:
     """An in-memory FTS5 index of one guide. Safe to query from any thread (one at a time)."""
 
@@ -219,36 +243,8 @@ class SearchIndex:
                     section.heading,
                     body,
                 )
-        table = guide.comparison
-        for attribute in table.attributes:
-            for treatment in table.treatments:
-                cell = table.cell(attribute.id, treatment.id)
-                if cell is None or not cell.text:
-                    continue
-                yield self._add(
-                    Place(
-                        "comparison",
-                        treatment.article,
-                        attribute.anchor,
-                        attribute_id=attribute.id,
-                        treatment_id=treatment.id,
-                    ),
-                    ("comparison", treatment.id),
-                    # The row is what a reader looks for ("cost"); the treatment's name
-                    # is a heading so that its article, not eight cells, tops a search
-                    # for the treatment.
-                    attribute.label,
-                    treatment.name,
-                    cell.text,
-                )
-        for term in guide.glossary.values():
-            yield self._add(
-                Place("glossary", term.article, term_id=term.id),
-                None,
-                term.term,
-                ", ".join(term.aliases),
-                term.definition,
-            )
+        for place, other, title, heading, text in table_and_glossary(guide):
+            yield self._add(place, other, title, heading, text)
 
     # ------------------------------------------------------------ searching
     def search(self, text: str, limit: int = DEFAULT_LIMIT) -> SearchOutcome:

@@ -33,6 +33,7 @@ from spinetui.search.index import (
     Place,
     SearchOutcome,
     SearchResult,
+    table_and_glossary,
 )
 from spinetui.search.query import parse_query
 
@@ -86,26 +87,9 @@ class QuickScan:
                 _Entry(Place("article", article.id), article.title, "", article.summary)
             )
             texts.append(f"{article.title}\n{article.summary}\n{article.body}")
-        table = guide.comparison
-        for attribute in table.attributes:
-            for treatment in table.treatments:
-                cell = table.cell(attribute.id, treatment.id)
-                if cell is None or not cell.text:
-                    continue
-                place = Place(
-                    "comparison",
-                    treatment.article,
-                    attribute.anchor,
-                    attribute_id=attribute.id,
-                    treatment_id=treatment.id,
-                )
-                self._entries.append(_Entry(place, attribute.label, treatment.name, cell.text))
-                texts.append(f"{attribute.label}\n{treatment.name}\n{cell.text}")
-        for term in guide.glossary.values():
-            place = Place("glossary", term.article, term_id=term.id)
-            aliases = ", ".join(term.aliases)
-            self._entries.append(_Entry(place, term.term, aliases, term.definition))
-            texts.append(f"{term.term}\n{aliases}\n{term.definition}")
+        for place, _group, title, heading, body in table_and_glossary(guide):
+            self._entries.append(_Entry(place, title, heading, body))
+            texts.append(f"{title}\n{heading}\n{body}")
         # One text at a time: most are ASCII (a joined string would not be, and its
         # regex and folding would run over 2-4 bytes a character).
         cleaned = [scan_fold(_ANCHORS.sub("", _LINK_TARGETS.sub("]", text))) for text in texts]
