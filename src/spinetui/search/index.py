@@ -1,9 +1,14 @@
 """Full-text search over a guide: article sections, comparison cells, glossary entries.
 
-One SQLite FTS5 table in memory (nothing is written to disk: no index file, no query
-history). Each row is one place a reader can be taken to; its three text columns are
-weighted by bm25 so a match in a title counts more than one in a heading, and a
-heading more than running text. The tokenizer stems English (porter) on top of
+SQLite FTS5 tables in memory (nothing is written to disk: no index file, no query
+history). In `entries` each row is one place a reader can be taken to; its three text
+columns are weighted by bm25 so a match in a title counts more than one in a heading,
+and a heading more than running text. Its rowid says which result the row belongs to
+(`GROUP_BITS`): the rows of one article, or of one treatment's comparison cells, share
+the high bits, so SQLite itself counts the articles a query finds. A small second
+table, `titles`, holds one row per article (its title) and the comparison and glossary
+rows: ranking starts there (see `_ranked`), so a query whose words are in twenty
+titles is answered without scoring its thousands of mentions in running text. The tokenizer stems English (porter) on top of
 unicode61 with accents folded, so "injection" finds "injections" and "cafe" finds
 "café". The reader's text is turned into FTS5 syntax by `parse_query`, never passed on.
 
@@ -18,10 +23,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 import unicodedata
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Literal
 
 from spinetui.model.types import Guide
@@ -42,6 +45,12 @@ HEADING_WEIGHT = 4.0
 TEXT_WEIGHT = 1.0
 SNIPPET_TOKENS = 14
 DEFAULT_LIMIT = 20
+# rowid = group number << GROUP_BITS | the row's number in its group (an article with
+# more than a million sections is cut off there).
+GROUP_BITS = 20
+_GROUP_ROWS = (1 << GROUP_BITS) - 1
+# Matching rows counted before a result count becomes "at least" (see _count_groups).
+COUNT_ROWS = 2_000
 
 Kind = Literal["article", "comparison", "glossary"]
 
@@ -82,6 +91,12 @@ class SearchOutcome:
     total: int  # results found, before the limit
     # No place had every word, so these are places with some of them.
     some_words_only: bool = False
+    # Found by the quick scan while the index is built (`spinetui.search.scan`): the
+    # words as typed, in the guide's order; ranked results replace them.
+    exact_only: bool = False
+    # `total` is a lower bound: a full page of title matches (only those were counted),
+    # or more than COUNT_ROWS matching places.
+    at_least: bool = False
 
 
 def _clean(text: str) -> str:
@@ -113,10 +128,33 @@ def parse_marked(text: str) -> Marked:
 Marks3 = tuple[Marked, Marked, Marked]  # a result's title, heading and snippet
 
 
-def _chunks(rowids: list[int], size: int = 500) -> Iterator[list[int]]:
-    # SQLite allows a few thousand parameters per statement; a caller's limit may not.
-    for start in range(0, len(rowids), size):
-        yield rowids[start : start + size]
+def _ints(numbers: Iterable[int]) -> str:
+    """Our own row and group numbers as SQL text (ints only: nothing a reader typed)."""
+    return ", ".join(str(int(number)) for number in numbers)
+
+
+def table_and_glossary(guide: Guide) -> Iterator[tuple[Place, object, str, str, str]]:
+    """The comparison's cells and the glossary's entries as places to search: (place,
+    group, title, heading, text). A treatment's cells share a group; a term is one alone."""
+    table = guide.comparison
+    for attribute in table.attributes:
+        for treatment in table.treatments:
+            cell = table.cell(attribute.id, treatment.id)
+            if cell is None or not cell.text:
+                continue
+            place = Place(
+                "comparison",
+                treatment.article,
+                attribute.anchor,
+                attribute_id=attribute.id,
+                treatment_id=treatment.id,
+            )
+            # The row is what a reader looks for ("cost"); the treatment's name is a
+            # heading so that its article, not eight cells, tops a search for it.
+            yield place, ("comparison", treatment.id), attribute.label, treatment.name, cell.text
+    for term in guide.glossary.values():
+        place = Place("glossary", term.article, term_id=term.id)
+        yield place, None, term.term, ", ".join(term.aliases), term.definition
 
 
 class SearchIndex:
@@ -125,26 +163,35 @@ class SearchIndex:
     def __init__(self, guide: Guide, lang: str = "en") -> None:
         self.lang = lang
         self._forms = WordForms(lang)
-        # Outside English the table holds keys; the text they came from is kept here.
-        self._originals: list[tuple[str, str, str]] = []
+        # Outside English the tables hold keys; the text they came from is kept here.
+        self._originals: dict[int, tuple[str, str, str]] = {}
         self._key_text = self._forms.key_text_function() if self._forms.stems else None
-        self._places: list[Place] = []
+        self._places: dict[int, Place] = {}
         # Rows of one article (or one treatment's comparison cells) share a group and
         # are shown as one result; a glossary row is a group of its own.
-        self._groups: list[object] = []
+        self._group_numbers: dict[object, int] = {}
+        self._group_sizes: list[int] = []
         self._summaries: dict[str, str] = {}
         self._top_anchor: dict[str, str | None] = {}
         self._lock = threading.Lock()
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.execute("PRAGMA temp_store = MEMORY")
-        self._db.execute(
-            "CREATE VIRTUAL TABLE entries USING fts5("
-            f"title, heading, body, tokenize = '{self._forms.tokenizer}')"
-        )
-        rows = list(self._rows(guide))
-        self._db.executemany(
-            "INSERT INTO entries (rowid, title, heading, body) VALUES (?, ?, ?, ?)", rows
-        )
+        for table in ("entries", "titles"):
+            self._db.execute(
+                f"CREATE VIRTUAL TABLE {table} USING fts5("
+                f"title, heading, body, tokenize = '{self._forms.tokenizer}')"
+            )
+        entries: list[tuple[int, str, str, str]] = []
+        titles: list[tuple[int, str, str, str]] = []
+        for kind, row in self._rows(guide):
+            entries.append(row)
+            if kind != "article":
+                titles.append(row)  # a comparison cell or a glossary entry, whole
+            elif row[0] & _GROUP_ROWS == 0:
+                titles.append((row[0], row[1], "", ""))  # an article's title, once
+        insert = "INSERT INTO {} (rowid, title, heading, body) VALUES (?, ?, ?, ?)"
+        self._db.executemany(insert.format("entries"), entries)
+        self._db.executemany(insert.format("titles"), titles)
         self._db.commit()
         self._key_text = None  # its memory of words is only needed while building
 
@@ -154,18 +201,32 @@ class SearchIndex:
     # ------------------------------------------------------------- building
     def _add(
         self, place: Place, group: object, title: str, heading: str, body: str
-    ) -> tuple[int, str, str, str]:
-        rowid = len(self._places)
-        self._places.append(place)
-        self._groups.append(rowid if group is None else group)
+    ) -> tuple[Kind, tuple[int, str, str, str]]:
+        number = self._group_numbers.get(group) if group is not None else None
+        if number is None:
+            number = len(self._group_sizes)
+            self._group_sizes.append(0)
+            if group is not None:
+                self._group_numbers[group] = number
+        in_group = self._group_sizes[number]
+        if in_group > _GROUP_ROWS:
+            return place.kind, (-1, "", "", "")  # past a million sections: not indexed
+        self._group_sizes[number] = in_group + 1
+        rowid = number << GROUP_BITS | in_group
+        self._places[rowid] = place
         texts = (_clean(title), _clean(heading), _clean(body))
         if self._key_text is None:
-            return (rowid, *texts)
-        self._originals.append(texts)
+            return place.kind, (rowid, *texts)
+        self._originals[rowid] = texts
         key_text = self._key_text
-        return (rowid, key_text(texts[0]), key_text(texts[1]), key_text(texts[2]))
+        return place.kind, (rowid, key_text(texts[0]), key_text(texts[1]), key_text(texts[2]))
 
-    def _rows(self, guide: Guide) -> Iterator[tuple[int, str, str, str]]:
+    def _rows(self, guide: Guide) -> Iterator[tuple[Kind, tuple[int, str, str, str]]]:
+        for kind, row in self._all_rows(guide):
+            if row[0] >= 0:
+                yield kind, row
+
+    def _all_rows(self, guide: Guide) -> Iterator[tuple[Kind, tuple[int, str, str, str]]]:
         for article in guide.reading_order() or list(guide.articles.values()):
             group = ("article", article.id)
             self._summaries[article.id] = _clean(article.summary)
@@ -182,36 +243,8 @@ class SearchIndex:
                     section.heading,
                     body,
                 )
-        table = guide.comparison
-        for attribute in table.attributes:
-            for treatment in table.treatments:
-                cell = table.cell(attribute.id, treatment.id)
-                if cell is None or not cell.text:
-                    continue
-                yield self._add(
-                    Place(
-                        "comparison",
-                        treatment.article,
-                        attribute.anchor,
-                        attribute_id=attribute.id,
-                        treatment_id=treatment.id,
-                    ),
-                    ("comparison", treatment.id),
-                    # The row is what a reader looks for ("cost"); the treatment's name
-                    # is a heading so that its article, not eight cells, tops a search
-                    # for the treatment.
-                    attribute.label,
-                    treatment.name,
-                    cell.text,
-                )
-        for term in guide.glossary.values():
-            yield self._add(
-                Place("glossary", term.article, term_id=term.id),
-                None,
-                term.term,
-                ", ".join(term.aliases),
-                term.definition,
-            )
+        for place, other, title, heading, text in table_and_glossary(guide):
+            yield self._add(place, other, title, heading, text)
 
     # ------------------------------------------------------------ searching
     def search(self, text: str, limit: int = DEFAULT_LIMIT) -> SearchOutcome:
@@ -221,67 +254,94 @@ class SearchIndex:
             return SearchOutcome(query, (), 0)
         with self._lock:
             try:
-                return self._search(query, limit)
+                return self._search(query, max(0, limit))
             except sqlite3.Error:
                 # parse_query only produces quoted strings, so this is not expected;
                 # a reader still gets "no results" rather than a crash.
                 return SearchOutcome(query, (), 0)
 
     def _search(self, query: SearchQuery, limit: int) -> SearchOutcome:
-        # The query as typed usually matches: count its matches at once, and look for a
+        # The query as typed usually matches: rank its matches at once, and look for a
         # looser expression only when it finds nothing.
         expression, some_words_only = query.fts(), False
-        matches = self._matches_per_group(expression)
-        if not matches:
+        shown, titled = self._ranked(expression, limit)
+        if not shown and (limit > 0 or not self._matches(expression)):
             found = self._expression_with_matches(query, skip_first=True)
             if found is None:
                 return SearchOutcome(query, (), 0)
             expression, some_words_only = found
-            matches = self._matches_per_group(expression)
-        groups = self._groups
-        shown = self._best_rows(expression, max(0, limit), len(matches))
-        marked = self._marked_rows(expression, shown)
-        titled = self._rows_matching(f"title : ({expression})", shown)
+            shown, titled = self._ranked(expression, limit)
+        if limit and len(titled) >= limit:
+            # A full page of title matches: the count of places with every word in
+            # their title is a floor, and the sections are never looked at (a common
+            # last word, matched as a prefix, costs a millisecond or more per look).
+            total, at_least = self._count_titles(expression), True
+        else:
+            total, at_least = self._count_groups(expression)
+        in_titles = [rowid for rowid in shown if rowid in titled]
+        marked, per_group = self._marked_rows("titles", expression, in_titles)
+        elsewhere = [rowid for rowid in shown if rowid not in titled]
+        more_marked, more_per_group = self._marked_rows("entries", expression, elsewhere)
+        marked.update(more_marked)
+        per_group.update(more_per_group)
         results: list[SearchResult] = []
         for rowid in shown:
             place = self._places[rowid]
-            result = SearchResult(place, *marked[rowid], matches[groups[rowid]] - 1)
+            group = rowid >> GROUP_BITS
             if place.kind == "article" and rowid in titled:
-                result = self._whole_article(result)
+                # Every section of the article holds its title, so every one matches.
+                more = self._group_sizes[group] - 1
+                result = self._whole_article(SearchResult(place, *marked[rowid], more))
+            else:
+                result = SearchResult(place, *marked[rowid], per_group.get(group, 1) - 1)
             results.append(result)
-        return SearchOutcome(query, tuple(results), len(matches), some_words_only)
+        return SearchOutcome(
+            query, tuple(results), max(total, len(results)), some_words_only, at_least=at_least
+        )
 
-    def _matches_per_group(self, expression: str) -> Counter[object]:
-        """How many rows of each group match (counted in C: a query may match 30,000)."""
-        rows = self._db.execute("SELECT rowid FROM entries WHERE entries MATCH ?", (expression,))
-        return Counter(map(self._groups.__getitem__, map(itemgetter(0), rows)))
+    def _ranked(self, expression: str, limit: int) -> tuple[list[int], set[int]]:
+        """The best row of each of the `limit` best groups, best first, and which of
+        them have every word in their title.
 
-    def _best_rows(self, expression: str, limit: int, groups_found: int) -> list[int]:
-        """The best row of each of the `limit` best groups, best first.
+        Places with every word in their title come first (the article about it, then
+        its comparison rows and glossary terms), ranked by bm25 over the small
+        `titles` table; the rest, only when those are fewer than `limit`, by bm25 over
+        every section. Scoring only the titles is what keeps a common word quick: bm25
+        costs in proportion to the rows it scores, and a word in 400 titles may be in
+        30,000 sections. Within each part the order is bm25's, ties in reading order.
+        """
+        if limit <= 0:
+            return [], set()
+        titled = self._best_rows("titles", f"{{title}} : ({expression})", limit, set())
+        shown = list(titled)
+        if len(shown) < limit:
+            seen = {rowid >> GROUP_BITS for rowid in shown}
+            shown += self._best_rows("entries", expression, limit - len(shown), seen)
+        return shown, set(titled)
+
+    def _best_rows(self, table: str, expression: str, wanted: int, seen: set[int]) -> list[int]:
+        """The best row of each of the `wanted` best groups not in `seen`, best first.
 
         SQLite keeps only the best few rows while FTS5 scores every match (a
         "LIMIT" beside "ORDER BY bm25"; FTS5's own "ORDER BY rank" sorts all of them,
         with their positions). Rows of one article come in runs, so a few times
-        `limit` rows hold `limit` groups; if not, more are asked for. Ties go to the
+        `wanted` rows hold `wanted` groups; if not, more are asked for. Ties go to the
         earlier row, as FTS5's own order has them.
         """
-        wanted = min(limit, groups_found)
-        if wanted <= 0:
-            return []
-        rows = max(8 * limit, 64)
+        rows = max(8 * wanted, 64)
         while True:
             shown: list[int] = []
-            seen: set[object] = set()
+            found = set(seen)
             read = 0
             for (rowid,) in self._db.execute(
-                "SELECT rowid FROM entries WHERE entries MATCH ? "
-                "ORDER BY bm25(entries, ?, ?, ?), rowid LIMIT ?",
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? "
+                f"ORDER BY bm25({table}, ?, ?, ?), rowid LIMIT ?",
                 (expression, TITLE_WEIGHT, HEADING_WEIGHT, TEXT_WEIGHT, rows),
             ):
                 read += 1
-                group = self._groups[rowid]
-                if group not in seen:
-                    seen.add(group)
+                group = rowid >> GROUP_BITS
+                if group not in found:
+                    found.add(group)
                     shown.append(rowid)
                     if len(shown) >= wanted:
                         return shown
@@ -289,43 +349,71 @@ class SearchIndex:
                 return shown  # every match was read
             rows *= 4
 
-    def _marked_rows(self, expression: str, rowids: list[int]) -> dict[int, Marks3]:
-        """Title, heading and snippet of these rows, with the matched words marked."""
+    def _matches(self, expression: str) -> bool:
+        return (
+            self._db.execute(
+                "SELECT 1 FROM entries WHERE entries MATCH ? LIMIT 1", (expression,)
+            ).fetchone()
+            is not None
+        )
+
+    def _count_titles(self, expression: str) -> int:
+        (groups,) = self._db.execute(
+            f"SELECT count(DISTINCT rowid >> {GROUP_BITS}) FROM titles WHERE titles MATCH ?",
+            (f"{{title}} : ({expression})",),
+        ).fetchone()
+        return int(groups or 0)
+
+    def _count_groups(self, expression: str) -> tuple[int, bool]:
+        """How many groups match, and whether that is only a lower bound: counting
+        stops after COUNT_ROWS matching rows. Counting every match of a common word
+        (30,000 rows at 10,000 articles) would cost more than the rest of the query."""
+        rows, groups = self._db.execute(
+            f"SELECT count(*), count(DISTINCT rowid >> {GROUP_BITS}) FROM "
+            "(SELECT rowid FROM entries WHERE entries MATCH ? LIMIT ?)",
+            (expression, COUNT_ROWS),
+        ).fetchone()
+        return int(groups or 0), int(rows or 0) >= COUNT_ROWS
+
+    def _marked_rows(
+        self, table: str, expression: str, rowids: list[int]
+    ) -> tuple[dict[int, Marks3], dict[int, int]]:
+        """Title, heading and snippet of these rows, with the matched words marked, and
+        how many rows of each of their groups match."""
+        marked: dict[int, Marks3] = {}
+        per_group: dict[int, int] = {}
+        if not rowids:
+            return marked, per_group
         # Keys are marked in full and carried back to the original's words (_from_keys).
         body = (
-            "highlight(entries, 2, ?1, ?2)"
+            f"highlight({table}, 2, ?1, ?2)"
             if self._originals
-            else ("snippet(entries, 2, ?1, ?2, '…', ?3)")
+            else (f"snippet({table}, 2, ?1, ?2, '…', ?3)")
         )
-        marked: dict[int, Marks3] = {}
-        # "+rowid": one pass over the matches, filtered here. A plain "rowid IN" would
-        # make FTS5 look the expression up again for each row, and looking up a prefix
-        # ("numb"*) merges the lists of every word it starts.
-        for chunk in _chunks(rowids):
-            for rowid, title, heading, text in self._db.execute(
-                "SELECT rowid, highlight(entries, 0, ?1, ?2), highlight(entries, 1, ?1, ?2), "
-                f"{body} FROM entries WHERE entries MATCH ?4 AND +rowid IN "
-                f"({', '.join('?' * len(chunk))})",
-                (MATCH_START, MATCH_END, SNIPPET_TOKENS, expression, *chunk),
-            ):
-                if self._originals:
-                    marked[rowid] = self._from_keys(rowid, title, heading, text)
-                else:
-                    marked[rowid] = (parse_marked(title), parse_marked(heading), parse_marked(text))
-        return marked
-
-    def _rows_matching(self, expression: str, rowids: list[int]) -> set[int]:
-        found: set[int] = set()
-        for chunk in _chunks(rowids):
-            found.update(
-                rowid
-                for (rowid,) in self._db.execute(
-                    "SELECT rowid FROM entries WHERE entries MATCH ? AND +rowid IN "
-                    f"({', '.join('?' * len(chunk))})",
-                    (expression, *chunk),
-                )
-            )
-        return found
+        shown = f"+rowid IN ({_ints(rowids)})"
+        marks = ", ".join(
+            f"CASE WHEN {shown} THEN {mark} END"
+            for mark in (f"highlight({table}, 0, ?1, ?2)", f"highlight({table}, 1, ?1, ?2)", body)
+        )
+        # One pass over the matches, filtered here ("+": a plain "rowid IN" would make
+        # FTS5 look the expression up again for each row, and looking up a prefix
+        # ("numb"*) merges the lists of every word it starts). The marks are made only
+        # for the rows shown (CASE), the other rows of their groups only counted.
+        groups = _ints(sorted({rowid >> GROUP_BITS for rowid in rowids}))
+        for rowid, title, heading, text in self._db.execute(
+            f"SELECT rowid, {marks} FROM {table} "
+            f"WHERE {table} MATCH ?4 AND +(rowid >> {GROUP_BITS}) IN ({groups})",
+            (MATCH_START, MATCH_END, SNIPPET_TOKENS, expression),
+        ):
+            group = rowid >> GROUP_BITS
+            per_group[group] = per_group.get(group, 0) + 1
+            if title is None:
+                continue  # another row of a shown group: counted only
+            if self._originals:
+                marked[rowid] = self._from_keys(rowid, title, heading, text)
+            else:
+                marked[rowid] = (parse_marked(title), parse_marked(heading), parse_marked(text))
+        return marked, per_group
 
     def _expression_with_matches(
         self, query: SearchQuery, *, skip_first: bool = False
@@ -340,9 +428,7 @@ class SearchIndex:
         for number, expression in enumerate(candidates):
             if number == 0 and skip_first:
                 continue  # already found to match nothing
-            if self._db.execute(
-                "SELECT 1 FROM entries WHERE entries MATCH ? LIMIT 1", (expression,)
-            ).fetchone():
+            if self._matches(expression):
                 return expression, len(query.phrases) > 1 and number == len(candidates) - 1
         return None
 

@@ -2,12 +2,16 @@
 
 Results follow every keystroke (a query takes a few milliseconds, so there is no
 delay to wait out). The index is built in a worker thread the first time anyone
-searches and then kept by the app; what this visitor typed is kept on the reader screen
-below (so search reopens with it), which a kiosk reset replaces.
+searches and then kept by the app. A big guide's index takes seconds to build: until
+it is ready, a quick exact scan (`spinetui.search.scan`) answers, the status line says
+the full search is still being prepared, and the ranked results replace the quick ones
+when it is. What this visitor typed is kept on the reader screen below (so search
+reopens with it), which a kiosk reset replaces.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -23,6 +27,7 @@ from spinetui.i18n import N_, _, ngettext
 from spinetui.search import MAX_QUERY_CHARS, Marked, SearchIndex, SearchOutcome, SearchResult
 
 if TYPE_CHECKING:
+    from spinetui.search.scan import QuickScan
     from spinetui.services import Services
 
 # Matched words: bold and underlined, so they stand out without relying on colour.
@@ -88,16 +93,32 @@ def status_text(text: str, outcome: SearchOutcome | None) -> Text:
     shown = " ".join(outcome.query.words)  # what the reader typed: plain text, never markup
     if not outcome.results and len(text.strip()) == 1:
         return Text(_("Keep typing: results appear from the second letter."))
-    if not outcome.results:
+    if not outcome.results and outcome.exact_only:
+        # Translators: {none} is "No exact matches" (in bold); {words} the words searched for.
+        template = _(
+            "{none} for “{words}” yet. Still preparing the full search, which also finds "
+            "other forms of words…"
+        )
+        message = fill(template, none=Text(_("No exact matches"), style="bold"), words=shown)
+    elif not outcome.results:
         # Translators: {none} is "No results" (in bold); {words} are the words searched for.
         template = _("{none} for “{words}”. Check the spelling, or try fewer words.")
         message = fill(template, none=Text(_("No results"), style="bold"), words=shown)
     else:
         count = outcome.total
-        results = ngettext("{count} result", "{count} results", count).format(count=count)
+        if outcome.at_least:
+            results = ngettext("at least {count} result", "at least {count} results", count)
+        else:
+            results = ngettext("{count} result", "{count} results", count)
+        cut = count > len(outcome.results) or outcome.at_least
+        template = (
+            _exact_template(cut)
+            if outcome.exact_only
+            else _result_template(outcome.some_words_only, cut)
+        )
         message = fill(
-            _result_template(outcome.some_words_only, count > len(outcome.results)),
-            results=Text(results, style="bold"),
+            template,
+            results=Text(results.format(count=count), style="bold"),
             words=shown,
             best=str(len(outcome.results)),
         )
@@ -128,6 +149,22 @@ def _result_template(some_words_only: bool, cut: bool) -> str:
     return _("{results} for “{words}”. Enter opens the chosen one.")
 
 
+def _exact_template(cut: bool) -> str:
+    """The sentence about quick results, found while the full search is prepared."""
+    # Translators: {results} is "3 results" (in bold), {words} the words searched for,
+    # {best} how many are listed. These results have the letters exactly as typed.
+    if cut:
+        return _(
+            "{results} with exactly these letters for “{words}” (the first {best} are "
+            "shown). Still preparing the full search: ranked results follow. Enter opens "
+            "the chosen one."
+        )
+    return _(
+        "{results} with exactly these letters for “{words}”. Still preparing the full "
+        "search: ranked results follow. Enter opens the chosen one."
+    )
+
+
 class SearchScreen(ResultsScreen):
     NAME = "search"
     TITLE_TEXT = N_("Search the guide")
@@ -142,6 +179,8 @@ class SearchScreen(ResultsScreen):
         self.services = services
         self._keeper = keeper
         self.index: SearchIndex | None = None
+        # Answers while the index is built (a big guide's takes seconds); then dropped.
+        self.scan: QuickScan | None = None
         self.outcome: SearchOutcome | None = None
         self._restore_highlight: int | None = None
 
@@ -161,13 +200,35 @@ class SearchScreen(ResultsScreen):
 
     @work(thread=True, exclusive=True, group="search-index")
     def _prepare_index(self) -> None:
-        index = self.services.search_index()
+        services = self.services
+        if not services.search_index_built:
+            from spinetui.search.scan import QuickScan
+
+            # From the guide as loaded (its second stage is not needed): ~0.2 s for
+            # 10,000 articles, against seconds for the index.
+            scan = QuickScan(services.guide, services.lang)
+            painted = threading.Event()
+            self.app.call_from_thread(self._scan_ready, scan, painted)
+            # The build holds the interpreter most of the time it runs: let the quick
+            # results be drawn first (never waiting long).
+            painted.wait(timeout=1.0)
+        index = services.search_index()
         self.app.call_from_thread(self._index_ready, index)
+
+    def _scan_ready(self, scan: QuickScan, painted: threading.Event) -> None:
+        if self.index is not None or self not in self.app.screen_stack:
+            painted.set()
+            return
+        self.scan = scan
+        if self.text.strip():
+            self.run_search()
+        self.call_after_refresh(painted.set)
 
     def _index_ready(self, index: SearchIndex) -> None:
         if self not in self.app.screen_stack:
             return  # closed while the index was being built
         self.index = index
+        self.scan = None  # its copy of the text is no longer needed
         self.run_search()
         highlight, self._restore_highlight = self._restore_highlight, None
         results = self.results
@@ -181,11 +242,12 @@ class SearchScreen(ResultsScreen):
     def run_search(self) -> None:
         text = self.text
         results = self.results
-        if self.index is None or not text.strip():
+        searcher = self.index if self.index is not None else self.scan
+        if searcher is None or not text.strip():
             self.outcome = None
             results.clear_options()
         else:
-            self.outcome = self.index.search(text)
+            self.outcome = searcher.search(text)
             options: list[Option | None] = []
             for number, result in enumerate(self.outcome.results):
                 if number:
