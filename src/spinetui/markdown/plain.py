@@ -120,19 +120,17 @@ def markdown_plain(markdown: str, *, sentences: bool = False) -> str:
             text = text.replace(mark, replacement)
     if not sentences:
         return text
-    plain = (" ".join(unit.split()) for unit in text.split("\n"))
-    return "\n".join(u if _ends_sentence(u) else u + "." for u in plain if u)
+    # Each unit ends a sentence if it ends in a stop (.!?:;…), then perhaps closing
+    # quotes or brackets; otherwise it gets a full stop. The end is looked at directly
+    # (a regex search of the whole unit costs a try at every character).
+    units = []
+    for unit in text.split("\n"):
+        unit = " ".join(unit.split())
+        if unit:
+            bare = unit.rstrip("\"')]")
+            units.append(unit if bare and bare[-1] in ".!?:;…" else unit + ".")
+    return "\n".join(units)
 
-
-def _ends_sentence(unit: str) -> bool:
-    """Does ``unit`` end a sentence: a stop (``.!?:;…``), then perhaps closing quotes
-    or brackets? The end is looked at directly (a regex search of the whole unit costs
-    a try at every character)."""
-    bare = unit.rstrip("\"')]")
-    return bool(bare) and bare[-1] in _STOPS
-
-
-_STOPS = ".!?:;…"
 # The first characters of the lines _units must look at twice: rules and setext
 # underlines, reference definitions, headings, list items. Any other line that has no
 # "|" is a line of a paragraph.
