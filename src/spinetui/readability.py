@@ -141,7 +141,9 @@ class Grader:
         no_words = counts.count(-1)
         words = len(counts) - no_words
         syllables = sum(counts) + no_words
-        long_words = sum(map((2).__lt__, counts))
+        # Counts are -1 or a few syllables: counting the small ones is quicker than
+        # testing each.
+        long_words = words - counts.count(0) - counts.count(1) - counts.count(2)
         if not plain:
             sentences = 0
         else:
