@@ -57,7 +57,8 @@ class Grades:
 class Grader:
     """Grades texts; remembers each token's syllables for the next text."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str | None = None) -> None:
+        """``lang``: the language of the texts (textstat's, en_US unless set)."""
         import textstat  # lazily: only `spinetui check` needs it
 
         self._textstat = textstat
@@ -67,6 +68,7 @@ class Grader:
         )
         self._fast: Callable[[str], Grades] | None = None
         self._checked = False
+        self._ease_fast: bool | None = None  # None: not checked yet
         try:
             from textstat.backend.transformations._remove_punctuation import (
                 remove_punctuation,
@@ -75,7 +77,9 @@ class Grader:
             self._checked = True
             return
         self._remove_punctuation = remove_punctuation
-        lang = getattr(instance, "_textstatistics__lang", "en_US")
+        if lang is None:
+            lang = getattr(instance, "_textstatistics__lang", "en_US")
+        self._lang = lang
         own = _own_syllables(textstat, lang)
         # Without our own count (another textstat), textstat's, once per word; the
         # first text is then checked against textstat's English functions.
@@ -119,6 +123,39 @@ class Grader:
             float(textstat.smog_index(plain)),
         )
 
+    def ease(self, plain: str) -> tuple[float, int]:
+        """(textstat's Szigriszt-Pazos reading ease, word count) of ``plain`` in the
+        grader's language (the INFLESZ scale for Spanish), as ``reading_ease`` in
+        spinetui.check_languages gives them; checked against textstat's own on the
+        first text (for a language without cmudict that costs nothing)."""
+        if self._fast is None or self._ease_fast is False:
+            return self._slow_ease(plain)
+        ours = self._ease(plain, self._tokens)
+        if self._ease_fast is None:
+            self._ease_fast = ours == self._slow_ease(plain)
+            if not self._ease_fast:
+                return self._slow_ease(plain)
+        return ours
+
+    def _slow_ease(self, plain: str) -> tuple[float, int]:
+        checker = type(self._textstat.textstat)()  # its own language, not the global one
+        checker.set_lang(self._lang)
+        return float(checker.szigriszt_pazos(plain)), int(checker.lexicon_count(plain))
+
+    def _ease(self, plain: str, tokens: _Tokens) -> tuple[float, int]:
+        from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+
+        words, sentences, syllables, _ = self._count(plain, tokens)
+        try:
+            score = (
+                get_lang_cfg(self._lang, "fre_base")
+                - 62.3 * (syllables / words)
+                - (words / sentences)
+            )
+        except ZeroDivisionError:
+            score = 0.0
+        return float(self._round(score)), words
+
     def _words(self, text: str) -> int:
         """textstat's word count of a sentence (its `count_words`)."""
         tokens = text.split()
@@ -132,6 +169,21 @@ class Grader:
         return self._compute(plain, self._tokens)
 
     def _compute(self, plain: str, tokens: _Tokens) -> Grades:
+        words, sentences, syllables, long_words = self._count(plain, tokens)
+        per_sentence = words / sentences if sentences else 0.0
+        per_word = syllables / words if words else 0.0
+        if per_sentence == 0 or per_word == 0:
+            grade = 0.0
+        else:
+            grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+        try:
+            smog = (1.043 * (30 * (long_words / sentences)) ** 0.5) + 3.1291
+        except ZeroDivisionError:
+            smog = 0.0
+        return Grades(words, float(self._round(grade)), float(self._round(smog)))
+
+    def _count(self, plain: str, tokens: _Tokens) -> tuple[int, int, int, int]:
+        """(words, sentences, syllables, words of three syllables or more)."""
         # As textstat 0.7.8: words are the text without punctuation (apostrophes
         # kept), split on white space, so a token with no letter or digit is no word
         # (-1 here); syllables are counted on lower-case words; sentences of two
@@ -153,17 +205,7 @@ class Grader:
             else:
                 short = sum(1 for s in found if self._words(s) <= 2)
             sentences = max(1, len(found) - short)
-        per_sentence = words / sentences if sentences else 0.0
-        per_word = syllables / words if words else 0.0
-        if per_sentence == 0 or per_word == 0:
-            grade = 0.0
-        else:
-            grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
-        try:
-            smog = (1.043 * (30 * (long_words / sentences)) ** 0.5) + 3.1291
-        except ZeroDivisionError:
-            smog = 0.0
-        return Grades(words, float(self._round(grade)), float(self._round(smog)))
+        return words, sentences, syllables, long_words
 
 
 class _Tokens(dict[str, int]):

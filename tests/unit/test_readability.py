@@ -117,3 +117,33 @@ def test_each_words_syllables_are_textstats():
         words.update(markdown_to_plain(article.body).lower().split())
     words = {w for w in words if w.isalnum()} | {"a0010", "xray", "don't", "ǆemal"}
     assert all(own(w) == count_syllables(w, "en_US") for w in sorted(words))
+
+
+def textstat_ease(plain: str, lang: str) -> tuple[float, int]:
+    checker = type(textstat.textstat)()
+    checker.set_lang(lang)
+    return float(checker.szigriszt_pazos(plain)), int(checker.lexicon_count(plain))
+
+
+def test_every_bundled_spanish_article_gets_textstats_reading_ease():
+    from spinetui.model.languages import load_language
+
+    grader = Grader("es")
+    english = load_guide(BUNDLED)
+    own = load_language(BUNDLED, "es", english=english).own
+    assert own.articles, "the bundled guide has a Spanish tree"
+    for article in own.articles.values():
+        plain = markdown_to_plain(article.body)
+        assert grader.ease(plain) == textstat_ease(plain, "es"), article.id
+    for text in EDGE_CASES + ["La inyección epidural alivia el dolor. ¿Y después? Camine."]:
+        assert grader.ease(text) == textstat_ease(text, "es"), repr(text)
+    assert grader._ease_fast is True  # checked on the first text, and fast since
+    assert textstat.textstat._textstatistics__lang == "en_US"  # never changed
+
+
+def test_a_reading_ease_disagreement_falls_back_to_textstat(monkeypatch):
+    grader = Grader("es")
+    monkeypatch.setattr(grader, "_ease", lambda plain, tokens: (1.0, 1))
+    text = "La inyección va al espacio que rodea los nervios. Puede aliviar el dolor."
+    assert grader.ease(text) == textstat_ease(text, "es")
+    assert grader._ease_fast is False
