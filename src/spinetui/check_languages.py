@@ -14,10 +14,9 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from spinetui.markdown.plain import markdown_plain
 from spinetui.model import Guide, Problem, Severity
@@ -45,26 +44,17 @@ INFLESZ_BANDS = (
     (float("-inf"), "muy difícil"),
 )
 
-#: textstat's language is global: one measurement at a time, put back afterwards.
-_TEXTSTAT_LOCK = threading.Lock()
-
 
 def inflesz_band(score: float) -> str:
     return next(name for bound, name in INFLESZ_BANDS if score >= bound)
 
 
 def reading_ease(text: str, lang: str) -> tuple[float, int]:
-    """(Szigriszt-Pazos score, word count) of plain ``text`` in ``lang``."""
-    import textstat  # lazily, as in spinetui.check
+    """(Szigriszt-Pazos score, word count) of plain ``text`` in ``lang``, textstat's
+    numbers (spinetui.readability; textstat's global language is left alone)."""
+    from spinetui.readability import Grader  # textstat, lazily, as in spinetui.check
 
-    instance: Any = getattr(textstat, "textstat", None)
-    with _TEXTSTAT_LOCK:
-        previous = getattr(instance, "_textstatistics__lang", "en_US")
-        textstat.set_lang(lang)
-        try:
-            return float(textstat.szigriszt_pazos(text)), int(textstat.lexicon_count(text))
-        finally:
-            textstat.set_lang(previous)
+    return Grader(lang).ease(text)
 
 
 @dataclass
@@ -136,9 +126,12 @@ def check_language(root: Path, lang: str, english: Guide) -> LanguageReport:
     articles = own.reading_order()
     listed = {a.id for a in articles}
     articles += [a for a in own.articles.values() if a.id not in listed]
+    from spinetui.readability import Grader  # textstat, lazily, as in spinetui.check
+
+    grader = Grader(lang)  # one for the tree: each word's syllables counted once
     for article in articles:
         plain = markdown_plain(article.body, sentences=True)
-        score, words = reading_ease(plain, lang)
+        score, words = grader.ease(plain)
         if words < MIN_WORDS:
             report.ease.append((article.id, article.title, None, words))
             continue

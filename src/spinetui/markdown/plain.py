@@ -88,7 +88,6 @@ _HEADING = re.compile(r"^#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?$")
 _QUOTE = re.compile(r"^(?:>[ \t]?)+")
 _LIST = re.compile(r"^(?:[-+*]|\d{1,9}[.)])[ \t]+")
 _ANCHOR = re.compile(r"[ \t]*\{#[^\s{}]+\}$")
-_SENTENCE_END = re.compile(r"[.!?:;…][\"')\]]*$")
 
 
 def markdown_plain(markdown: str, *, sentences: bool = False) -> str:
@@ -108,52 +107,93 @@ def markdown_plain(markdown: str, *, sentences: bool = False) -> str:
         text = "\n".join(_units(markdown))
     else:
         text = _BLOCK_MARKS.sub("", _NO_WORDS_LINE.sub("", markdown))
+    # "".join(pattern.split(text)) is pattern.sub(r"\1", text) for a pattern with one
+    # group, without a Python call for every match.
     if "[" in text:
-        text = _LINK.sub(r"\1", text.replace("![", "["))
+        text = "".join(_LINK.split(text.replace("![", "[")))
     if "<" in text:
-        text = _HTML_TAG.sub("", _AUTOLINK.sub(r"\1", text))
+        text = _HTML_TAG.sub("", "".join(_AUTOLINK.split(text)))
     if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
+        text = "".join(_ESCAPE.split(text))
     for mark, replacement in _MARKS:  # str.replace: many times faster than str.translate
         if mark in text:
             text = text.replace(mark, replacement)
     if not sentences:
         return text
-    plain = (" ".join(unit.split()) for unit in text.split("\n"))
-    return "\n".join(u if _SENTENCE_END.search(u) else u + "." for u in plain if u)
+    # Each unit ends a sentence if it ends in a stop (.!?:;…), then perhaps closing
+    # quotes or brackets; otherwise it gets a full stop. The end is looked at directly
+    # (a regex search of the whole unit costs a try at every character).
+    units = []
+    for unit in text.split("\n"):
+        unit = " ".join(unit.split())
+        if unit:
+            bare = unit.rstrip("\"')]")
+            units.append(unit if bare and bare[-1] in ".!?:;…" else unit + ".")
+    return "\n".join(units)
+
+# The first characters of the lines _units must look at twice: rules and setext
+# underlines, reference definitions, headings, list items. Any other line that has no
+# "|" is a line of a paragraph.
+_MARK_FIRST = frozenset("-*_=[#+0123456789")
 
 
 def _units(body: str) -> list[str]:
     """The paragraphs, headings, list items and table cells of ``body``, code left out,
     each with its block marks gone and its inline Markdown still in it."""
-    text = _INDENTED_CODE.sub("", _FENCE.sub("\n", body))
+    text = body
+    if "```" in text or "~~~" in text:  # no fence without one
+        text = _FENCE.sub("\n", text)
+    if "\n\n    " in text or "\n\n\t" in text or text.startswith(("    ", "\t")):
+        text = _INDENTED_CODE.sub("", text)  # indented code starts after a blank line
     units: list[str] = []
     paragraph: list[str] = []
-
-    def end_unit() -> None:
-        if paragraph:
-            units.append(" ".join(paragraph))
-            paragraph.clear()
+    append = paragraph.append
 
     for raw in text.split("\n"):
-        line = _QUOTE.sub("", raw.strip()).strip()
-        if not line or _HR.match(line) or _SETEXT.match(line) or _REF_DEF.match(line):
-            end_unit()
+        line = raw.strip()
+        if line[:1] == ">":
+            line = _QUOTE.sub("", line).strip()
+        if not line:
+            if paragraph:
+                units.append(" ".join(paragraph))
+                paragraph.clear()
+            continue
+        first = line[0]
+        if "|" not in line and first not in _MARK_FIRST and not first.isdigit():
+            append(line)  # most lines: no other test can match them
+            continue
+        # Each pattern is tried only on lines whose first character it can match.
+        if (
+            (first in "-*_" and _HR.match(line))
+            or (first in "=-" and _SETEXT.match(line))
+            or (first == "[" and _REF_DEF.match(line))
+        ):
+            if paragraph:
+                units.append(" ".join(paragraph))
+                paragraph.clear()
             continue
         if "|" in line:
-            end_unit()
+            if paragraph:
+                units.append(" ".join(paragraph))
+                paragraph.clear()
             if not _TABLE_RULE.match(line):
                 units.extend(c for c in line.strip("|").split("|") if c.strip())
             continue
-        heading = _HEADING.match(line)
+        heading = _HEADING.match(line) if first == "#" else None
         if heading:
-            end_unit()
-            units.append(_ANCHOR.sub("", heading.group(1) or ""))
+            if paragraph:
+                units.append(" ".join(paragraph))
+                paragraph.clear()
+            words = heading.group(1) or ""
+            units.append(_ANCHOR.sub("", words) if "{#" in words else words)
             continue
-        item = _LIST.match(line)
+        item = _LIST.match(line) if first in "-+*" or first.isdigit() else None
         if item:
-            end_unit()
+            if paragraph:
+                units.append(" ".join(paragraph))
+                paragraph.clear()
             line = line[item.end() :]
-        paragraph.append(line)
-    end_unit()
+        append(line)
+    if paragraph:
+        units.append(" ".join(paragraph))
     return units

@@ -125,7 +125,9 @@ def _links_in(lines: list[str], number: int, links: list[Link]) -> None:
 # Python's re finds quickly, instead of line by line.
 _SETEXT_ANYWHERE = re.compile(r"\n {0,3}(?:=+|-+)[ \t]*(?:\n|\Z)")
 _ATX_PREFIX = re.compile(r" {0,3}(?:> ?)*(?:(?:[-+*]|\d{1,9}[.)])(?: {1,4}|\t))?")
-_ATX_AT = re.compile(r"(#{1,6})(?:[ \t]+([^\n]*?))?[ \t]*(?:\n|\Z)")
+# Greedy, and the trailing blanks left in the text: _split_heading strips them, and a
+# lazy group with "[ \t]*" after it would try the rest of the pattern at every character.
+_ATX_AT = re.compile(r"(#{1,6})(?:[ \t]+([^\n]*))?(?=\n|\Z)")
 _LINK_ANYWHERE = re.compile(r"\]\([ \t]*(<[^>\n]*>|[^\s)]*)")
 _REF_DEF_ANYWHERE = re.compile(r"\n {0,3}\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)")
 _CODE_SPAN_ANYWHERE = re.compile(r"(`+)(?!`)(?:[^`]|(?!\1)`+)+?\1(?!`)")

@@ -42,9 +42,10 @@ class Reader:
 
         A missing ``optional`` file returns ``None`` with no problem.
         """
-        path = self.root / rel
+        # os.path and os.lstat, not pathlib: a big guide reads thousands of files.
+        path: str | Path = os.path.join(self.root, rel)
         try:
-            info = path.lstat()
+            info = os.lstat(path)
         except FileNotFoundError:
             if not optional:
                 self.p.error(rel, None, "is missing")
@@ -53,7 +54,7 @@ class Reader:
             self.p.error(rel, None, f"could not be read: {exc.strerror or exc}")
             return None
         if stat.S_ISLNK(info.st_mode):
-            target = self.inside_root(rel, path)
+            target = self.inside_root(rel, Path(path))
             if target is None:
                 return None
             info = target.stat()
@@ -142,6 +143,11 @@ class Reader:
         except RecursionError:
             self.p.error(rel, None, "is nested too deeply to read" + suffix)
             return False, None
+        self.duplicates(rel, duplicates)
+        return True, data
+
+    def duplicates(self, rel: str, duplicates: list[tuple[Any, int, int]]) -> None:
+        """Warn of each key given twice (``parse_yaml``'s ``(key, line, first_line)``)."""
         for key, line, first in duplicates:
             self.p.warn(
                 rel,
@@ -149,7 +155,6 @@ class Reader:
                 f"'{key}' is given twice (also on line {first}); the last one is used",
                 str(key),
             )
-        return True, data
 
     def optional_yaml(self, rel: str, missing: str | None) -> Any:
         """Parse an optional YAML file; ``None`` when it is absent, empty or unusable.
@@ -169,6 +174,15 @@ class Reader:
 
 def _size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+def try_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[tuple[Any, int, int]]] | None:
+    """``parse_yaml``'s ``(data, duplicate keys)``, or None where :meth:`Reader.yaml`
+    would report a problem (nothing is reported here)."""
+    try:
+        return parse_yaml(text, line_offset)
+    except (yaml.YAMLError, YAMLRefused, RecursionError):
+        return None
 
 
 def guarded(p: Problems, rel: str, work: Callable[[], Any]) -> Any:

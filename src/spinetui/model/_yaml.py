@@ -271,6 +271,20 @@ _resolver = yaml.resolver.Resolver()
 _NO_VALUE = object()
 
 
+def _tag(value: str) -> str:
+    """``_resolver.resolve`` of a plain scalar, without the call (a third of the fast
+    path's time) for a value whose first character no implicit resolver looks at."""
+    resolvers = _resolver.yaml_implicit_resolvers
+    if (
+        value
+        and value[0] not in resolvers
+        and None not in resolvers
+        and not _resolver.yaml_path_resolvers
+    ):
+        return _resolver.DEFAULT_SCALAR_TAG
+    return _resolver.resolve(yaml.ScalarNode, value, (True, False))
+
+
 def _simple_plain(value: str, flow: bool) -> Any:
     """A plain scalar's value, or _NO_VALUE when not certain."""
     if (
@@ -282,7 +296,7 @@ def _simple_plain(value: str, flow: bool) -> Any:
         or not value.isprintable()
     ):
         return _NO_VALUE
-    tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
+    tag = _tag(value)
     if tag == _STR_TAG:
         return value
     if tag.endswith(":int") and _SIMPLE_INT.fullmatch(value):
@@ -336,7 +350,7 @@ def parse_simple_mapping(text: str, line_offset: int = 0) -> YMap | None:
         if m is None:
             return None
         key = m.group(1)
-        if key in data or _resolver.resolve(yaml.ScalarNode, key, (True, False)) != _STR_TAG:
+        if key in data or _tag(key) != _STR_TAG:
             return None
         value = _simple_value(m.group(2))
         if value is _NO_VALUE:

@@ -16,7 +16,7 @@ import stat
 
 from spinetui.model._entries import Context, Key, Kind
 from spinetui.model._fields import Fields, place, show
-from spinetui.model._read import MAX_ARTICLE_BYTES
+from spinetui.model._read import MAX_ARTICLE_BYTES, try_yaml
 from spinetui.model._scan import Link
 from spinetui.model._yaml import colon_repair
 
@@ -116,20 +116,27 @@ def load_article(cx: Context, rel: str) -> Draft | None:
         cx.p.error(rel, 1, "is left out: its front matter has no closing '---' line")
         return None
     fm_text = text[opening.end() : closing.start()]
-    repaired = colon_repair(fm_text)  # "title: Shots: what to know" (issue 13)
-    if repaired is not None:
-        fm_text, fixed = repaired
-        for index, key, value in fixed:
-            cx.p.warn(
-                rel,
-                index + 2,  # after the opening '---' line; 0-based
-                f"the {key} has a colon in it, which YAML reads as the start of "
-                f'another field; put the {key} in quotes: {key}: "{value}"',
-                key,
-            )
-    ok, fm = cx.reader.yaml(rel, fm_text, 1, "; the article is left out")
-    if not ok:
-        return None
+    # Parsed once: colon_repair (which parses it again) only for front matter that
+    # YAML refuses, and Reader.yaml only to report what is wrong then.
+    parsed = try_yaml(fm_text, 1)
+    if parsed is not None:
+        fm, duplicates = parsed
+        cx.reader.duplicates(rel, duplicates)
+    else:
+        repaired = colon_repair(fm_text)  # "title: Shots: what to know" (issue 13)
+        if repaired is not None:
+            fm_text, fixed = repaired
+            for index, key, value in fixed:
+                cx.p.warn(
+                    rel,
+                    index + 2,  # after the opening '---' line; 0-based
+                    f"the {key} has a colon in it, which YAML reads as the start of "
+                    f'another field; put the {key} in quotes: {key}: "{value}"',
+                    key,
+                )
+        ok, fm = cx.reader.yaml(rel, fm_text, 1, "; the article is left out")
+        if not ok:
+            return None
     if not isinstance(fm, dict):
         cx.p.error(
             rel, 2, "is left out: its front matter must be 'field: value' lines (id, title, ...)"

@@ -50,7 +50,8 @@ _NEEDED = ("id", "per", "measure", "who", "time", "group", "sources")
 
 def outcome_blocks(body: str) -> list[tuple[str, int]]:
     """The dataset ids named by ```` ```outcome ```` blocks, each with its 0-based line."""
-    if OUTCOME_INFO not in body:
+    # The word is common in prose; a fence is not (and the pattern costs a try a line).
+    if OUTCOME_INFO not in body or ("```" not in body and "~~~" not in body):
         return []
     return [
         (outcome_block_name(m.group("body")), body.count("\n", 0, m.start()) + 1)
