@@ -147,14 +147,19 @@ def no_cache_env() -> dict[str, str]:
 
 
 def prime_guide_cache(content: Path | None = None) -> None:
-    """Write spinetui's guide cache for `content`, as a reader's first start does."""
+    """Write spinetui's guide cache for `content`, and keep the home article's parse
+    (``spinetui.render.parse_cache``), as a reader's first start does."""
     from spinetui.model import bundled_content_dir
 
     folder = content if content is not None else bundled_content_dir()
     code = (
-        "import sys; from spinetui.model.cache import cached_quick_load; "
+        "import sys; from pathlib import Path; "
+        "from spinetui.model.cache import cached_quick_load; "
         "from spinetui.model.loader import complete_guide; "
-        "complete_guide(cached_quick_load(sys.argv[1], kiosk=False))"
+        "from spinetui.render.parse_cache import keep_parse; "
+        "g = complete_guide(cached_quick_load(sys.argv[1], kiosk=False)); "
+        "h = g.home if g.home in g.articles else g.reading_order()[0].id; "
+        "keep_parse(Path(sys.argv[1]), 'en', h, g.articles[h].body, {})"
     )
     subprocess.run([sys.executable, "-c", code, str(folder)], check=True)
 

@@ -157,6 +157,8 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
             self.call_after_refresh(self._complete_guide)
         else:
             self._announce_problems()
+        # The first article's parse, for the next start (a personal reader's, on a miss).
+        self.call_after_refresh(self.services.keep_start_parse)
 
     def _end_on_sigterm(self) -> None:
         """On a real terminal, SIGTERM ends the app with the terminal put back (Python's
