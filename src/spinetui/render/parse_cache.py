@@ -105,9 +105,7 @@ def kept_parse(kept: dict[str, Any], article_id: str) -> KeptParse | None:
     return KeptParse(source, blocks, inline, env)
 
 
-def keep_parse(
-    root: Path, lang: str, article_id: str, source: str, kept: dict[str, Any]
-) -> bool:
+def keep_parse(root: Path, lang: str, article_id: str, source: str, kept: dict[str, Any]) -> bool:
     """Parse `source` whole with markdown-it (every text inline-parsed too) and keep it
     as `article_id`'s, beside the ones in `kept` (at most KEPT_ARTICLES). False if it
     was not kept (a chunked article, data that is not plain, a file not written)."""
