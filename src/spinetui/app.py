@@ -60,7 +60,9 @@ TOOL_ACTIONS: dict[str, str] = {"what-matters": "what_matters", "sure": "sure_ch
 
 
 class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
-    CSS_PATH = ["styles/app.tcss", "styles/console.tcss"]
+    # styles/console.tcss is read by spinetui.console.setup.use_console, in console mode
+    # only: its rules match nothing elsewhere, and parsing them was part of every start.
+    CSS_PATH = ["styles/app.tcss"]
     TITLE = "spinetui"
     BINDINGS = bindings(GLOBAL_KEYS)
     COMMANDS = App.COMMANDS | {_jump_to_provider}
