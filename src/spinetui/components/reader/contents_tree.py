@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -71,6 +72,7 @@ class ContentsTree(Tree[ContentsEntry]):
 
     def __init__(self, guide: Guide, *, id: str | None = None) -> None:
         self._batching = 0
+        self._built_width = -1  # the width its lines were last built for
         super().__init__(Text(guide.title), data=ContentsEntry(None), id=id)
         self.guide = guide
         self.show_root = False
@@ -107,6 +109,22 @@ class ContentsTree(Tree[ContentsEntry]):
         # added in a batch that is skipped, then done once (the same end state).
         if not getattr(self, "_batching", 0):
             super()._invalidate()
+
+    def _build(self) -> None:
+        super()._build()
+        # The labels' room (and so the lines' widths) is the pane's width at this time.
+        self._built_width = self.scrollable_content_region.width
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # Textual's Tree forgets every line it drew and asks for a new layout on every
+        # Resize. The first comes just after the first paint, at the size that paint
+        # drew its lines for: nothing to forget then (~10 ms of every start, redrawing
+        # the whole tree). At another width the Tree's own handler runs.
+        if self._tree_lines_cached is not None and (
+            self._built_width == self.scrollable_content_region.width
+        ):
+            self._line_cache.grow(event.size.height)
+            event.prevent_default()
 
     @contextmanager
     def _batch(self) -> Iterator[None]:
