@@ -92,6 +92,12 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
             self.register_theme(textual_theme(palette))
         self._start_theme = palette_for(theme).name
         self.theme = self._start_theme
+        # Setting the theme queued a refresh_css, which would parse the whole style
+        # sheet again before the first paint. Nothing is styled yet: the style sheet is
+        # given this theme's variables now instead, and that one refresh is skipped
+        # (see refresh_css) unless the theme has changed again by then.
+        self.stylesheet.set_variables(self.get_css_variables())
+        self._css_current_for: str | None = self.theme
         for name in list(self.available_themes):
             if name not in PALETTES:
                 self.unregister_theme(name)
@@ -108,6 +114,12 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
         self._pointer = pointer
         self.start_article = start_article
         self.title = services.guide.title
+
+    def refresh_css(self, animate: bool = True) -> None:
+        start_theme, self._css_current_for = self._css_current_for, None
+        if start_theme is not None and start_theme == self.theme:
+            return  # queued by __init__'s theme, whose variables the style sheet has
+        super().refresh_css(animate)
 
     # The services' parts the app's own code (and the tests) read most.
     @property
