@@ -138,8 +138,9 @@ class ContentsTree(Tree[ContentsEntry]):
 
     def _add_section_nodes(self) -> None:
         expand = len(self.guide.articles) <= COLLAPSE_OVER
+        by_section = self.guide.articles_by_section()
         for section in self.guide.sections:
-            articles = self.guide.articles_in(section.id)
+            articles = by_section.get(section.id, [])
             if not articles:
                 continue
             node = self.root.add(
