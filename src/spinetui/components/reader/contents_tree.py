@@ -73,6 +73,7 @@ class ContentsTree(Tree[ContentsEntry]):
     def __init__(self, guide: Guide, *, id: str | None = None) -> None:
         self._batching = 0
         self._built_width = -1  # the width its lines were last built for
+        self._building_width: int | None = None  # that width, while they are built
         super().__init__(Text(guide.title), data=ContentsEntry(None), id=id)
         self.guide = guide
         self.show_root = False
@@ -111,9 +112,14 @@ class ContentsTree(Tree[ContentsEntry]):
             super()._invalidate()
 
     def _build(self) -> None:
-        super()._build()
-        # The labels' room (and so the lines' widths) is the pane's width at this time.
-        self._built_width = self.scrollable_content_region.width
+        # The labels' room (and so the lines' widths) is the pane's width at this time,
+        # worked out once: the Tree measures every unfolded line (1,000 of them for an
+        # open section of a big guide), and the region is not free to ask for.
+        self._building_width = self.scrollable_content_region.width
+        try:
+            super()._build()
+        finally:
+            self._built_width, self._building_width = self._building_width, None
 
     def _on_resize(self, event: events.Resize) -> None:
         # Textual's Tree forgets every line it drew and asks for a new layout on every
@@ -229,7 +235,10 @@ class ContentsTree(Tree[ContentsEntry]):
         while parent is not None and parent is not self.root:
             depth += 1
             parent = parent.parent
-        return self.scrollable_content_region.width - depth * self.guide_depth
+        width = self._building_width
+        if width is None:
+            width = self.scrollable_content_region.width
+        return width - depth * self.guide_depth
 
     def get_label_width(self, node: TreeNode[ContentsEntry]) -> int:
         """The width render_label gives, without drawing it: the tree asks for every
