@@ -12,6 +12,7 @@ everything else is built from the content files only.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import threading
 from collections.abc import Callable
@@ -196,7 +197,10 @@ class Services:
         kept = dict(self._kept or {})
 
         def keep() -> None:
-            keep_parse(self.root, self.lang, article_id, article.body, kept)
+            # Nothing may reach the terminal from here (a traceback would be drawn over
+            # the screen): a parse not kept is only a slower next start.
+            with contextlib.suppress(Exception):
+                keep_parse(self.root, self.lang, article_id, article.body, kept)
 
         threading.Thread(target=keep, name="spinetui-keep-parse", daemon=True).start()
 

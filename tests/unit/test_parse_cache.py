@@ -185,3 +185,17 @@ def test_a_kiosk_keeps_no_parse_and_reads_none(tmp_path):
     _first_start(folder)  # a personal reader's file now exists...
     services, _ = _first_start(folder, kiosk=True)
     assert services._first_parse is None  # ...and a kiosk still does not read it
+
+
+def test_kept_tokens_that_are_not_tokens_are_parsed_again():
+    """A well-formed file whose tokens are not what was kept: markdown-it parses."""
+    good = _kept(HOSTILE)
+    from spinetui.render.wrap import clean_source
+
+    source = clean_source(HOSTILE)
+    bad_blocks = KeptParse(source, (("not", "a", "token"),), {}, {})
+    _same_reading(MarkdownDocument(HOSTILE, parse=bad_blocks), MarkdownDocument(HOSTILE))
+    assert bad_blocks.fell_back
+    bad_inline = KeptParse(source, good._blocks, dict.fromkeys(good._inline, (("x",),)), good._env)
+    _same_reading(MarkdownDocument(HOSTILE, parse=bad_inline), MarkdownDocument(HOSTILE))
+    assert bad_inline.fell_back

@@ -134,18 +134,25 @@ class KeptParse:
         self.fell_back = False
 
     def block(self, text: str, env: dict[str, Any]) -> list[Token]:
-        if text != self.source:
-            self.fell_back = True
-            return MARKDOWN_IT.block(text, env)
-        env.update(self._env)
-        return load_tokens(self._blocks)
+        if text == self.source:
+            try:
+                tokens = load_tokens(self._blocks)
+                env.update(self._env)
+                return tokens
+            except Exception:  # noqa: BLE001 - not what was kept: parse it instead
+                pass
+        self.fell_back = True
+        return MARKDOWN_IT.block(text, env)
 
     def inline(self, content: str, env: dict[str, Any]) -> list[Token]:
         kept = self._inline.get(content)
-        if kept is None:
-            self.fell_back = True
-            return MARKDOWN_IT.inline(content, env)
-        return load_tokens(kept)
+        if kept is not None:
+            try:
+                return load_tokens(kept)
+            except Exception:  # noqa: BLE001 - not what was kept: parse it instead
+                pass
+        self.fell_back = True
+        return MARKDOWN_IT.inline(content, env)
 
 
 class RecordingParse:
