@@ -78,8 +78,18 @@ def cpu_seconds(pid: int) -> float:
     return total / 1e9
 
 
+#: How an installed `spinetui` command starts: pip's console-script wrapper, run by the
+#: same interpreter (`python -m spinetui` would add runpy and importlib.util, ~8 ms that
+#: the installed command never pays).
+CONSOLE_SCRIPT = (
+    "import re\nimport sys\nfrom spinetui.cli import main\n"
+    "sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n"
+    "sys.exit(main())\n"
+)
+
+
 def spinetui_argv(content: Path | None = None) -> list[str]:
-    argv = [sys.executable, "-m", "spinetui"]
+    argv = [sys.executable, "-c", CONSOLE_SCRIPT]
     return argv + ["--content", str(content)] if content is not None else argv
 
 
@@ -146,17 +156,32 @@ def no_cache_env() -> dict[str, str]:
     return {"XDG_CACHE_HOME": str(blocked)}
 
 
-def prime_guide_cache(content: Path | None = None) -> None:
-    """Write spinetui's guide cache for `content`, as a reader's first start does."""
+def prime_guide_cache(
+    content: Path | None = None, *, src: Path | None = None, env: dict[str, str] | None = None
+) -> None:
+    """Write spinetui's guide cache for `content`, and keep the home article's parse
+    (``spinetui.render.parse_cache``, where the tree has one), as a reader's first start
+    does. `src`: another tree's spinetui (startup_ab.py); `env`: its own cache folder."""
     from spinetui.model import bundled_content_dir
 
     folder = content if content is not None else bundled_content_dir()
     code = (
-        "import sys; from spinetui.model.cache import cached_quick_load; "
-        "from spinetui.model.loader import complete_guide; "
-        "complete_guide(cached_quick_load(sys.argv[1], kiosk=False))"
+        (f"import sys; sys.path.insert(0, {str(src)!r}); " if src is not None else "")
+        + "import sys; from pathlib import Path\n"
+        "from spinetui.model.cache import cached_quick_load\n"
+        "from spinetui.model.loader import complete_guide\n"
+        "g = complete_guide(cached_quick_load(sys.argv[1], kiosk=False))\n"
+        "try:\n"
+        "    from spinetui.render.parse_cache import keep_parse\n"
+        "except ImportError:\n"
+        "    keep_parse = None\n"
+        "if keep_parse is not None:\n"
+        "    h = g.home if g.home in g.articles else g.reading_order()[0].id\n"
+        "    keep_parse(Path(sys.argv[1]), 'en', h, g.articles[h].body, {})\n"
     )
-    subprocess.run([sys.executable, "-c", code, str(folder)], check=True)
+    subprocess.run(
+        [sys.executable, "-c", code, str(folder)], check=True, env={**os.environ, **(env or {})}
+    )
 
 
 def compare_startup(

@@ -44,9 +44,13 @@ def main() -> int:
         marker = startup.home_marker(content)
         after = startup.spinetui_argv(content)
         startup.prime_guide_cache(content)
+        # The other tree's caches in a folder of their own: the two trees' keys differ,
+        # so in one folder each would overwrite the other's and both would always miss.
+        before_env = {"XDG_CACHE_HOME": str(Path(tmp) / "before-cache")}
+        startup.prime_guide_cache(content, src=Path(other_src), env=before_env)
         no_cache = startup.no_cache_env()
         programs = {
-            "before": (before, marker, None),
+            "before": (before, marker, before_env),
             "after": (after, marker, None),
             "after, no cache": (after, marker, no_cache),
             "minimal app": (startup.minimal_argv(), READY_MARKER, None),

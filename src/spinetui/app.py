@@ -60,7 +60,9 @@ TOOL_ACTIONS: dict[str, str] = {"what-matters": "what_matters", "sure": "sure_ch
 
 
 class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
-    CSS_PATH = ["styles/app.tcss", "styles/console.tcss"]
+    # styles/console.tcss is read by spinetui.console.setup.use_console, in console mode
+    # only: its rules match nothing elsewhere, and parsing them was part of every start.
+    CSS_PATH = ["styles/app.tcss"]
     TITLE = "spinetui"
     BINDINGS = bindings(GLOBAL_KEYS)
     COMMANDS = App.COMMANDS | {_jump_to_provider}
@@ -90,6 +92,12 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
             self.register_theme(textual_theme(palette))
         self._start_theme = palette_for(theme).name
         self.theme = self._start_theme
+        # Setting the theme queued a refresh_css, which would parse the whole style
+        # sheet again before the first paint. Nothing is styled yet: the style sheet is
+        # given this theme's variables now instead, and that one refresh is skipped
+        # (see refresh_css) unless the theme has changed again by then.
+        self.stylesheet.set_variables(self.get_css_variables())
+        self._css_current_for: str | None = self.theme
         for name in list(self.available_themes):
             if name not in PALETTES:
                 self.unregister_theme(name)
@@ -106,6 +114,12 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
         self._pointer = pointer
         self.start_article = start_article
         self.title = services.guide.title
+
+    def refresh_css(self, animate: bool = True) -> None:
+        start_theme, self._css_current_for = self._css_current_for, None
+        if start_theme is not None and start_theme == self.theme:
+            return  # queued by __init__'s theme, whose variables the style sheet has
+        super().refresh_css(animate)
 
     # The services' parts the app's own code (and the tests) read most.
     @property
@@ -157,6 +171,8 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
             self.call_after_refresh(self._complete_guide)
         else:
             self._announce_problems()
+        # The first article's parse, for the next start (a personal reader's, on a miss).
+        self.call_after_refresh(self.services.keep_start_parse)
 
     def _end_on_sigterm(self) -> None:
         """On a real terminal, SIGTERM ends the app with the terminal put back (Python's

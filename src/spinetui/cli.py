@@ -6,20 +6,27 @@ The Textual app is imported only when it is about to run, so `--help`, `--versio
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, cast
 
 from spinetui import __version__
-from spinetui.flags import add_kiosk_arguments
+
+if TYPE_CHECKING:
+    import argparse
 
 SUBCOMMANDS = ("check", "kiosk", "serve")
 
 
 def _reader_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from spinetui.flags import add_kiosk_arguments
+
     parser = argparse.ArgumentParser(
         prog="spinetui",
         description=(
@@ -62,6 +69,8 @@ def _reader_parser() -> argparse.ArgumentParser:
 #: The help of the flags both the reader and `spinetui serve` take: --kiosk, --config
 #: and --idle-seconds, by command (a server's sessions are kiosks unless --no-kiosk).
 def _check_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="spinetui check",
         description=(
@@ -87,7 +96,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         from spinetui.serve import main as serve_main
 
         return serve_main(args[1:])
-    return _run_reader(_reader_parser().parse_args(args))
+    plain = _plain_start(args)
+    # Read by attribute only: a SimpleNamespace serves as well as argparse's Namespace.
+    options = _reader_parser().parse_args(args) if plain is None else cast(Any, plain)
+    return _run_reader(options)
+
+
+#: What the reader's parser gives when no flag is given (test_cli_article.py holds the
+#: two together).
+_DEFAULTS = {
+    "article": None,
+    "content": None,
+    "console": None,
+    "lang": None,
+    "kiosk": None,
+    "config": None,
+    "idle_seconds": None,
+    "served": False,
+}
+
+
+def _plain_start(args: list[str]) -> SimpleNamespace | None:
+    """The options of the commonest starts without argparse (its import is ~10 ms of a
+    start): no arguments, an article, ``--content DIR``, or both. Anything else (any
+    other flag, ``--content=DIR``, a value starting with "-") is None: argparse reads it.
+    """
+    rest = list(args)
+    content: Path | None = None
+    if len(rest) >= 2 and rest[0] == "--content" and not rest[1].startswith("-"):
+        content = Path(rest[1])
+        del rest[:2]
+    elif len(rest) == 3 and rest[1] == "--content" and not rest[2].startswith("-"):
+        content = Path(rest[2])
+        del rest[1:]
+    if len(rest) > 1 or any(arg.startswith("-") for arg in rest):
+        return None
+    return SimpleNamespace(
+        **{**_DEFAULTS, "article": rest[0] if rest else None, "content": content}
+    )
 
 
 def _content_dir(given: Path | None) -> Path | None:

@@ -12,6 +12,7 @@ everything else is built from the content files only.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import threading
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from spinetui.render import DEFAULT_STYLES, MarkdownDocument, RenderStyles, Term
 if TYPE_CHECKING:
     from spinetui.model import Guide
     from spinetui.model.languages import LanguageGuide
+    from spinetui.render.parsed import KeptParse
     from spinetui.search import SearchIndex
 
 ENGLISH = "en"
@@ -49,6 +51,7 @@ class Services:
         language: LanguageGuide | None = None,
         root: Path | None = None,
         kiosk: bool = False,
+        keep_parses: bool = False,
     ) -> None:
         """`guide`: from ``load_guide`` or ``load_guide_quickly`` (its second stage, the
         articles' headings and the problems in their bodies, is then built later).
@@ -57,7 +60,9 @@ class Services:
         ``spinetui.i18n.set_language`` left it); `language`: its ``load_language``
         result (which pieces are English); `root`: the English content folder, to load
         another language from (default: the guide's); `kiosk`: other languages are
-        loaded without writing the guide cache."""
+        loaded without writing the guide cache; `keep_parses`: the article a reader
+        starts on is drawn from its parse kept from the last start, and its parse is
+        kept for the next (``spinetui.render.parse_cache``; personal mode only)."""
         # Given a language but no tree for it (load_services): every piece is English.
         # Not given one: which pieces are English is not known, so none is said to be.
         self._all_english = lang is not None and lang != ENGLISH and language is None
@@ -76,6 +81,10 @@ class Services:
         self._documents: dict[str, MarkdownDocument] = {}
         self._documents_lock = threading.Lock()
         self._term_matcher: TermMatcher | None = None
+        self._keep_parses = keep_parses and not kiosk
+        self._kept: dict[str, Any] | None = None  # read on first use
+        self._first_document: str | None = None
+        self._first_parse: KeptParse | None = None
         # Built from the content on first search and kept; nothing a visitor typed.
         self._search_index: SearchIndex | None = None
         self._search_index_lock = threading.Lock()
@@ -149,11 +158,51 @@ class Services:
                     terms=self.term_matcher,
                     styles=self._styles,
                     outcomes=self.guide.outcomes,
+                    parse=self._kept_parse(article_id),
                 )
             self._documents[article_id] = document  # the most recently used is last
             while len(self._documents) > DOCUMENTS_KEPT:
                 del self._documents[next(iter(self._documents))]
             return document
+
+    def _kept_parse(self, article_id: str) -> KeptParse | None:
+        first = self._first_document is None
+        if first:
+            self._first_document = article_id
+        if not self._keep_parses:
+            return None
+        from spinetui.render.parse_cache import kept_parse, read_kept
+
+        if self._kept is None:
+            self._kept = read_kept(self.root, self.lang)
+        parse = kept_parse(self._kept, article_id)
+        if first:
+            self._first_parse = parse
+        return parse
+
+    def keep_start_parse(self) -> None:
+        """Keep the parse of the article the reader started on, for the next start, if
+        it was not drawn from a kept one (in a thread: call after the first paint)."""
+        article_id = self._first_document
+        if not self._keep_parses or article_id is None:
+            return
+        first = self._first_parse
+        if first is not None and not first.fell_back:
+            return  # drawn from the kept parse, which held all it was asked
+        article = self.guide.articles.get(article_id)
+        if article is None:
+            return
+        from spinetui.render.parse_cache import keep_parse
+
+        kept = dict(self._kept or {})
+
+        def keep() -> None:
+            # Nothing may reach the terminal from here (a traceback would be drawn over
+            # the screen): a parse not kept is only a slower next start.
+            with contextlib.suppress(Exception):
+                keep_parse(self.root, self.lang, article_id, article.body, kept)
+
+        threading.Thread(target=keep, name="spinetui-keep-parse", daemon=True).start()
 
     # ---------------------------------------------------------------- search
     def search_index(self) -> SearchIndex:
@@ -250,15 +299,24 @@ def load_services(
     from spinetui.model.cache import cached_quick_load
 
     english = cached_quick_load(root, kiosk=kiosk)
+    keep = not kiosk  # parses kept in a file: personal mode only
     if lang == ENGLISH:
-        return Services(english, styles=styles, lang=ENGLISH, root=root, kiosk=kiosk)
+        return Services(
+            english, styles=styles, lang=ENGLISH, root=root, kiosk=kiosk, keep_parses=keep
+        )
     from spinetui.model.languages import available_languages, load_language
 
     if lang not in available_languages(root):
-        return Services(english, styles=styles, lang=lang, root=root, kiosk=kiosk)
+        return Services(english, styles=styles, lang=lang, root=root, kiosk=kiosk, keep_parses=keep)
     language = load_language(root, lang, english=english)
     return Services(
-        language.guide, styles=styles, lang=lang, language=language, root=root, kiosk=kiosk
+        language.guide,
+        styles=styles,
+        lang=lang,
+        language=language,
+        root=root,
+        kiosk=kiosk,
+        keep_parses=keep,
     )
 
 

@@ -33,3 +33,38 @@ def test_an_unknown_article_is_refused_with_the_list(started, capsys):
     assert code == 2
     assert "no article called 'nonesuch'" in capsys.readouterr().err
     assert not started
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["esi"],
+        ["--content", "some/folder"],
+        ["--content", "some/folder", "esi"],
+        ["esi", "--content", "some/folder"],
+        [""],
+    ],
+)
+def test_a_plain_start_reads_its_arguments_as_argparse_does(args):
+    """The commonest starts skip argparse (cli._plain_start): the same options exactly."""
+    plain = cli._plain_start(args)
+    assert plain is not None
+    assert vars(plain) == vars(cli._reader_parser().parse_args(args))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--kiosk"],
+        ["--content=some/folder"],
+        ["--content", "-odd"],
+        ["--cont", "folder"],
+        ["esi", "other"],
+        ["--lang", "es"],
+        ["--", "esi"],
+        ["-h"],
+    ],
+)
+def test_any_other_start_is_left_to_argparse(args):
+    assert cli._plain_start(args) is None

@@ -208,3 +208,31 @@ def test_a_start_from_the_guide_cache_reads_no_yaml(tmp_path):
     watched = ("yaml", "spinetui.model.loader", *LATER)
     loaded = loaded_modules(FIRST_PAINT, ["--content", str(BUNDLED)], watched, tmp_path)
     assert not loaded, describe(loaded, "before the first paint, starting from the guide cache")
+
+
+# What parsing Markdown needs: the first article is drawn from its kept parse instead.
+MARKDOWN_PARSER = ("markdown_it", "mdurl", "linkify_it", "html.parser")
+
+
+def test_a_second_start_draws_the_first_article_without_markdown_it(tmp_path):
+    """A first start keeps its first article's parse (render/parse_cache.py); the next
+    start draws that article from it and imports no Markdown parser before the first
+    paint (nor the loader, nor anything needed later)."""
+    import threading
+
+    from spinetui.model.cache import cache_dir, cached_quick_load
+    from spinetui.model.loader import complete_guide
+    from spinetui.services import load_services
+
+    # As a first start leaves it (the child inherits the same XDG_CACHE_HOME).
+    complete_guide(cached_quick_load(BUNDLED, kiosk=False))
+    services = load_services(BUNDLED, "en", kiosk=False)
+    services.document_for(services.guide.home or services.guide.reading_order()[0].id)
+    services.keep_start_parse()
+    for thread in threading.enumerate():
+        if thread.name == "spinetui-keep-parse":
+            thread.join(30)
+    assert any(cache_dir().glob("parsed-*.cache"))
+    watched = (*MARKDOWN_PARSER, "yaml", "spinetui.model.loader", *LATER)
+    loaded = loaded_modules(FIRST_PAINT, ["--content", str(BUNDLED)], watched, tmp_path)
+    assert not loaded, describe(loaded, "before the first paint, with the first article kept")

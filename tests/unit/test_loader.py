@@ -731,3 +731,23 @@ def test_bundled_content_dir_is_the_checkout_content() -> None:
 def test_bundled_content_loads_without_crashing() -> None:
     guide = load_guide(bundled_content_dir())
     assert guide.articles
+
+
+def test_articles_by_section_is_each_sections_articles_in():
+    """The contents and the reading order take every section's articles in one pass."""
+    import dataclasses
+
+    from tests.conftest import BUNDLED
+
+    guide = load_guide(BUNDLED)
+    first = next(iter(guide.articles.values()))
+    # Ties on order and title keep the folder's order, as articles_in's sort does.
+    twins = {
+        f"twin-{n}": dataclasses.replace(first, id=f"twin-{n}", order=1.0, title="Same")
+        for n in range(3)
+    }
+    guide.articles.update(twins)
+    by_section = guide.articles_by_section()
+    for section_id in {s.id for s in guide.sections} | set(by_section):
+        assert by_section.get(section_id, []) == guide.articles_in(section_id)
+    assert guide.reading_order() == [a for s in guide.sections for a in guide.articles_in(s.id)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 
 from spinetui.console import scrollbar
@@ -9,6 +11,8 @@ from spinetui.console.filter import ConsoleFilter
 from spinetui.console.theme import CONSOLE_THEME, VGA_TERMINAL_THEME
 
 CONSOLE_CLASS = "-console"
+#: The console's style sheet rules (borders the fonts can draw).
+CONSOLE_CSS = Path(__file__).resolve().parent.parent / "styles" / "console.tcss"
 
 
 def use_console(app: App) -> ConsoleFilter:
@@ -23,5 +27,8 @@ def use_console(app: App) -> ConsoleFilter:
     console_filter = ConsoleFilter()
     app._filters.append(console_filter)
     app.add_class(CONSOLE_CLASS)
+    # Its rules (all under SpineApp.-console) are read only now; the theme change above
+    # parses the style sheet again with them.
+    app.stylesheet.read(CONSOLE_CSS)
     scrollbar.install()
     return console_filter

@@ -1,22 +1,25 @@
 """The markdown-it parser the renderer uses, and headings read with it.
 
-Imports markdown-it, so the loader reaches this only lazily (for heading text with
-inline markup, and for bodies that may nest too deeply); see :mod:`.scan`.
+markdown-it itself is imported when a parser is first asked for, not with this module:
+a reader's start draws its first article from a kept parse (``spinetui.render.parsed``)
+and needs none. The loader reaches this only lazily (for heading text with inline
+markup, and for bodies that may nest too deeply); see :mod:`.scan`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from spinetui.markdown.nesting import MAX_NESTING, skip_too_deep
 from spinetui.markdown.plain import inline_plain
 from spinetui.markdown.slug import AnchorAllocator, slugify, split_explicit_anchor
 from spinetui.markdown.text import clean_source
 from spinetui.markdown.types import Heading
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _parser: MarkdownIt | None = None
 
@@ -25,6 +28,8 @@ def block_parser() -> MarkdownIt:
     """The shared markdown-it parser: CommonMark + tables, core inline rule disabled."""
     global _parser
     if _parser is None:
+        from markdown_it import MarkdownIt
+
         # ~~strikethrough~~ as GitHub writes it: content pasted from other editors.
         md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(
             ["table", "strikethrough"]
@@ -47,21 +52,24 @@ def parse_inline(
 
 def scan_headings(
     tokens: list[Token],
-    md: MarkdownIt,
+    md: MarkdownIt | None,
     env: dict[str, Any],
     anchors: AnchorAllocator | None = None,
+    *,
+    inline: Callable[[str, dict[str, Any]], list[Token]] | None = None,
 ) -> Iterator[tuple[int, Token, str, str, list[Token]]]:
     """Yield (index, heading_open, shown content, anchor, inline children) per heading.
 
     ``anchors`` carries on the numbering of repeated anchors from an earlier part of
-    the same document (a long article parsed a chunk at a time).
+    the same document (a long article parsed a chunk at a time). ``inline``: where
+    the headings' inline tokens come from (default: ``md``'s inline parse).
     """
     anchors = AnchorAllocator() if anchors is None else anchors
     for i, tok in enumerate(tokens):
         if tok.type != "heading_open" or i + 1 >= len(tokens):
             continue
         content, explicit = split_explicit_anchor(tokens[i + 1].content)
-        children = parse_inline(content, env, md)
+        children = inline(content, env) if inline is not None else parse_inline(content, env, md)
         text = " ".join(inline_plain(children).split())
         anchor = anchors.take(explicit if explicit else slugify(text))
         yield i, tok, content, anchor, children

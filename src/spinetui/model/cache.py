@@ -273,6 +273,20 @@ def _private(info: os.stat_result) -> bool:
 
 def read_cache(path: Path, key: tuple[Any, ...]) -> mt.Guide | None:
     """The guide cached at `path` for exactly `key`, or None (whatever is wrong)."""
+    data = read_plain(path, key)
+    if data is None:
+        return None
+    try:
+        return decode(data)
+    except Exception:  # noqa: BLE001 - a bad cache is a cache miss, never a crash
+        return None
+
+
+def read_plain(path: Path, key: tuple[Any, ...]) -> Any:
+    """The plain data a cache file at `path` holds for exactly `key`, or None (whatever
+    is wrong: missing, not private, too large, truncated, corrupt, another key).
+
+    The guide cache and the kept parses (``spinetui.render.parse_cache``) share it."""
     try:
         if not _private(path.parent.stat()):
             return None
@@ -292,7 +306,7 @@ def read_cache(path: Path, key: tuple[Any, ...]) -> mt.Guide | None:
     return _unpack(blob, key)
 
 
-def _unpack(blob: bytes, key: tuple[Any, ...]) -> mt.Guide | None:
+def _unpack(blob: bytes, key: tuple[Any, ...]) -> Any:
     head = len(MAGIC)
     if not blob.startswith(MAGIC) or len(blob) < head + 16:
         return None
@@ -306,14 +320,18 @@ def _unpack(blob: bytes, key: tuple[Any, ...]) -> mt.Guide | None:
         # marshal builds plain values only (the CRC has already matched).
         if marshal.loads(body[:key_length]) != key:
             return None  # another folder, changed files, another version
-        return decode(marshal.loads(body[key_length:]))
+        return marshal.loads(body[key_length:])
     except Exception:  # noqa: BLE001 - a bad cache is a cache miss, never a crash
         return None
 
 
 def _pack(key: tuple[Any, ...], guide: mt.Guide) -> bytes:
+    return _pack_plain(key, encode(guide))
+
+
+def _pack_plain(key: tuple[Any, ...], data: Any) -> bytes:
     key_bytes = marshal.dumps(key)
-    body = key_bytes + marshal.dumps(encode(guide))
+    body = key_bytes + marshal.dumps(data)
     return b"".join(
         (
             MAGIC,
@@ -327,7 +345,14 @@ def _pack(key: tuple[Any, ...], guide: mt.Guide) -> bytes:
 
 def write_cache(path: Path, key: tuple[Any, ...], guide: mt.Guide) -> bool:
     """Write atomically (temporary file, then rename); False if it could not be."""
-    blob = _pack(key, guide)
+    return write_plain(path, key, encode(guide))
+
+
+def write_plain(path: Path, key: tuple[Any, ...], data: Any) -> bool:
+    """Write plain data (marshal) for `key` as ``read_plain`` reads it: atomically, in
+    the private cache folder; at most MAX_CACHE_FILES files named like `path` (up to its
+    first "-") are kept. False if it could not be written."""
+    blob = _pack_plain(key, data)
     if len(blob) > MAX_CACHE_BYTES:
         return False
     folder = path.parent
@@ -352,10 +377,12 @@ def write_cache(path: Path, key: tuple[Any, ...], guide: mt.Guide) -> bool:
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """At most MAX_CACHE_FILES cache files: the least recently written go."""
+    """At most MAX_CACHE_FILES cache files of `keep`'s kind ("guide-", "parsed-"): the
+    least recently written go."""
+    kind = keep.name.split("-", 1)[0] + "-"
     found = []
     for entry in os.scandir(folder):
-        if entry.name.startswith("guide-") and entry.name.endswith(".cache"):
+        if entry.name.startswith(kind) and entry.name.endswith(".cache"):
             found.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
     found.sort(reverse=True)
     for _, old in found[MAX_CACHE_FILES:]:

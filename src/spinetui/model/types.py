@@ -239,12 +239,27 @@ class Guide:
 
     def articles_in(self, section_id: str) -> list[Article]:
         found = [a for a in self.articles.values() if a.section == section_id]
-        return sorted(found, key=lambda a: (a.order, a.title))
+        return sorted(found, key=_contents_order)
+
+    def articles_by_section(self) -> dict[str, list[Article]]:
+        """Each section id's ``articles_in``, all in one pass over the articles (asking
+        for every section in turn scans them all once per section)."""
+        found: dict[str, list[Article]] = {}
+        for article in self.articles.values():
+            found.setdefault(article.section, []).append(article)
+        for listed in found.values():
+            listed.sort(key=_contents_order)  # stable, as sorted() in articles_in
+        return found
 
     def reading_order(self) -> list[Article]:
         """Every article, section by section, in the order of the contents."""
-        return [a for s in self.sections for a in self.articles_in(s.id)]
+        by_section = self.articles_by_section()
+        return [a for s in self.sections for a in by_section.get(s.id, ())]
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
+
+
+def _contents_order(article: Article) -> tuple[float, str]:
+    return (article.order, article.title)

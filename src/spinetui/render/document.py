@@ -14,9 +14,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Mapping
-from typing import Any
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from spinetui.markdown.scan import heading_anchors as scan_heading_anchors
 from spinetui.markdown.slug import AnchorAllocator
@@ -50,9 +48,13 @@ from spinetui.render.parse import (
     heading_anchors,
     link_kind,
 )
+from spinetui.render.parsed import MARKDOWN_IT, Parse
 from spinetui.render.styles import DEFAULT_STYLES, RenderStyles
 from spinetui.render.terms import TermMatcher
 from spinetui.render.wrap import clean_source, text_width
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 __all__ = [
     "DocumentLayout",
@@ -80,15 +82,18 @@ class MarkdownDocument:
         terms: TermMatcher | None = None,
         styles: RenderStyles | None = None,
         outcomes: Mapping[str, OutcomeData] | None = None,
+        parse: Parse | None = None,
     ):
+        """`parse`: where the tokens come from (default markdown-it; a parse kept from
+        an earlier start: ``spinetui.render.parsed``)."""
         self.source = clean_source(source or "")
         # Datasets that ```outcome blocks name (the guide's outcomes.yaml), by id.
         self.outcomes: Mapping[str, OutcomeData] = outcomes or {}
         self.terms = terms if terms else None
         self.styles = styles or DEFAULT_STYLES
-        self._md = block_parser()
+        self._parse = parse or MARKDOWN_IT
         self._env: dict[str, Any] = {}
-        self.inline = InlineRenderer(self._md, self._env, self.styles, self.terms)
+        self.inline = InlineRenderer(self._parse, self._env, self.styles, self.terms)
         self.marks_terms = self.terms is not None
         self.heading_inline: dict[int, tuple[str, list[Token]]] = {}
         self._anchors = AnchorAllocator()
@@ -145,19 +150,20 @@ class MarkdownDocument:
         """Block-parse the next chunk of the source; False if there was none left."""
         if not self._chunks:
             return False
-        md, env = self._md, self._env
+        parse, env = self._parse, self._env
         chunk = self._chunks.pop(0)
-        tokens = md.parse(chunk.text, env)
+        tokens = parse.block(chunk.text, env)
         while self._chunks and crosses_end(tokens, chunk.end - chunk.start):
             # A fence or HTML block runs on into the next chunk: parse the two as one.
             chunk = merged(chunk, self._chunks.pop(0))
-            tokens = md.parse(chunk.text, env)
+            tokens = parse.block(chunk.text, env)
         if chunk.start:
             for tok in tokens:
                 if tok.map:
                     tok.map = [tok.map[0] + chunk.start, tok.map[1] + chunk.start]
         self.heading_inline = {}
-        for i, tok, content, anchor, children in _scan_headings(tokens, md, env, self._anchors):
+        headings = _scan_headings(tokens, None, env, self._anchors, inline=parse.inline)
+        for i, tok, content, anchor, children in headings:
             text = " ".join(_inline_plain(children).split())
             self.heading_inline[i] = (content, children)
             self._parsed_headings.append(RenderHeading(int(tok.tag[1:]), text, anchor, _line(tok)))

@@ -16,154 +16,52 @@ characters like the rest of the article.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 
-from spinetui.i18n import _
 from spinetui.render.styles import RenderStyles
 from spinetui.render.wrap import HARD, Run, clean_inline
 
-_SPACE = re.compile(r"\s+")
-_BLOCK_TAGS = {"p", "div", "details", "section", "article", "blockquote", "center", "ul", "ol"}
-_LINE_TAGS = {"li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "pre"}
+if TYPE_CHECKING:
+    from spinetui.render.html_convert import Converter
+
 # A block or tag that is nothing but a comment, processing instruction, declaration or
 # CDATA section (closed, or running to the end of the text): never shown.
-_HIDDEN = re.compile(
+_HIDDEN_PATTERN = (
     r"^\s*(?:"
     r"<!--(?:(?!-->).)*(?:-->\s*$|$)"
     r"|<\?(?:(?!\?>).)*(?:\?>\s*$|$)"
     r"|<!\[CDATA\[(?:(?!\]\]>).)*(?:\]\]>\s*$|$)"
     r"|<![A-Za-z][^>]*(?:>\s*$|$)"
-    r")",
-    re.S,
+    r")"
 )
+_hidden: re.Pattern[str] | None = None
+
+
+def _is_hidden(text: str) -> bool:
+    # Compiled on first use: most articles have no HTML at all.
+    global _hidden
+    if _hidden is None:
+        _hidden = re.compile(_HIDDEN_PATTERN, re.S)
+    return _hidden.match(text) is not None
+
+
+def _converter(styles: RenderStyles, base: Style | None, *, block: bool) -> Converter:
+    from spinetui.render.html_convert import Converter  # html.parser: on first use
+
+    return Converter(styles, base, block)
 
 
 def _combine(base: Style | None, extra: Style) -> Style:
     return extra if base is None else base + extra
 
 
-class _Converter(HTMLParser):
-    """HTML → runs: text with styles, HARD for line breaks, two for a paragraph break."""
-
-    def __init__(self, styles: RenderStyles, base: Style | None, block: bool) -> None:
-        super().__init__(convert_charrefs=True)
-        self.styles = styles
-        self.block = block  # an HTML block: collapse white space as a browser would
-        self.runs: list[Run] = []
-        self._style_stack: list[Style | None] = [base]
-
-    def set_cdata_mode(self, elem: str, *, escapable: bool = False) -> None:
-        # <script> and <style> are not run or applied here: their text is text like any
-        # other (HTMLParser would otherwise hold it back until a closing tag).
-        pass
-
-    @property
-    def style(self) -> Style | None:
-        return self._style_stack[-1]
-
-    def _push(self, extra: Style) -> None:
-        self._style_stack.append(_combine(self.style, extra))
-
-    def _pop(self) -> None:
-        if len(self._style_stack) > 1:
-            self._style_stack.pop()
-
-    def _text(self, text: str, style: Style | None = None) -> None:
-        text = clean_inline(text)
-        if text:
-            self.runs.append((text, style if style is not None else self.style, None))
-
-    def _break(self, lines: int = 1) -> None:
-        """End the line (1) or the paragraph (2), never starting with blank lines."""
-        if not self.runs:
-            return
-        trailing = 0
-        for run in reversed(self.runs):
-            if run is HARD:
-                trailing += 1
-            else:
-                break
-        for _line in range(max(0, lines - trailing)):
-            self.runs.append(HARD)
-
-    # -- the parser's callbacks -------------------------------------------------
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        st = self.styles
-        if tag == "br":
-            self.runs.append(HARD)
-        elif tag == "img":
-            alt = next((v for k, v in attrs if k == "alt" and v), "")
-            # The brackets are drawn around the words (they are not markup here).
-            # Translators: {alt} is the picture's description, from the article.
-            words = _("image: {alt}").format(alt=alt) if alt else _("image")
-            self._text(f"[{words}]", _combine(self.style, st.image))
-        elif tag == "summary":
-            self._break(2)
-            self._push(st.strong)
-        elif tag == "kbd":
-            self._push(st.kbd)
-        elif tag == "sup":
-            self._text("^")
-        elif tag == "sub":
-            self._text("_")
-        elif tag in ("b", "strong"):
-            self._push(st.strong)
-        elif tag in ("i", "em"):
-            self._push(st.emphasis)
-        elif tag in ("s", "del", "strike"):
-            self._push(st.strike)
-        elif tag in _BLOCK_TAGS:
-            self._break(2)
-        elif tag in _LINE_TAGS:
-            self._break(1)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)  # <br/>, <img/>: nothing to close
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("summary", "kbd", "b", "strong", "i", "em", "s", "del", "strike"):
-            self._pop()
-            if tag == "summary":
-                self._break(2)
-        elif tag in _BLOCK_TAGS:
-            self._break(2)
-        elif tag in _LINE_TAGS:
-            self._break(1)
-
-    def handle_data(self, data: str) -> None:
-        if self.block:
-            data = _SPACE.sub(" ", data)
-            if not self.runs or self.runs[-1] is HARD:
-                data = data.lstrip()
-        self._text(data)
-
-    # Never shown: <!-- comments -->, <?processing instructions?>, <!DECLARATIONS>.
-    def handle_comment(self, data: str) -> None:
-        pass
-
-    def handle_decl(self, decl: str) -> None:
-        pass
-
-    def handle_pi(self, data: str) -> None:
-        pass
-
-    def unknown_decl(self, data: str) -> None:
-        pass
-
-    def finish(self) -> list[Run]:
-        self.close()
-        while self.runs and (self.runs[-1] is HARD or not str(self.runs[-1][0]).strip()):
-            self.runs.pop()
-        return self.runs
-
-
 def html_block_runs(raw: str, styles: RenderStyles) -> list[Run]:
     """An HTML block as runs to wrap like a paragraph; [] when nothing is to be shown."""
-    if _HIDDEN.match(raw):
+    if _is_hidden(raw):
         return []
-    converter = _Converter(styles, None, block=True)
+    converter = _converter(styles, None, block=True)
     converter.feed(raw)
     return converter.finish()
 
@@ -177,7 +75,7 @@ class InlineHtml:
 
     def runs(self, tag_text: str, style: Style | None) -> tuple[list[Run], Style | None, str]:
         """(runs to add, the style from now on, "push"/"pop"/"" for the caller's stack)."""
-        if _HIDDEN.match(tag_text):
+        if _is_hidden(tag_text):
             return [], style, ""
         match = re.match(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)", tag_text)
         if match is None:
@@ -191,7 +89,7 @@ class InlineHtml:
         if tag == "br":
             return [HARD], style, ""
         if tag == "img":
-            converter = _Converter(st, style, block=False)
+            converter = _converter(st, style, block=False)
             converter.feed(tag_text)
             return converter.finish(), style, ""
         extra = {

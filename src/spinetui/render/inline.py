@@ -8,11 +8,9 @@ with their link, glossary-term and question targets (``Ref``).
 
 from __future__ import annotations
 
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from rich.style import Style
 
 from spinetui.render.html import InlineHtml
@@ -20,6 +18,11 @@ from spinetui.render.parse import _inline_plain, link_kind
 from spinetui.render.styles import RenderStyles
 from spinetui.render.terms import TermMatcher
 from spinetui.render.wrap import HARD, Run, clean_inline
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from spinetui.render.parsed import Parse
 
 #: What a target leads to (see ``Target``).
 TargetKind = Literal["article", "anchor", "external", "source", "term", "tool", "question"]
@@ -72,12 +75,14 @@ class InlineRenderer:
 
     def __init__(
         self,
-        md: MarkdownIt,
+        parse: Parse,
         env: dict[str, Any],
         styles: RenderStyles,
         terms: TermMatcher | None,
     ):
-        self.md = md
+        """`parse`: where inline tokens come from (markdown-it, or a parse kept from
+        before: ``spinetui.render.parsed``); `env`: the document's reference definitions."""
+        self.parse = parse
         self.env = env
         self.styles = styles
         self.terms = terms
@@ -86,9 +91,7 @@ class InlineRenderer:
 
     def children(self, inl: Inline) -> list[Token]:
         if inl.children is None:
-            children: list[Token] = []
-            self.md.inline.parse(inl.content, self.md, self.env, children)
-            inl.children = children
+            inl.children = self.parse.inline(inl.content, self.env)
         return inl.children
 
     def runs(self, inl: Inline) -> list[Run]:

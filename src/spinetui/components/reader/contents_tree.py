@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -71,6 +72,8 @@ class ContentsTree(Tree[ContentsEntry]):
 
     def __init__(self, guide: Guide, *, id: str | None = None) -> None:
         self._batching = 0
+        self._built_width = -1  # the width its lines were last built for
+        self._building_width: int | None = None  # that width, while they are built
         super().__init__(Text(guide.title), data=ContentsEntry(None), id=id)
         self.guide = guide
         self.show_root = False
@@ -108,6 +111,27 @@ class ContentsTree(Tree[ContentsEntry]):
         if not getattr(self, "_batching", 0):
             super()._invalidate()
 
+    def _build(self) -> None:
+        # The labels' room (and so the lines' widths) is the pane's width at this time,
+        # worked out once: the Tree measures every unfolded line (1,000 of them for an
+        # open section of a big guide), and the region is not free to ask for.
+        self._building_width = self.scrollable_content_region.width
+        try:
+            super()._build()
+        finally:
+            self._built_width, self._building_width = self._building_width, None
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # Textual's Tree forgets every line it drew and asks for a new layout on every
+        # Resize. The first comes just after the first paint, at the size that paint
+        # drew its lines for: nothing to forget then (~10 ms of every start, redrawing
+        # the whole tree). At another width the Tree's own handler runs.
+        if self._tree_lines_cached is not None and (
+            self._built_width == self.scrollable_content_region.width
+        ):
+            self._line_cache.grow(event.size.height)
+            event.prevent_default()
+
     @contextmanager
     def _batch(self) -> Iterator[None]:
         self._batching += 1
@@ -120,8 +144,9 @@ class ContentsTree(Tree[ContentsEntry]):
 
     def _add_section_nodes(self) -> None:
         expand = len(self.guide.articles) <= COLLAPSE_OVER
+        by_section = self.guide.articles_by_section()
         for section in self.guide.sections:
-            articles = self.guide.articles_in(section.id)
+            articles = by_section.get(section.id, [])
             if not articles:
                 continue
             node = self.root.add(
@@ -210,7 +235,10 @@ class ContentsTree(Tree[ContentsEntry]):
         while parent is not None and parent is not self.root:
             depth += 1
             parent = parent.parent
-        return self.scrollable_content_region.width - depth * self.guide_depth
+        width = self._building_width
+        if width is None:
+            width = self.scrollable_content_region.width
+        return width - depth * self.guide_depth
 
     def get_label_width(self, node: TreeNode[ContentsEntry]) -> int:
         """The width render_label gives, without drawing it: the tree asks for every

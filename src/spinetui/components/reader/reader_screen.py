@@ -70,14 +70,19 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader()
-        yield FallbackNotice()  # "shown in English": an article the language lacks
+        # Widgets that would never be shown are not made (each costs start-up time):
+        # the "shown in English" line is for another language than English (whose
+        # fallback_notice is ''), the empty-guide message for a guide with no articles.
+        if self.services.fallback_notice:
+            yield FallbackNotice()  # "shown in English": an article the language lacks
         with Horizontal(id="reader-body"):
             yield ContentsTree(self.services.guide, id="contents")
             yield ArticleView(questions=self.services.questions, id="article")
-            empty = _("The guide has no articles to show.")
-            if not self.app.kiosk_mode:  # the problems list is for staff, not visitors
-                empty += " " + _("Press ! to see why.")
-            yield Static(Text(empty), id="no-articles")
+            if not self.services.guide.articles:
+                empty = _("The guide has no articles to show.")
+                if not self.app.kiosk_mode:  # the problems list is for staff, not visitors
+                    empty += " " + _("Press ! to see why.")
+                yield Static(Text(empty), id="no-articles")
         yield SpineFooter()
 
     @property
@@ -91,8 +96,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         guide = self.services.guide
         has_articles = bool(guide.articles)
-        self.query_one("#no-articles").display = not has_articles
-        self.article_view.display = has_articles
+        self.article_view.display = has_articles  # else "#no-articles" is there instead
         self._apply_width(self.app.size.width)
         view = self.article_view
         # The header says how far through the article the reader is.
@@ -138,8 +142,9 @@ class ReaderScreen(Screen[None]):
             view.show(article_id, document, anchor=anchor, scroll_y=scroll_y)
             self.query_one(ArticleHeader).show(guide.title, article.title, article.reviewed)
             notice = self.services.fallback_notice
-            falls_back = self.services.falls_back("article", article_id)
-            self.query_one(FallbackNotice).show_notice(notice if falls_back else "")
+            if notice:  # reading another language than English (see compose)
+                falls_back = self.services.falls_back("article", article_id)
+                self.query_one(FallbackNotice).show_notice(notice if falls_back else "")
             self.contents.mark_open(
                 article_id, [(h.level, h.text, h.anchor) for h in document.headings]
             )

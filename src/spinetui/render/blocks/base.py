@@ -11,9 +11,8 @@ places the block (``MarkdownDocument._emit``), not by the block.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
-from markdown_it.token import Token
 from rich.style import Style
 
 from spinetui.render.blocks.containers import Item
@@ -21,6 +20,9 @@ from spinetui.render.icon_array import OutcomeData
 from spinetui.render.inline import InlineRenderer
 from spinetui.render.styles import RenderStyles
 from spinetui.render.wrap import Line
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 #: Block kinds, as named in ``DocumentLayout.errors``.
 BlockKind = Literal["para", "heading", "code", "hr", "table", "outcome", "empty"]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from markdown_it.token import Token
 from rich.segment import Segment
 
 from spinetui.render.blocks.base import Block, BlockContext, BlockKind, Builder
 from spinetui.render.parse import _line
 from spinetui.render.wrap import Line, clean_inline, split_cells, text_width
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 
 class CodeBlock(Block):

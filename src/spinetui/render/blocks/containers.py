@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from spinetui.render.wrap import text_width
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 BULLETS = ("•", "◦", "▪", "‣")
 

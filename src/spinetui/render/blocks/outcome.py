@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, ClassVar
 
 from spinetui.i18n import _
 from spinetui.markdown.outcome_fence import outcome_block_name
@@ -12,6 +10,9 @@ from spinetui.render.blocks.base import Block, BlockContext, BlockKind, Builder
 from spinetui.render.icon_array import icon_array_lines, outcome_sentence
 from spinetui.render.parse import _line
 from spinetui.render.wrap import Line, clean_inline, wrap_runs
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 
 class OutcomeBlock(Block):

@@ -3,15 +3,17 @@ columns cannot fit the width."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from markdown_it.token import Token
 from rich.segment import Segment
 
 from spinetui.render.blocks.base import Block, BlockContext, BlockKind, Builder
 from spinetui.render.inline import Inline
 from spinetui.render.parse import _line
 from spinetui.render.wrap import Line, Run, text_width, wrap_runs
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _LONG_WORD = 15  # table columns break words longer than this rather than give up
 

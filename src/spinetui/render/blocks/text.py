@@ -4,9 +4,8 @@ empty list items and the too-deep notice. Their inline text is parsed on first u
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from markdown_it.token import Token
 from rich.segment import Segment
 
 from spinetui.decide.questions import question_key
@@ -17,6 +16,9 @@ from spinetui.render.html import html_block_runs
 from spinetui.render.inline import Inline, InlineRenderer, Ref
 from spinetui.render.parse import _line
 from spinetui.render.wrap import Line, wrap_runs
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 # A GFM task list item: "- [ ] Question?" (or "[x]"). Drawn as a tick box the reader
 # ticks; the box in the file only marks it as a question (ticks are the reader's own).
