@@ -62,9 +62,46 @@ def bench_startup(runs: int, work: Path) -> list[Row]:
     cold, cold_base = startup.compare_startup(runs, cached=False, warm_up=False)
     return (
         _startup_rows(ours, base, "bundled content", START_UP_BUDGET)
+        + _floor_rows(runs)
         + [_memory_ratio_row(ours, base)]
         + _reference_rows(cold, cold_base, "bundled content")
     )
+
+
+def _floor_rows(runs: int) -> list[Row]:
+    """The second baseline (startup_floor.py): what Textual alone costs for a screen of
+    spinetui's shape, beside the minimal app and spinetui, launched in turn."""
+    from minimal_app import READY_MARKER
+    from three_pane_app import READY_MARKER as THREE_PANE_MARKER
+
+    programs = [
+        (startup.spinetui_argv(), startup.home_marker()),
+        ([sys.executable, str(BENCHMARKS / "three_pane_app.py")], THREE_PANE_MARKER),
+        (startup.minimal_argv(), READY_MARKER),
+    ]
+    cpu: list[list[float]] = [[], [], []]
+    for _ in range(runs):
+        for times, (argv, marker) in zip(cpu, programs, strict=True):
+            times.append(startup.launch(argv, marker).cpu_seconds)
+    ours, floor, minimal = (statistics.median(times) for times in cpu)
+    return [
+        Row(
+            "start-up CPU time, a bare three-pane Textual screen (three_pane_app.py)",
+            _ms(floor),
+            f"{_ms(minimal)} minimal app",
+            f"{floor / minimal:.2f}×",
+            "-",
+            "for reference: Textual's own cost for a Tree, a text pane and a Footer",
+        ),
+        Row(
+            "start-up CPU time, spinetui beside the three-pane screen, bundled content",
+            _ms(ours),
+            f"{_ms(floor)} three-pane screen",
+            f"{ours / floor:.2f}×",
+            "-",
+            "for reference: spinetui's own share",
+        ),
+    ]
 
 
 def bench_scale(runs: int, work: Path) -> list[Row]:
