@@ -13,7 +13,7 @@ time (``render/chunks.py``, ``parse_more``) as the layout asks for more blocks.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markdown_it.token import Token
@@ -36,7 +36,7 @@ from spinetui.render.blocks import (
     TooDeep,
     merge,
 )
-from spinetui.render.chunks import crosses_end, merged, split_chunks
+from spinetui.render.chunks import ChunkCutter, crosses_end, merged
 from spinetui.render.icon_array import OutcomeData
 from spinetui.render.inline import InlineRenderer
 from spinetui.render.layout import DocumentLayout, Target, is_box
@@ -80,8 +80,13 @@ class MarkdownDocument:
         terms: TermMatcher | None = None,
         styles: RenderStyles | None = None,
         outcomes: Mapping[str, OutcomeData] | None = None,
+        headings: Sequence[tuple[int, str, str, int]] | None = None,
     ):
-        self.source = clean_source(source or "")
+        """`headings`: the article's headings as the scanner found them in `source`
+        (the guide's ``Article.headings``), so that a long article is not scanned again
+        when it opens; held to markdown-it's like the document's own scan."""
+        self._raw = source or ""
+        self._source: str | None = None
         # Datasets that ```outcome blocks name (the guide's outcomes.yaml), by id.
         self.outcomes: Mapping[str, OutcomeData] = outcomes or {}
         self.terms = terms if terms else None
@@ -102,14 +107,26 @@ class MarkdownDocument:
         # A long article is parsed a chunk at a time (see render/chunks.py); its
         # headings come from the fast scanner meanwhile, so the contents, anchors and
         # sections are whole from the start. Each parsed chunk is held to them.
-        self._chunks = split_chunks(self.source)
-        if len(self._chunks) > 1:
-            self.headings = [RenderHeading(*h) for h in scan_heading_anchors(self.source)]
+        # The chunks are cut (and cleaned) one at a time as they are parsed: opening a
+        # long article costs its first chunk, not a pass over the whole source.
+        self._cutter = ChunkCutter(self._raw)
+        if self._cutter.chunked:
+            if headings is None:
+                headings = scan_heading_anchors(self.source)
+            self.headings = [RenderHeading(*h) for h in headings]
         else:
             self.headings = self._parsed_headings
+        self._next_chunk = self._cutter.next()
         self._anchor_index = {h.anchor: n for n, h in enumerate(self.headings)}
         self._unparsed = (0, 0)  # characters and blocks not parsed yet, about
         self.parse_more()
+
+    @property
+    def source(self) -> str:
+        """The whole Markdown, cleaned of control characters (made when first asked)."""
+        if self._source is None:
+            self._source = clean_source(self._raw)
+        return self._source
 
     # -- public ---------------------------------------------------------------
 
@@ -134,7 +151,7 @@ class MarkdownDocument:
     @property
     def parsed(self) -> bool:
         """True once the whole source is block-parsed."""
-        return not self._chunks
+        return self._next_chunk is None
 
     def unparsed_estimate(self, width: int) -> int:
         """About how many lines the source not parsed yet will take at ``width``."""
@@ -143,14 +160,16 @@ class MarkdownDocument:
 
     def parse_more(self) -> bool:
         """Block-parse the next chunk of the source; False if there was none left."""
-        if not self._chunks:
+        chunk = self._next_chunk
+        if chunk is None:
             return False
-        md, env = self._md, self._env
-        chunk = self._chunks.pop(0)
+        md, env, cutter = self._md, self._env, self._cutter
+        self._next_chunk = cutter.next()
         tokens = md.parse(chunk.text, env)
-        while self._chunks and crosses_end(tokens, chunk.end - chunk.start):
+        while self._next_chunk is not None and crosses_end(tokens, chunk.end - chunk.start):
             # A fence or HTML block runs on into the next chunk: parse the two as one.
-            chunk = merged(chunk, self._chunks.pop(0))
+            chunk = merged(chunk, self._next_chunk)
+            self._next_chunk = cutter.next()
             tokens = md.parse(chunk.text, env)
         if chunk.start:
             for tok in tokens:
@@ -162,8 +181,11 @@ class MarkdownDocument:
             self.heading_inline[i] = (content, children)
             self._parsed_headings.append(RenderHeading(int(tok.tag[1:]), text, anchor, _line(tok)))
         self._flatten(tokens)
-        rest = self._chunks
-        self._unparsed = (sum(len(c.text) for c in rest), sum(c.blocks for c in rest))
+        after = self._next_chunk
+        chars, blocks = cutter.unparsed()
+        if after is not None:
+            chars, blocks = chars + len(after.text), blocks + after.blocks
+        self._unparsed = (chars, blocks)
         if self.headings is self._parsed_headings:  # parsed whole: index them now
             self._anchor_index = {h.anchor: n for n, h in enumerate(self.headings)}
         else:
@@ -186,15 +208,15 @@ class MarkdownDocument:
         n, checked = len(exact), self._checked
         self._checked = n
         if exact[checked:] == scanned[checked:n] and (
-            len(scanned) == n or (self._chunks and scanned[n].source_line >= self._chunks[0].start)
+            len(scanned) == n
+            or (self._next_chunk and scanned[n].source_line >= self._next_chunk.start)
         ):
             return
         self.headings = exact  # no more checks while the rest is parsed
-        if self._chunks:
-            whole = self._chunks[0]
-            for chunk in self._chunks[1:]:
-                whole = merged(whole, chunk)
-            self._chunks = [whole]
+        if self._next_chunk is not None:
+            rest = self._cutter.rest()
+            if rest is not None:
+                self._next_chunk = merged(self._next_chunk, rest)
             self.parse_more()
         scanned[:] = exact
         self.headings = self._parsed_headings = scanned
