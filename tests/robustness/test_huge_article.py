@@ -8,11 +8,21 @@ shows, and that it shows it before the whole article is parsed.
 from __future__ import annotations
 
 from spinetui.app import SpineApp
+from spinetui.components.article import article_view
 from spinetui.components.article.article_view import ArticleView
 from spinetui.services import Services
 from tests.fixtures.content_builder import article
 from tests.functional.helpers import visible_text
 from tests.robustness.test_hostile_files import SIZE, guide_with
+
+
+async def until(pilot, done, steps: int = 3000) -> None:
+    """Let the app run (its layout steps, keys) until ``done()``; fail if it never is."""
+    for _ in range(steps):
+        if done():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the reader never got there")
 
 
 def short_blocks(size: int) -> str:
@@ -31,8 +41,12 @@ def short_blocks(size: int) -> str:
     return "".join(parts) + "LASTWORDS of the huge article.\n"
 
 
-async def test_a_huge_article_shows_its_first_screen_and_answers_keys_while_laid_out(tmp_path):
-    body = short_blocks(1 << 20)  # chunked like 5 MB (from 200 KB), and quicker to test
+async def test_a_huge_article_shows_its_first_screen_and_answers_keys_while_laid_out(
+    tmp_path, monkeypatch
+):
+    # The smallest steps (a few blocks each), so that keys come between many of them.
+    monkeypatch.setattr(article_view, "LAYOUT_STEP_SECONDS", 0.0)
+    body = short_blocks(400_000)  # chunked like 5 MB (from 200 KB), and quicker to test
     guide = guide_with(tmp_path, {"huge.md": article("huge", order="2", body=body)})
     app = SpineApp(Services(guide), start_article="huge")
     async with app.run_test(size=SIZE) as pilot:
@@ -49,7 +63,20 @@ async def test_a_huge_article_shows_its_first_screen_and_answers_keys_while_laid
         assert bar.display and "a word in this article" in str(bar.query_one("Input").placeholder)
         assert not document.parsed
         await pilot.press("escape")
+        layout = view.layout_now
+        assert layout is not None
         await pilot.press("end")  # the end of the whole article, not of what is parsed
         await pilot.pause()
+        # End does not lay the rest out at once (the screen would freeze): a note says
+        # how far it has got, and keys are answered meanwhile.
+        assert not layout.complete
+        assert "Going to the end" in visible_text(view)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen.query_one("FindBar").display and not layout.complete
+        await pilot.press("escape")
+        await until(pilot, lambda: layout.complete)
+        await pilot.pause()
         assert "LASTWORDS of the huge article." in visible_text(view)
+        assert "Going to the end" not in visible_text(view)
         assert document.parsed

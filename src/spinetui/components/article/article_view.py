@@ -10,6 +10,7 @@ links and choosing them by key, mouse or touch is the `LinkSelection` mixin
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from textual.actions import SkipAction
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -34,10 +36,19 @@ if TYPE_CHECKING:
 
 # Characters per line of text: comfortable reading, even on a very wide screen.
 READING_WIDTH = 80
-# Blocks laid out per step after the first paint; small enough to keep keys responsive.
-LAYOUT_STEP_BLOCKS = 40
+# Laying out after the first paint goes in steps of about this long (then keys and the
+# screen have their turn), well under the 100 ms a key may wait (issue 16).
+LAYOUT_STEP_SECONDS = 0.03
+# Blocks laid out between looks at the clock within a step.
+LAYOUT_STEP_BLOCKS = 8
+# While the rest is laid out, the scrollbar's size follows at most this often (each
+# change lays the whole screen out again); always once the layout is complete.
+SIZE_SYNC_SECONDS = 0.25
+# Lines past the laid-out part that drawing may lay out at once (a page or two).
+LAY_OUT_AHEAD = 400
 
 SELECTED_STYLE = Style(reverse=True)
+NOTE_STYLE = Style(reverse=True, bold=True)
 MATCH_STYLE = Style(bgcolor="yellow", color="black")
 CURRENT_MATCH_STYLE = Style(bgcolor="dark_orange", color="black", bold=True)
 
@@ -59,6 +70,10 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
     /* A stable gutter: the scrollbar appearing must not change the text width. */
     ArticleView { padding: 0 2; scrollbar-gutter: stable; }
     """
+
+    #: Lines laid out so far (grows in steps after the first paint; the find bar and
+    #: the searched words watch it to look in the new lines).
+    laid_out: var[int] = var(0, init=False)
 
     class TargetActivated(Message):
         def __init__(self, view: ArticleView, target: Target) -> None:
@@ -109,6 +124,10 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         # that re-wrapping (a resize, the rest of the article being laid out) keeps
         # them there rather than at the same line number.
         self._jump_anchor: str | None = None
+        # End pressed before the whole article is laid out: go there once it is.
+        self._going_to_end = False
+        self._draw_when_laid_out = False  # lines far below the laid-out part were drawn blank
+        self._size_synced = 0.0
 
     # ----------------------------------------------------------------- showing
     def show(
@@ -123,6 +142,7 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         self.article_id = article_id
         self.document = document
         self._layout = None
+        self._going_to_end = False
         self._selected = None
         self._highlights = {}
         self._highlight_version += 1
@@ -189,6 +209,12 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
     def _sync_virtual_size(self) -> None:
         if self._layout is not None:
             self.virtual_size = Size(self.text_width, self._layout.height)
+            self._size_synced = time.monotonic()
+        self._note_laid_out()
+
+    def _note_laid_out(self) -> None:
+        if self._layout is not None and self._layout.laid_out_lines != self.laid_out:
+            self.laid_out = self._layout.laid_out_lines
 
     def _schedule_layout(self) -> None:
         """Lay out the rest of the article in small steps once the screen has painted."""
@@ -197,13 +223,31 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         self._layout_timer_pending = True
         self.set_timer(0.01, self._lay_out_step)
 
+    @property
+    def laying_out(self) -> bool:
+        """True while the rest of the article is still being laid out."""
+        return self._layout is not None and not self._layout.complete
+
     def _lay_out_step(self) -> None:
         self._layout_timer_pending = False
         layout = self._layout
         if layout is None:
             return
-        layout.lay_out_more(LAYOUT_STEP_BLOCKS)
-        self._sync_virtual_size()
+        deadline = time.perf_counter() + LAYOUT_STEP_SECONDS
+        while not layout.lay_out_more(LAYOUT_STEP_BLOCKS) and time.perf_counter() < deadline:
+            pass
+        if layout.complete or time.monotonic() - self._size_synced >= SIZE_SYNC_SECONDS:
+            self._sync_virtual_size()
+        else:
+            self._note_laid_out()
+        if self._draw_when_laid_out:
+            self._draw_when_laid_out = False
+            self.refresh()
+        if self._going_to_end:
+            if layout.complete:
+                self._going_to_end = False
+                self.scroll_end(animate=False, immediate=True, force=True)
+            self.refresh()  # the note at the bottom, or the end itself
         if self._jump_anchor is not None:
             # The article grew below the estimate: a heading near the end that the
             # first scroll could not reach may be reachable now.
@@ -249,6 +293,13 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         line_y = round(self.scroll_offset.y) + y
         if layout is None or line_y >= layout.height or width <= 0:
             return Strip.blank(width, self.rich_style)
+        if self._going_to_end and y == self.scrollable_content_region.height - 1:
+            return self._end_note(layout, width)
+        if line_y >= layout.laid_out_lines + LAY_OUT_AHEAD and not layout.complete:
+            # Far below what is laid out (the scrollbar dragged down): laying out up to
+            # here would freeze the screen, so the steps get here and it is drawn then.
+            self._draw_when_laid_out = True
+            return Strip.blank(width, self.rich_style)
         key = (line_y, width, self._highlight_version, self._ticks_version)
         strip = self._strips.get(key)
         if strip is None:
@@ -257,6 +308,17 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         if y == 0:
             self._note_top_line(line_y)
         return strip
+
+    def _end_note(self, layout: DocumentLayout, width: int) -> Strip:
+        """The bottom line while End waits for the rest of the article to be laid out."""
+        percent = min(99, layout.laid_out_lines * 100 // max(1, layout.height))
+        # Translators: shown at the bottom of a very long article after End is pressed,
+        # while the rest of it is being prepared; {percent} is how much is ready.
+        note = _("Going to the end: {percent}% of this long article is ready…").format(
+            percent=percent
+        )
+        strip = Strip([Segment(f" {note} ", NOTE_STYLE)])
+        return strip.adjust_cell_length(width).apply_style(self.rich_style)
 
     def _make_strip(self, layout: DocumentLayout, line_y: int, width: int) -> Strip:
         segments: list[Segment] = layout.line(line_y)
@@ -314,36 +376,43 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
     # Pages turn at once. Textual's default page scroll animates at 50 lines a second,
     # about 0.7 s a page at 40 rows, and Home/End take 1 s: a reader waits for every one
     # (benchmarks/scroll.py).
-    # Scrolling by hand ends a jump: from then on the reader's own position counts.
-    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+    # Scrolling by hand ends a jump (from then on the reader's own position counts),
+    # and a wait for the end of a long article to be laid out.
+    def _reader_moved(self) -> None:
         self._jump_anchor = None
+        if self._going_to_end:
+            self._going_to_end = False
+            self.refresh()  # the note goes
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._reader_moved()
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        self._jump_anchor = None
+        self._reader_moved()
 
     def action_scroll_down(self) -> None:
-        self._jump_anchor = None
+        self._reader_moved()
         super().action_scroll_down()
 
     def action_scroll_up(self) -> None:
-        self._jump_anchor = None
+        self._reader_moved()
         super().action_scroll_up()
 
     def action_page_down(self) -> None:
-        self._jump_anchor = None
+        self._reader_moved()
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_page_down(animate=False)
 
     def action_page_up(self) -> None:
-        self._jump_anchor = None
+        self._reader_moved()
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_page_up(animate=False)
 
     def scroll_half_page(self, direction: int) -> None:
         """less's d and u: half a screen down (1) or up (-1), at once."""
-        self._jump_anchor = None
+        self._reader_moved()
         step = max(1, self.scrollable_content_region.height // 2)
         self.scroll_to(
             y=round(self.scroll_offset.y) + direction * step,
@@ -352,18 +421,27 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         )
 
     def action_scroll_home(self) -> None:
-        self._jump_anchor = None
+        self._reader_moved()
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_home(animate=False)
 
     def action_scroll_end(self) -> None:
-        self._jump_anchor = None
+        self._reader_moved()
         if not self.allow_vertical_scroll:
             raise SkipAction()
-        # The height is an estimate until the whole article is laid out: lay it all
-        # out first, or a long article's End stops short of the end.
-        self.lay_out_all()
+        # The height is an estimate until the whole article is laid out, so End goes to
+        # the end of what is laid out now, and on to the real end once the rest is (in
+        # steps, a note saying how far it has got; keys are answered meanwhile).
+        layout = self._ensure_layout()
+        if layout is not None and not layout.complete:
+            self._going_to_end = True
+            self._schedule_layout()
+            height = self.scrollable_content_region.height
+            y = max(0, layout.laid_out_lines - height)
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+            self.refresh()
+            return
         self.scroll_end(animate=False)
 
     # -------------------------------------------------------- position report
@@ -408,6 +486,7 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         if line is None:
             return False
         self._jump_anchor = anchor
+        self._going_to_end = False
         self.scroll_to(y=line, animate=animate, immediate=not animate, force=True)
         return True
 
