@@ -46,6 +46,7 @@ async def test_a_huge_article_shows_its_first_screen_and_answers_keys_while_laid
 ):
     # The smallest steps (a few blocks each), so that keys come between many of them.
     monkeypatch.setattr(article_view, "LAYOUT_STEP_SECONDS", 0.0)
+    monkeypatch.setattr(article_view, "LAYOUT_STEP_BLOCKS", 40)
     body = short_blocks(400_000)  # chunked like 5 MB (from 200 KB), and quicker to test
     guide = guide_with(tmp_path, {"huge.md": article("huge", order="2", body=body)})
     app = SpineApp(Services(guide), start_article="huge")
@@ -80,3 +81,34 @@ async def test_a_huge_article_shows_its_first_screen_and_answers_keys_while_laid
         assert "LASTWORDS of the huge article." in visible_text(view)
         assert "Going to the end" not in visible_text(view)
         assert document.parsed
+
+
+async def test_find_in_a_huge_article_finds_a_word_near_its_end_without_waiting_for_it(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(article_view, "LAYOUT_STEP_SECONDS", 0.0)
+    monkeypatch.setattr(article_view, "LAYOUT_STEP_BLOCKS", 40)
+    body = short_blocks(400_000)
+    guide = guide_with(tmp_path, {"huge.md": article("huge", order="2", body=body)})
+    app = SpineApp(Services(guide), start_article="huge")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        layout = view.layout_now
+        assert layout is not None
+        await pilot.press("slash")
+        await pilot.pause()
+        bar = app.screen.query_one("FindBar")
+        assert not layout.complete
+        bar.input.value = "lastwords"  # typed (all at once: a Pilot types slowly)
+        await pilot.pause()
+        # Typing was answered before the article was laid out as far as the word.
+        assert not layout.complete and bar.current is None
+        assert str(bar.count_text()) == "Looking…"
+        await until(pilot, lambda: bar.current is not None)
+        await pilot.pause()
+        match = bar.matches[bar.current]
+        assert layout.plain(match.y).startswith("LASTWORDS of the huge article.")
+        assert view.line_in_view(match.y)
+        assert "LASTWORDS of the huge article." in visible_text(view)
+        assert str(bar.count_text()) == "1 of 1"

@@ -70,6 +70,12 @@ class DocumentLayout:
         return len(self._lines)
 
     @property
+    def blocks_left(self) -> int:
+        """Blocks parsed but not laid out yet (more may come if the document is not
+        all parsed: see ``doc.parsed``)."""
+        return len(self.doc._blocks) - self._next
+
+    @property
     def height(self) -> int:
         """Exact lines of the laid-out prefix plus an estimate for the rest."""
         self._sync()

@@ -46,6 +46,9 @@ LAYOUT_STEP_BLOCKS = 8
 SIZE_SYNC_SECONDS = 0.25
 # Lines past the laid-out part that drawing may lay out at once (a page or two).
 LAY_OUT_AHEAD = 400
+# Blocks few enough to lay out at once for End, find or the searched words (an article
+# under render/chunks.py's CHUNKED_FROM_CHARS, which is parsed whole, has fewer).
+SHORT_REST_BLOCKS = 2_000
 
 SELECTED_STYLE = Style(reverse=True)
 NOTE_STYLE = Style(reverse=True, bold=True)
@@ -257,6 +260,19 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         if not layout.complete:
             self._schedule_layout()
 
+    def lay_out_if_short(self) -> DocumentLayout | None:
+        """The layout, with the rest laid out at once if that is quick (an article
+        parsed whole, with few blocks left); a long article's rest comes in steps."""
+        layout = self._ensure_layout()
+        if (
+            layout is not None
+            and not layout.complete
+            and layout.doc.parsed
+            and layout.blocks_left <= SHORT_REST_BLOCKS
+        ):
+            self.lay_out_all()
+        return layout
+
     def lay_out_all(self) -> DocumentLayout | None:
         layout = self._ensure_layout()
         if layout is not None:
@@ -433,7 +449,7 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         # The height is an estimate until the whole article is laid out, so End goes to
         # the end of what is laid out now, and on to the real end once the rest is (in
         # steps, a note saying how far it has got; keys are answered meanwhile).
-        layout = self._ensure_layout()
+        layout = self.lay_out_if_short()
         if layout is not None and not layout.complete:
             self._going_to_end = True
             self._schedule_layout()
