@@ -112,3 +112,26 @@ async def test_find_in_a_huge_article_finds_a_word_near_its_end_without_waiting_
         assert view.line_in_view(match.y)
         assert "LASTWORDS of the huge article." in visible_text(view)
         assert str(bar.count_text()) == "1 of 1"
+
+
+async def test_searched_words_are_marked_in_a_huge_article_as_it_is_laid_out(tmp_path, monkeypatch):
+    monkeypatch.setattr(article_view, "LAYOUT_STEP_SECONDS", 0.0)
+    monkeypatch.setattr(article_view, "LAYOUT_STEP_BLOCKS", 40)
+    body = short_blocks(400_000)
+    guide = guide_with(tmp_path, {"huge.md": article("huge", order="2", body=body)})
+    app = SpineApp(Services(guide), start_article="huge")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        layout = view.layout_now
+        assert layout is not None
+        reader = app.screen
+        reader.mark_words(("firstwords", "lastwords"))  # as a search result opened does
+        await pilot.pause()
+        # The first screen's word is marked at once; the screen did not wait for the rest.
+        assert not layout.complete
+        assert [layout.plain(m.y)[m.x0 : m.x1] for m in reader._word_marks] == ["FIRSTWORDS"]
+        await until(pilot, lambda: len(reader._word_marks) == 2)
+        await pilot.press("n", "n")  # the first mark (on screen), then the last one
+        await pilot.pause()
+        assert "LASTWORDS of the huge article." in visible_text(view)
