@@ -329,9 +329,9 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         """The bottom line while End waits for the rest of the article to be laid out."""
         percent = min(99, layout.laid_out_lines * 100 // max(1, layout.height))
         # Translators: shown at the bottom of a very long article after End is pressed,
-        # while the rest of it is being prepared; {percent} is how much is ready.
-        note = _("Going to the end: {percent}% of this long article is ready…").format(
-            percent=percent
+        # while the rest of it is being prepared; {ready} is how much is ready ("45%").
+        note = _("Going to the end: {ready} of this long article is ready…").format(
+            ready=f"{percent}%"
         )
         strip = Strip([Segment(f" {note} ", NOTE_STYLE)])
         return strip.adjust_cell_length(width).apply_style(self.rich_style)
