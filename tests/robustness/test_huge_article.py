@@ -46,6 +46,7 @@ async def test_a_huge_article_shows_its_first_screen_and_answers_keys_while_laid
 ):
     # The smallest steps (a few blocks each), so that keys come between many of them.
     monkeypatch.setattr(article_view, "LAYOUT_STEP_SECONDS", 0.0)
+    monkeypatch.setattr(article_view, "BACKGROUND_STEP_SECONDS", 0.0)
     monkeypatch.setattr(article_view, "LAYOUT_STEP_BLOCKS", 40)
     body = short_blocks(400_000)  # chunked like 5 MB (from 200 KB), and quicker to test
     guide = guide_with(tmp_path, {"huge.md": article("huge", order="2", body=body)})
@@ -71,7 +72,7 @@ async def test_a_huge_article_shows_its_first_screen_and_answers_keys_while_laid
         # End does not lay the rest out at once (the screen would freeze): a note says
         # how far it has got, and keys are answered meanwhile.
         assert not layout.complete
-        assert "Going to the end" in visible_text(view)
+        assert "Going there" in visible_text(view)
         await pilot.press("slash")
         await pilot.pause()
         assert app.screen.query_one("FindBar").display and not layout.complete
@@ -79,7 +80,7 @@ async def test_a_huge_article_shows_its_first_screen_and_answers_keys_while_laid
         await until(pilot, lambda: layout.complete)
         await pilot.pause()
         assert "LASTWORDS of the huge article." in visible_text(view)
-        assert "Going to the end" not in visible_text(view)
+        assert "Going there" not in visible_text(view)
         assert document.parsed
 
 
@@ -87,6 +88,7 @@ async def test_find_in_a_huge_article_finds_a_word_near_its_end_without_waiting_
     tmp_path, monkeypatch
 ):
     monkeypatch.setattr(article_view, "LAYOUT_STEP_SECONDS", 0.0)
+    monkeypatch.setattr(article_view, "BACKGROUND_STEP_SECONDS", 0.0)
     monkeypatch.setattr(article_view, "LAYOUT_STEP_BLOCKS", 40)
     body = short_blocks(400_000)
     guide = guide_with(tmp_path, {"huge.md": article("huge", order="2", body=body)})
@@ -116,6 +118,7 @@ async def test_find_in_a_huge_article_finds_a_word_near_its_end_without_waiting_
 
 async def test_searched_words_are_marked_in_a_huge_article_as_it_is_laid_out(tmp_path, monkeypatch):
     monkeypatch.setattr(article_view, "LAYOUT_STEP_SECONDS", 0.0)
+    monkeypatch.setattr(article_view, "BACKGROUND_STEP_SECONDS", 0.0)
     monkeypatch.setattr(article_view, "LAYOUT_STEP_BLOCKS", 40)
     body = short_blocks(400_000)
     guide = guide_with(tmp_path, {"huge.md": article("huge", order="2", body=body)})
@@ -135,3 +138,31 @@ async def test_searched_words_are_marked_in_a_huge_article_as_it_is_laid_out(tmp
         await pilot.press("n", "n")  # the first mark (on screen), then the last one
         await pilot.pause()
         assert "LASTWORDS of the huge article." in visible_text(view)
+
+
+async def test_a_heading_far_down_a_huge_article_is_gone_to_in_steps(tmp_path, monkeypatch):
+    monkeypatch.setattr(article_view, "LAYOUT_STEP_SECONDS", 0.0)
+    monkeypatch.setattr(article_view, "BACKGROUND_STEP_SECONDS", 0.0)
+    monkeypatch.setattr(article_view, "LAYOUT_STEP_BLOCKS", 40)
+    body = short_blocks(400_000)
+    guide = guide_with(tmp_path, {"huge.md": article("huge", order="2", body=body)})
+    app = SpineApp(Services(guide), start_article="huge")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        document = view.document
+        assert document is not None
+        last = document.headings[-5]  # "Part N", near the end
+        app.screen.open_article("huge", last.anchor)  # as the contents or a link does
+        await pilot.pause()
+        layout = view.layout_now
+        assert layout is not None and not layout.complete
+        assert "Going there" in visible_text(view)
+        await pilot.press("slash")  # answered while the steps go on
+        await pilot.pause()
+        assert app.screen.query_one("FindBar").display and view.top_anchor != last.anchor
+        await pilot.press("escape")
+        await until(pilot, lambda: view.top_anchor == last.anchor)
+        await pilot.pause()
+        assert visible_text(view).lstrip().startswith(last.text)
+        assert "Going there" not in visible_text(view)

@@ -12,6 +12,7 @@ time (``render/chunks.py``, ``parse_more``) as the layout asks for more blocks.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -68,6 +69,7 @@ __all__ = [
 ]
 
 _LAYOUT_CACHE_SIZE = 4
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _CLOSES = frozenset(("blockquote_close", "bullet_list_close", "ordered_list_close"))
 
 
@@ -112,7 +114,7 @@ class MarkdownDocument:
         self._cutter = ChunkCutter(self._raw)
         if self._cutter.chunked:
             if headings is None:
-                headings = scan_heading_anchors(self.source)
+                headings = _scanned_headings(self._raw, self)
             self.headings = [RenderHeading(*h) for h in headings]
         else:
             self.headings = self._parsed_headings
@@ -374,3 +376,15 @@ class MarkdownDocument:
         tok = tokens[i]
         if tok.level >= MAX_NESTING - 1 and i + 1 < len(tokens) and tokens[i + 1].nesting == -1:
             self.emit(TooDeep.at(tok))
+
+
+def _scanned_headings(raw: str, doc: MarkdownDocument) -> list[tuple[int, str, str, int]]:
+    """The scanner's headings of a long source, scanned as it is (cleaning all of it
+    first would be another pass over megabytes). Control characters, which the parse
+    never sees, can only matter if one is in a heading: then the cleaned source is
+    scanned. Anywhere else one could at most hide a heading from the scanner, and the
+    parsed chunks are held to its headings anyway (``_check_headings``)."""
+    found = scan_heading_anchors(raw)
+    if any(_CONTROL.search(h[1]) for h in found):
+        return scan_heading_anchors(doc.source)
+    return found

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.actions import SkipAction
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -26,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from spinetui.components.article.article_links import LinkSelection
+from spinetui.components.article.paging import PageTurning
 from spinetui.components.strips import overlay_style
 from spinetui.i18n import _
 from spinetui.keymap import ARTICLE_KEYS, bindings
@@ -37,7 +37,12 @@ if TYPE_CHECKING:
 # Characters per line of text: comfortable reading, even on a very wide screen.
 READING_WIDTH = 80
 # Laying out after the first paint goes in steps of about this long (then keys and the
-# screen have their turn), well under the 100 ms a key may wait (issue 16).
+# screen have their turn): short while nobody waits for it, so that the several turns
+# of the event loop a key takes (a bar mounting, its first paint) each wait little;
+# longer while the reader waits for a place further down (End, a heading, find), still
+# well under the 100 ms a key may wait (issue 16). A step ends early when a key or
+# another message is waiting for the app or the screen.
+BACKGROUND_STEP_SECONDS = 0.008
 LAYOUT_STEP_SECONDS = 0.03
 # Blocks laid out between looks at the clock within a step.
 LAYOUT_STEP_BLOCKS = 8
@@ -51,7 +56,6 @@ LAY_OUT_AHEAD = 400
 SHORT_REST_BLOCKS = 2_000
 
 SELECTED_STYLE = Style(reverse=True)
-NOTE_STYLE = Style(reverse=True, bold=True)
 MATCH_STYLE = Style(bgcolor="yellow", color="black")
 CURRENT_MATCH_STYLE = Style(bgcolor="dark_orange", color="black", bold=True)
 
@@ -64,7 +68,7 @@ class Highlight:
     style: Style
 
 
-class ArticleView(LinkSelection, ScrollView, can_focus=True):
+class ArticleView(LinkSelection, PageTurning, ScrollView, can_focus=True):
     """Shows one article; posts `TargetActivated` when a link or marked word is chosen."""
 
     BINDINGS = bindings(ARTICLE_KEYS)
@@ -127,10 +131,14 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         # that re-wrapping (a resize, the rest of the article being laid out) keeps
         # them there rather than at the same line number.
         self._jump_anchor: str | None = None
-        # End pressed before the whole article is laid out: go there once it is.
-        self._going_to_end = False
+        # End (or a heading far down) asked for before the article is laid out as far:
+        # where to go once it is (PageTurning).
+        self._going_to: str | None = None
         self._draw_when_laid_out = False  # lines far below the laid-out part were drawn blank
         self._size_synced = 0.0
+        #: Set while something waits for the rest to be laid out (find looking further
+        #: down): the steps are then longer, so it comes sooner.
+        self.hurry = False
 
     # ----------------------------------------------------------------- showing
     def show(
@@ -145,7 +153,7 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         self.article_id = article_id
         self.document = document
         self._layout = None
-        self._going_to_end = False
+        self._going_to = None
         self._selected = None
         self._highlights = {}
         self._highlight_version += 1
@@ -226,18 +234,21 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         self._layout_timer_pending = True
         self.set_timer(0.01, self._lay_out_step)
 
-    @property
-    def laying_out(self) -> bool:
-        """True while the rest of the article is still being laid out."""
-        return self._layout is not None and not self._layout.complete
-
     def _lay_out_step(self) -> None:
         self._layout_timer_pending = False
         layout = self._layout
         if layout is None:
             return
-        deadline = time.perf_counter() + LAYOUT_STEP_SECONDS
-        while not layout.lay_out_more(LAYOUT_STEP_BLOCKS) and time.perf_counter() < deadline:
+        waited = self._going_to is not None or self.hurry
+        deadline = time.perf_counter() + (
+            LAYOUT_STEP_SECONDS if waited else BACKGROUND_STEP_SECONDS
+        )
+        app, screen = self.app, self.screen
+        while (
+            not layout.lay_out_more(LAYOUT_STEP_BLOCKS)
+            and time.perf_counter() < deadline
+            and not (app.message_queue_size or screen.message_queue_size)
+        ):
             pass
         if layout.complete or time.monotonic() - self._size_synced >= SIZE_SYNC_SECONDS:
             self._sync_virtual_size()
@@ -246,11 +257,8 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         if self._draw_when_laid_out:
             self._draw_when_laid_out = False
             self.refresh()
-        if self._going_to_end:
-            if layout.complete:
-                self._going_to_end = False
-                self.scroll_end(animate=False, immediate=True, force=True)
-            self.refresh()  # the note at the bottom, or the end itself
+        if self._going_to is not None:
+            self._go_on(layout)
         if self._jump_anchor is not None:
             # The article grew below the estimate: a heading near the end that the
             # first scroll could not reach may be reachable now.
@@ -309,8 +317,8 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         line_y = round(self.scroll_offset.y) + y
         if layout is None or line_y >= layout.height or width <= 0:
             return Strip.blank(width, self.rich_style)
-        if self._going_to_end and y == self.scrollable_content_region.height - 1:
-            return self._end_note(layout, width)
+        if self._going_to is not None and y == self.scrollable_content_region.height - 1:
+            return self._going_note(layout, width)
         if line_y >= layout.laid_out_lines + LAY_OUT_AHEAD and not layout.complete:
             # Far below what is laid out (the scrollbar dragged down): laying out up to
             # here would freeze the screen, so the steps get here and it is drawn then.
@@ -324,17 +332,6 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         if y == 0:
             self._note_top_line(line_y)
         return strip
-
-    def _end_note(self, layout: DocumentLayout, width: int) -> Strip:
-        """The bottom line while End waits for the rest of the article to be laid out."""
-        percent = min(99, layout.laid_out_lines * 100 // max(1, layout.height))
-        # Translators: shown at the bottom of a very long article after End is pressed,
-        # while the rest of it is being prepared; {ready} is how much is ready ("45%").
-        note = _("Going to the end: {ready} of this long article is ready…").format(
-            ready=f"{percent}%"
-        )
-        strip = Strip([Segment(f" {note} ", NOTE_STYLE)])
-        return strip.adjust_cell_length(width).apply_style(self.rich_style)
 
     def _make_strip(self, layout: DocumentLayout, line_y: int, width: int) -> Strip:
         segments: list[Segment] = layout.line(line_y)
@@ -388,78 +385,6 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
     def _margin(self) -> int:
         return max(0, (self.scrollable_content_region.width - self.text_width) // 2)
 
-    # ------------------------------------------------------------ turning pages
-    # Pages turn at once. Textual's default page scroll animates at 50 lines a second,
-    # about 0.7 s a page at 40 rows, and Home/End take 1 s: a reader waits for every one
-    # (benchmarks/scroll.py).
-    # Scrolling by hand ends a jump (from then on the reader's own position counts),
-    # and a wait for the end of a long article to be laid out.
-    def _reader_moved(self) -> None:
-        self._jump_anchor = None
-        if self._going_to_end:
-            self._going_to_end = False
-            self.refresh()  # the note goes
-
-    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
-        self._reader_moved()
-
-    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        self._reader_moved()
-
-    def action_scroll_down(self) -> None:
-        self._reader_moved()
-        super().action_scroll_down()
-
-    def action_scroll_up(self) -> None:
-        self._reader_moved()
-        super().action_scroll_up()
-
-    def action_page_down(self) -> None:
-        self._reader_moved()
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self._reader_moved()
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self.scroll_page_up(animate=False)
-
-    def scroll_half_page(self, direction: int) -> None:
-        """less's d and u: half a screen down (1) or up (-1), at once."""
-        self._reader_moved()
-        step = max(1, self.scrollable_content_region.height // 2)
-        self.scroll_to(
-            y=round(self.scroll_offset.y) + direction * step,
-            animate=False,
-            immediate=True,
-        )
-
-    def action_scroll_home(self) -> None:
-        self._reader_moved()
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self.scroll_home(animate=False)
-
-    def action_scroll_end(self) -> None:
-        self._reader_moved()
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        # The height is an estimate until the whole article is laid out, so End goes to
-        # the end of what is laid out now, and on to the real end once the rest is (in
-        # steps, a note saying how far it has got; keys are answered meanwhile).
-        layout = self.lay_out_if_short()
-        if layout is not None and not layout.complete:
-            self._going_to_end = True
-            self._schedule_layout()
-            height = self.scrollable_content_region.height
-            y = max(0, layout.laid_out_lines - height)
-            self.scroll_to(y=y, animate=False, immediate=True, force=True)
-            self.refresh()
-            return
-        self.scroll_end(animate=False)
-
     # -------------------------------------------------------- position report
     @property
     def top_anchor(self) -> str | None:
@@ -488,6 +413,9 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         layout = self._layout
         if layout is None:
             return None
+        if self._far_below(layout, anchor):
+            self._go_to(anchor)  # laying out up to it would freeze the screen: in steps
+            return None
         line = layout.anchor_line(anchor)
         if line is not None:
             layout.line(line + self.scrollable_content_region.height)
@@ -502,7 +430,7 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         if line is None:
             return False
         self._jump_anchor = anchor
-        self._going_to_end = False
+        self._going_to = None
         self.scroll_to(y=line, animate=animate, immediate=not animate, force=True)
         return True
 
@@ -513,6 +441,16 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         for highlight in highlights:
             grouped.setdefault(highlight.y, []).append(highlight)
         self._highlights = grouped
+        self._highlight_version += 1
+        self.refresh()
+
+    def add_highlights(self, highlights: list[Highlight]) -> None:
+        """Mark more spans, keeping those marked before (found in lines just laid out)."""
+        if not highlights:
+            return
+        grouped = self._highlights
+        for highlight in highlights:
+            grouped.setdefault(highlight.y, []).append(highlight)
         self._highlight_version += 1
         self.refresh()
 

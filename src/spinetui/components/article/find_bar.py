@@ -185,16 +185,19 @@ class FindBar(QueryBox, Horizontal):
         if not found and not done:
             return
         self.matches.extend(found)
-        scroll = False
         if self._waiting and found:
             self._waiting = False
             self.current = len(self.matches) - len(found)
-            scroll = True
         elif self._waiting and done:
             self._waiting = False
             if self.matches:  # nothing further down: go round to the first, as less does
-                self.current, scroll = 0, True
-        self._show(scroll=scroll)
+                self.current = 0
+        else:
+            # Only more marks: added to those shown (a common word can have thousands).
+            self.view.add_highlights([Highlight(m.y, m.x0, m.x1, MATCH_STYLE) for m in found])
+            self._show_count()
+            return
+        self._show(scroll=True)
 
     def article_changed(self) -> None:
         """The reader opened another article: mark the same text in it, without
@@ -271,6 +274,7 @@ class FindBar(QueryBox, Horizontal):
     def close(self) -> None:
         """Clear the marks and remove the bar; the article keeps the focus."""
         self.closed = True
+        self.view.hurry = False
         self.view.set_highlights([])
         self.view.focus()
         self.remove()
@@ -284,6 +288,10 @@ class FindBar(QueryBox, Horizontal):
         self.view.set_highlights(highlights)
         if scroll and self.current is not None:
             self.view.scroll_line_into_view(self.matches[self.current].y)
+        self._show_count(wrapped=wrapped)
+
+    def _show_count(self, *, wrapped: bool = False) -> None:
+        self.view.hurry = self._waiting and not self.closed
         self.query_one("#find-count", Static).update(self.count_text(wrapped=wrapped))
         none = bool(self.text.strip()) and not self.matches and not self._more_to_come
         self.input.set_class(none, "-no-match")

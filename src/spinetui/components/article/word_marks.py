@@ -38,12 +38,12 @@ class WordMarks:
         self._searched = 0  # lines searched so far
         self.extend()
 
-    def extend(self) -> bool:
-        """Look in the lines laid out since last time; True if marks were added. Stops
-        when the view shows another layout (another article, or another width)."""
+    def extend(self) -> list[Highlight]:
+        """Look in the lines laid out since last time; the marks added. Stops when the
+        view shows another layout (another article, or another width)."""
         layout, pattern = self.layout, self.pattern
         if layout is None or pattern is None or self.view.layout_now is not layout:
-            return False
+            return []
         before = len(self.marks)
         for y in range(self._searched, layout.laid_out_lines):
             line = layout.plain(y)
@@ -51,4 +51,4 @@ class WordMarks:
                 x0 = cell_len(line[: match.start()])
                 self.marks.append(Highlight(y, x0, x0 + cell_len(match.group()), WORD_STYLE))
         self._searched = max(self._searched, layout.laid_out_lines)
-        return len(self.marks) > before
+        return self.marks[before:]

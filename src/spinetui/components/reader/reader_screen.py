@@ -340,8 +340,8 @@ class ReaderScreen(Screen[None]):
 
     def _more_word_marks(self) -> None:
         search = self._word_search
-        if search is not None and search.marks is self._word_marks and search.extend():
-            self._show_word_marks()
+        if search is not None and search.marks is self._word_marks:
+            self.article_view.add_highlights(search.extend())
 
     def _show_word_marks(self) -> None:
         current = self._word_mark
