@@ -67,11 +67,11 @@ class PageTurning(_Pane):
 
     def action_scroll_down(self) -> None:
         self._reader_moved()
-        super().action_scroll_down()  # type: ignore[misc]
+        super().action_scroll_down()
 
     def action_scroll_up(self) -> None:
         self._reader_moved()
-        super().action_scroll_up()  # type: ignore[misc]
+        super().action_scroll_up()
 
     def action_page_down(self) -> None:
         self._reader_moved()
