@@ -11,6 +11,7 @@ links and choosing them by key, mouse or touch is the `LinkSelection` mixin
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,6 @@ from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -77,10 +77,6 @@ class ArticleView(LinkSelection, PageTurning, ScrollView, can_focus=True):
     /* A stable gutter: the scrollbar appearing must not change the text width. */
     ArticleView { padding: 0 2; scrollbar-gutter: stable; }
     """
-
-    #: Lines laid out so far (grows in steps after the first paint; the find bar and
-    #: the searched words watch it to look in the new lines).
-    laid_out: var[int] = var(0, init=False)
 
     class TargetActivated(Message):
         def __init__(self, view: ArticleView, target: Target) -> None:
@@ -139,6 +135,9 @@ class ArticleView(LinkSelection, PageTurning, ScrollView, can_focus=True):
         #: Set while something waits for the rest to be laid out (find looking further
         #: down): the steps are then longer, so it comes sooner.
         self.hurry = False
+        #: Lines laid out so far, as last told to the listeners (``listen_laid_out``).
+        self.laid_out = 0
+        self._laid_out_listeners: list[Callable[[], None]] = []
 
     # ----------------------------------------------------------------- showing
     def show(
@@ -224,8 +223,20 @@ class ArticleView(LinkSelection, PageTurning, ScrollView, can_focus=True):
         self._note_laid_out()
 
     def _note_laid_out(self) -> None:
+        """Tell the listeners when more lines are laid out (called directly, in the
+        step: a message or reactive would cost a turn of the event loop each step)."""
         if self._layout is not None and self._layout.laid_out_lines != self.laid_out:
             self.laid_out = self._layout.laid_out_lines
+            for listener in list(self._laid_out_listeners):
+                listener()
+
+    def listen_laid_out(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` whenever more lines are laid out (find, searched words)."""
+        self._laid_out_listeners.append(listener)
+
+    def stop_listening(self, listener: Callable[[], None]) -> None:
+        if listener in self._laid_out_listeners:
+            self._laid_out_listeners.remove(listener)
 
     def _schedule_layout(self) -> None:
         """Lay out the rest of the article in small steps once the screen has painted."""

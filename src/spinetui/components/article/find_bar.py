@@ -6,7 +6,7 @@ and marked through `ArticleView.set_highlights`. Whatever the reader types is on
 ever compared as text: it is never a pattern and never markup.
 
 A long article is laid out in steps after its first screen (issue 16): find looks in
-what is laid out, and in each new part as it comes (`ArticleView.laid_out`), so the
+what is laid out, and in each new part as it comes (`ArticleView.listen_laid_out`), so the
 screen never waits for the whole article; the count says "so far" until it is all in.
 """
 
@@ -107,7 +107,10 @@ class FindBar(QueryBox, Horizontal):
     def on_mount(self) -> None:
         # The layout (and so every match position) changes with the width of the pane.
         self.watch(self.view, "virtual_size", self._layout_may_have_changed, init=False)
-        self.watch(self.view, "laid_out", self._more_laid_out, init=False)
+        self.view.listen_laid_out(self._more_laid_out)
+
+    def on_unmount(self) -> None:
+        self.view.stop_listening(self._more_laid_out)
 
     @property
     def input(self) -> Input:
@@ -176,7 +179,7 @@ class FindBar(QueryBox, Horizontal):
 
     def _more_laid_out(self) -> None:
         """Look in the lines just laid out; the first match there may become current."""
-        if self.closed or not self.text.strip() or self._is_stale():
+        if self.closed or not self.is_mounted or not self.text.strip() or self._is_stale():
             return
         first = len(self._lines)
         self._read_lines()

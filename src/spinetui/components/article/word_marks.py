@@ -3,7 +3,7 @@
 A word matches at the start of a longer one ("inject" marks "injection"), whatever its
 case. A long article is laid out in steps after its first screen (issue 16), so the
 marks are found in the lines laid out so far and then in each new part as it comes
-(`ArticleView.laid_out`): marking never waits for the whole article to be laid out.
+(`ArticleView.listen_laid_out`): marking never waits for the whole article to be laid out.
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ class ReaderScreen(Screen[None]):
         # The header says how far through the article the reader is.
         self.watch(view, "scroll_y", self._update_progress, init=False)
         self.watch(view, "virtual_size", self._update_progress, init=False)
-        self.watch(view, "laid_out", self._more_word_marks, init=False)
+        view.listen_laid_out(self._more_word_marks)
         start = self._start_article or guide.home
         if start not in guide.articles:
             order = guide.reading_order()
