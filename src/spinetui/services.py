@@ -153,12 +153,16 @@ class Services:
         with self._documents_lock:
             document = self._documents.pop(article_id, None)
             if document is None:
+                article = self.guide.articles[article_id]
                 document = MarkdownDocument(
-                    self.guide.articles[article_id].body,
+                    article.body,
                     terms=self.term_matcher,
                     styles=self._styles,
                     outcomes=self.guide.outcomes,
                     parse=self._kept_parse(article_id),
+                    # The loader scanned them already: a long article is not scanned
+                    # again as it opens (the document holds them to its own parse).
+                    headings=article.headings or None,
                 )
             self._documents[article_id] = document  # the most recently used is last
             while len(self._documents) > DOCUMENTS_KEPT:

@@ -184,3 +184,39 @@ def test_every_bundled_article_chunked_is_the_article_whole(monkeypatch):
         whole, parts, _doc = whole_and_chunked(monkeypatch, article.body, 1, 60)
         assert parts == whole, article.id
         monkeypatch.undo()
+
+
+def test_control_characters_in_a_chunked_source_change_nothing(monkeypatch):
+    # Each chunk is cleaned as it is cut, and the headings scanned in the raw source:
+    # a control character in a heading, or one that hides a heading from the scanner
+    # ("\x01#" is "#" once cleaned), still gives what the whole cleaned source gives.
+    source = "".join(
+        f"## Part {i}\x07\n\nText\x01 {i}.\n\n\x01## Hidden {i}\n\n" for i in range(30)
+    )
+    whole, parts, doc = whole_and_chunked(monkeypatch, "# Top\n\n" + source, 40)
+    assert parts == whole
+    assert len(chunking.split_chunks(source, 40)) > 10
+    assert all("\x07" not in h.text for h in doc.headings)
+    assert any(h.text == "Hidden 3" for h in doc.headings)
+    # A reference definition made by the cleaning ("]\x00:") is one, as "]:" would be.
+    late = "# Top\n\n[a] link.\n\n" + source + "[a]\x00: #top\n"
+    assert len(chunking.split_chunks(late, 40)) == 1
+    whole, parts, _doc = whole_and_chunked(monkeypatch, late, 40)
+    assert parts == whole
+
+
+def test_the_guides_headings_are_taken_as_given_and_still_checked(monkeypatch):
+    from spinetui.markdown.scan import heading_anchors
+
+    source = "\n\n".join(f"## Part {i}\n\nText {i}." for i in range(60)) + "\n"
+    whole = MarkdownDocument(source).headings
+    chunked(monkeypatch, 50)
+    scans = []
+    monkeypatch.setattr(
+        "spinetui.render.document.scan_heading_anchors", lambda s: scans.append(s) or []
+    )
+    doc = MarkdownDocument(source, headings=heading_anchors(source))
+    assert not scans and not doc.parsed  # not scanned again
+    assert doc.headings == whole
+    wrong = MarkdownDocument(source, headings=[(2, "Wrong", "wrong", 0)])
+    assert wrong.parsed and wrong.headings == whole  # held to markdown-it's

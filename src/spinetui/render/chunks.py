@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
+from spinetui.markdown.text import clean_source
+
 #: Articles shorter than this parse whole, in one go, as they always did.
 CHUNKED_FROM_CHARS = 200_000
 #: About how much Markdown one chunk holds (well under the 100 ms a key may wait).
@@ -41,30 +43,75 @@ class Chunk:
     blocks: int = 1  # about how many blocks it holds (for the layout's estimate)
 
 
+# A link reference definition's "]:" (control characters between the two are removed
+# by the cleaning, so they may be there in the raw source).
+_LATE_REF = re.compile(r"\][\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*:")
+
+
+class ChunkCutter:
+    """Cuts ``source`` (raw: each chunk is cleaned of control characters as it is cut)
+    into chunks of about ``size`` characters, one at a time as they are asked for, so
+    opening a long article costs only its first chunk (not a pass over all of it)."""
+
+    def __init__(self, source: str, size: int | None = None) -> None:
+        self._source = source
+        self._size = CHUNK_CHARS if size is None else size
+        self._pos = 0  # the next chunk's first character
+        self.line = 0  # and its first line
+        self._started = False
+        self._chars = self._blocks = 0  # what has been cut so far (for the estimate)
+        self.chunked = len(source) >= CHUNKED_FROM_CHARS
+        if self.chunked:
+            m = _CUT.search(source, self._size)
+            # A link reference definition past the first chunk: links above it would
+            # not resolve if the chunks before it were inline-parsed first. Parse whole.
+            if m is None or _LATE_REF.search(source, m.end()) is not None:
+                self.chunked = False
+
+    @property
+    def done(self) -> bool:
+        return self._started and self._pos >= len(self._source)
+
+    def next(self) -> Chunk | None:
+        """The next chunk (cleaned), or None when all have been given."""
+        if self.done:
+            return None
+        source, pos = self._source, self._pos
+        m = _CUT.search(source, pos + self._size) if self.chunked else None
+        return self._cut(m.end() if m is not None else len(source))
+
+    def rest(self) -> Chunk | None:
+        """Everything not given yet, as one chunk."""
+        return None if self.done else self._cut(len(self._source))
+
+    def _cut(self, cut: int) -> Chunk:
+        self._started = True
+        raw = self._source[self._pos : cut]
+        lines = raw.count("\n")
+        blocks = raw.count("\n\n") + 1
+        end = self.line + lines + (1 if cut >= len(self._source) else 0)
+        chunk = Chunk(self.line, end, clean_source(raw), blocks)
+        self._pos, self.line = cut, self.line + lines
+        self._chars += len(raw)
+        self._blocks += blocks
+        return chunk
+
+    def unparsed(self) -> tuple[int, int]:
+        """About how many characters and blocks are not cut yet (the blocks in
+        proportion to what has been cut, rather than counted in a pass over the rest)."""
+        chars = len(self._source) - self._pos
+        if not chars:
+            return 0, 0
+        return chars, chars * self._blocks // max(1, self._chars)
+
+
 def split_chunks(source: str, size: int | None = None) -> list[Chunk]:
     """``source`` cut into chunks of about ``size`` characters (``CHUNK_CHARS``); one
     chunk if it cannot be, or if it is shorter than ``CHUNKED_FROM_CHARS``."""
-    if len(source) < CHUNKED_FROM_CHARS:
-        return [Chunk(0, 0, source)]
-    size = CHUNK_CHARS if size is None else size
-    chunks: list[Chunk] = []
-    start = line = 0  # the chunk's first character and line
-    for m in _CUT.finditer(source, size):
-        cut = m.end()
-        if cut - start < size:
-            continue
-        text = source[start:cut]
-        end = line + text.count("\n")
-        chunks.append(Chunk(line, end, text, text.count("\n\n") + 1))
-        start, line = cut, end
-    if not chunks:
-        return [Chunk(0, 0, source)]
-    text = source[start:]
-    chunks.append(Chunk(line, line + text.count("\n") + 1, text, text.count("\n\n") + 1))
-    if "]:" in source[len(chunks[0].text) :]:
-        # A link reference definition past the first chunk: links above it would not
-        # resolve if the chunks before it were inline-parsed first. Parse it whole.
-        return [Chunk(0, 0, source)]
+    cutter = ChunkCutter(source, size)
+    chunks = []
+    while (chunk := cutter.next()) is not None:
+        chunks.append(chunk)
     return chunks
 
 

@@ -12,8 +12,9 @@ time (``render/chunks.py``, ``parse_more``) as the layout asks for more blocks.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from spinetui.markdown.scan import heading_anchors as scan_heading_anchors
@@ -34,7 +35,7 @@ from spinetui.render.blocks import (
     TooDeep,
     merge,
 )
-from spinetui.render.chunks import crosses_end, merged, split_chunks
+from spinetui.render.chunks import ChunkCutter, crosses_end, merged
 from spinetui.render.icon_array import OutcomeData
 from spinetui.render.inline import InlineRenderer
 from spinetui.render.layout import DocumentLayout, Target, is_box
@@ -70,6 +71,7 @@ __all__ = [
 ]
 
 _LAYOUT_CACHE_SIZE = 4
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _CLOSES = frozenset(("blockquote_close", "bullet_list_close", "ordered_list_close"))
 
 
@@ -83,10 +85,15 @@ class MarkdownDocument:
         styles: RenderStyles | None = None,
         outcomes: Mapping[str, OutcomeData] | None = None,
         parse: Parse | None = None,
+        headings: Sequence[tuple[int, str, str, int]] | None = None,
     ):
         """`parse`: where the tokens come from (default markdown-it; a parse kept from
-        an earlier start: ``spinetui.render.parsed``)."""
-        self.source = clean_source(source or "")
+        an earlier start: ``spinetui.render.parsed``). `headings`: the article's
+        headings as the scanner found them in `source` (the guide's
+        ``Article.headings``), so that a long article is not scanned again when it
+        opens; held to markdown-it's like the document's own scan."""
+        self._raw = source or ""
+        self._source: str | None = None
         # Datasets that ```outcome blocks name (the guide's outcomes.yaml), by id.
         self.outcomes: Mapping[str, OutcomeData] = outcomes or {}
         self.terms = terms if terms else None
@@ -107,14 +114,26 @@ class MarkdownDocument:
         # A long article is parsed a chunk at a time (see render/chunks.py); its
         # headings come from the fast scanner meanwhile, so the contents, anchors and
         # sections are whole from the start. Each parsed chunk is held to them.
-        self._chunks = split_chunks(self.source)
-        if len(self._chunks) > 1:
-            self.headings = [RenderHeading(*h) for h in scan_heading_anchors(self.source)]
+        # The chunks are cut (and cleaned) one at a time as they are parsed: opening a
+        # long article costs its first chunk, not a pass over the whole source.
+        self._cutter = ChunkCutter(self._raw)
+        if self._cutter.chunked:
+            if headings is None:
+                headings = _scanned_headings(self._raw, self)
+            self.headings = [RenderHeading(*h) for h in headings]
         else:
             self.headings = self._parsed_headings
+        self._next_chunk = self._cutter.next()
         self._anchor_index = {h.anchor: n for n, h in enumerate(self.headings)}
         self._unparsed = (0, 0)  # characters and blocks not parsed yet, about
         self.parse_more()
+
+    @property
+    def source(self) -> str:
+        """The whole Markdown, cleaned of control characters (made when first asked)."""
+        if self._source is None:
+            self._source = clean_source(self._raw)
+        return self._source
 
     # -- public ---------------------------------------------------------------
 
@@ -139,7 +158,7 @@ class MarkdownDocument:
     @property
     def parsed(self) -> bool:
         """True once the whole source is block-parsed."""
-        return not self._chunks
+        return self._next_chunk is None
 
     def unparsed_estimate(self, width: int) -> int:
         """About how many lines the source not parsed yet will take at ``width``."""
@@ -148,14 +167,16 @@ class MarkdownDocument:
 
     def parse_more(self) -> bool:
         """Block-parse the next chunk of the source; False if there was none left."""
-        if not self._chunks:
+        chunk = self._next_chunk
+        if chunk is None:
             return False
-        parse, env = self._parse, self._env
-        chunk = self._chunks.pop(0)
+        parse, env, cutter = self._parse, self._env, self._cutter
+        self._next_chunk = cutter.next()
         tokens = parse.block(chunk.text, env)
-        while self._chunks and crosses_end(tokens, chunk.end - chunk.start):
+        while self._next_chunk is not None and crosses_end(tokens, chunk.end - chunk.start):
             # A fence or HTML block runs on into the next chunk: parse the two as one.
-            chunk = merged(chunk, self._chunks.pop(0))
+            chunk = merged(chunk, self._next_chunk)
+            self._next_chunk = cutter.next()
             tokens = parse.block(chunk.text, env)
         if chunk.start:
             for tok in tokens:
@@ -168,8 +189,11 @@ class MarkdownDocument:
             self.heading_inline[i] = (content, children)
             self._parsed_headings.append(RenderHeading(int(tok.tag[1:]), text, anchor, _line(tok)))
         self._flatten(tokens)
-        rest = self._chunks
-        self._unparsed = (sum(len(c.text) for c in rest), sum(c.blocks for c in rest))
+        after = self._next_chunk
+        chars, blocks = cutter.unparsed()
+        if after is not None:
+            chars, blocks = chars + len(after.text), blocks + after.blocks
+        self._unparsed = (chars, blocks)
         if self.headings is self._parsed_headings:  # parsed whole: index them now
             self._anchor_index = {h.anchor: n for n, h in enumerate(self.headings)}
         else:
@@ -192,15 +216,15 @@ class MarkdownDocument:
         n, checked = len(exact), self._checked
         self._checked = n
         if exact[checked:] == scanned[checked:n] and (
-            len(scanned) == n or (self._chunks and scanned[n].source_line >= self._chunks[0].start)
+            len(scanned) == n
+            or (self._next_chunk and scanned[n].source_line >= self._next_chunk.start)
         ):
             return
         self.headings = exact  # no more checks while the rest is parsed
-        if self._chunks:
-            whole = self._chunks[0]
-            for chunk in self._chunks[1:]:
-                whole = merged(whole, chunk)
-            self._chunks = [whole]
+        if self._next_chunk is not None:
+            rest = self._cutter.rest()
+            if rest is not None:
+                self._next_chunk = merged(self._next_chunk, rest)
             self.parse_more()
         scanned[:] = exact
         self.headings = self._parsed_headings = scanned
@@ -358,3 +382,15 @@ class MarkdownDocument:
         tok = tokens[i]
         if tok.level >= MAX_NESTING - 1 and i + 1 < len(tokens) and tokens[i + 1].nesting == -1:
             self.emit(TooDeep.at(tok))
+
+
+def _scanned_headings(raw: str, doc: MarkdownDocument) -> list[tuple[int, str, str, int]]:
+    """The scanner's headings of a long source, scanned as it is (cleaning all of it
+    first would be another pass over megabytes). Control characters, which the parse
+    never sees, can only matter if one is in a heading: then the cleaned source is
+    scanned. Anywhere else one could at most hide a heading from the scanner, and the
+    parsed chunks are held to its headings anyway (``_check_headings``)."""
+    found = scan_heading_anchors(raw)
+    if any(_CONTROL.search(h[1]) for h in found):
+        return scan_heading_anchors(doc.source)
+    return found

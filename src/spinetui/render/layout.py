@@ -70,6 +70,21 @@ class DocumentLayout:
         return len(self._lines)
 
     @property
+    def blocks_left(self) -> int:
+        """Blocks parsed but not laid out yet (more may come if the document is not
+        all parsed: see ``doc.parsed``)."""
+        return len(self.doc._blocks) - self._next
+
+    @property
+    def next_source_line(self) -> int:
+        """The source line where the laid-out part ends (of the next block to lay out)."""
+        blocks = self.doc._blocks
+        if self._next < len(blocks):
+            return blocks[self._next].line
+        after = self.doc._next_chunk
+        return after.start if after is not None else 1 << 62
+
+    @property
     def height(self) -> int:
         """Exact lines of the laid-out prefix plus an estimate for the rest."""
         self._sync()

@@ -10,13 +10,14 @@ links and choosing them by key, mouse or touch is the `LinkSelection` mixin
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.actions import SkipAction
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -24,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from spinetui.components.article.article_links import LinkSelection
+from spinetui.components.article.paging import PageTurning
 from spinetui.components.strips import overlay_style
 from spinetui.i18n import _
 from spinetui.keymap import ARTICLE_KEYS, bindings
@@ -34,8 +36,24 @@ if TYPE_CHECKING:
 
 # Characters per line of text: comfortable reading, even on a very wide screen.
 READING_WIDTH = 80
-# Blocks laid out per step after the first paint; small enough to keep keys responsive.
-LAYOUT_STEP_BLOCKS = 40
+# Laying out after the first paint goes in steps of about this long (then keys and the
+# screen have their turn): short while nobody waits for it, so that the several turns
+# of the event loop a key takes (a bar mounting, its first paint) each wait little;
+# longer while the reader waits for a place further down (End, a heading, find), still
+# well under the 100 ms a key may wait (issue 16). A step ends early when a key or
+# another message is waiting for the app or the screen.
+BACKGROUND_STEP_SECONDS = 0.008
+LAYOUT_STEP_SECONDS = 0.03
+# Blocks laid out between looks at the clock within a step.
+LAYOUT_STEP_BLOCKS = 8
+# While the rest is laid out, the scrollbar's size follows at most this often (each
+# change lays the whole screen out again); always once the layout is complete.
+SIZE_SYNC_SECONDS = 0.25
+# Lines past the laid-out part that drawing may lay out at once (a page or two).
+LAY_OUT_AHEAD = 400
+# Blocks few enough to lay out at once for End, find or the searched words (an article
+# under render/chunks.py's CHUNKED_FROM_CHARS, which is parsed whole, has fewer).
+SHORT_REST_BLOCKS = 2_000
 
 SELECTED_STYLE = Style(reverse=True)
 MATCH_STYLE = Style(bgcolor="yellow", color="black")
@@ -50,7 +68,7 @@ class Highlight:
     style: Style
 
 
-class ArticleView(LinkSelection, ScrollView, can_focus=True):
+class ArticleView(LinkSelection, PageTurning, ScrollView, can_focus=True):
     """Shows one article; posts `TargetActivated` when a link or marked word is chosen."""
 
     BINDINGS = bindings(ARTICLE_KEYS)
@@ -109,6 +127,17 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         # that re-wrapping (a resize, the rest of the article being laid out) keeps
         # them there rather than at the same line number.
         self._jump_anchor: str | None = None
+        # End (or a heading far down) asked for before the article is laid out as far:
+        # where to go once it is (PageTurning).
+        self._going_to: str | None = None
+        self._draw_when_laid_out = False  # lines far below the laid-out part were drawn blank
+        self._size_synced = 0.0
+        #: Set while something waits for the rest to be laid out (find looking further
+        #: down): the steps are then longer, so it comes sooner.
+        self.hurry = False
+        #: Lines laid out so far, as last told to the listeners (``listen_laid_out``).
+        self.laid_out = 0
+        self._laid_out_listeners: list[Callable[[], None]] = []
 
     # ----------------------------------------------------------------- showing
     def show(
@@ -123,6 +152,7 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         self.article_id = article_id
         self.document = document
         self._layout = None
+        self._going_to = None
         self._selected = None
         self._highlights = {}
         self._highlight_version += 1
@@ -189,6 +219,24 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
     def _sync_virtual_size(self) -> None:
         if self._layout is not None:
             self.virtual_size = Size(self.text_width, self._layout.height)
+            self._size_synced = time.monotonic()
+        self._note_laid_out()
+
+    def _note_laid_out(self) -> None:
+        """Tell the listeners when more lines are laid out (called directly, in the
+        step: a message or reactive would cost a turn of the event loop each step)."""
+        if self._layout is not None and self._layout.laid_out_lines != self.laid_out:
+            self.laid_out = self._layout.laid_out_lines
+            for listener in list(self._laid_out_listeners):
+                listener()
+
+    def listen_laid_out(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` whenever more lines are laid out (find, searched words)."""
+        self._laid_out_listeners.append(listener)
+
+    def stop_listening(self, listener: Callable[[], None]) -> None:
+        if listener in self._laid_out_listeners:
+            self._laid_out_listeners.remove(listener)
 
     def _schedule_layout(self) -> None:
         """Lay out the rest of the article in small steps once the screen has painted."""
@@ -202,8 +250,26 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         layout = self._layout
         if layout is None:
             return
-        layout.lay_out_more(LAYOUT_STEP_BLOCKS)
-        self._sync_virtual_size()
+        waited = self._going_to is not None or self.hurry
+        deadline = time.perf_counter() + (
+            LAYOUT_STEP_SECONDS if waited else BACKGROUND_STEP_SECONDS
+        )
+        app, screen = self.app, self.screen
+        while (
+            not layout.lay_out_more(LAYOUT_STEP_BLOCKS)
+            and time.perf_counter() < deadline
+            and not (app.message_queue_size or screen.message_queue_size)
+        ):
+            pass
+        if layout.complete or time.monotonic() - self._size_synced >= SIZE_SYNC_SECONDS:
+            self._sync_virtual_size()
+        else:
+            self._note_laid_out()
+        if self._draw_when_laid_out:
+            self._draw_when_laid_out = False
+            self.refresh()
+        if self._going_to is not None:
+            self._go_on(layout)
         if self._jump_anchor is not None:
             # The article grew below the estimate: a heading near the end that the
             # first scroll could not reach may be reachable now.
@@ -212,6 +278,19 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
                 self.scroll_to(y=line, animate=False, immediate=True, force=True)
         if not layout.complete:
             self._schedule_layout()
+
+    def lay_out_if_short(self) -> DocumentLayout | None:
+        """The layout, with the rest laid out at once if that is quick (an article
+        parsed whole, with few blocks left); a long article's rest comes in steps."""
+        layout = self._ensure_layout()
+        if (
+            layout is not None
+            and not layout.complete
+            and layout.doc.parsed
+            and layout.blocks_left <= SHORT_REST_BLOCKS
+        ):
+            self.lay_out_all()
+        return layout
 
     def lay_out_all(self) -> DocumentLayout | None:
         layout = self._ensure_layout()
@@ -248,6 +327,13 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         layout = self._ensure_layout(_text_width(width))
         line_y = round(self.scroll_offset.y) + y
         if layout is None or line_y >= layout.height or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        if self._going_to is not None and y == self.scrollable_content_region.height - 1:
+            return self._going_note(layout, width)
+        if line_y >= layout.laid_out_lines + LAY_OUT_AHEAD and not layout.complete:
+            # Far below what is laid out (the scrollbar dragged down): laying out up to
+            # here would freeze the screen, so the steps get here and it is drawn then.
+            self._draw_when_laid_out = True
             return Strip.blank(width, self.rich_style)
         key = (line_y, width, self._highlight_version, self._ticks_version)
         strip = self._strips.get(key)
@@ -310,62 +396,6 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
     def _margin(self) -> int:
         return max(0, (self.scrollable_content_region.width - self.text_width) // 2)
 
-    # ------------------------------------------------------------ turning pages
-    # Pages turn at once. Textual's default page scroll animates at 50 lines a second,
-    # about 0.7 s a page at 40 rows, and Home/End take 1 s: a reader waits for every one
-    # (benchmarks/scroll.py).
-    # Scrolling by hand ends a jump: from then on the reader's own position counts.
-    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
-        self._jump_anchor = None
-
-    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        self._jump_anchor = None
-
-    def action_scroll_down(self) -> None:
-        self._jump_anchor = None
-        super().action_scroll_down()
-
-    def action_scroll_up(self) -> None:
-        self._jump_anchor = None
-        super().action_scroll_up()
-
-    def action_page_down(self) -> None:
-        self._jump_anchor = None
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self._jump_anchor = None
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self.scroll_page_up(animate=False)
-
-    def scroll_half_page(self, direction: int) -> None:
-        """less's d and u: half a screen down (1) or up (-1), at once."""
-        self._jump_anchor = None
-        step = max(1, self.scrollable_content_region.height // 2)
-        self.scroll_to(
-            y=round(self.scroll_offset.y) + direction * step,
-            animate=False,
-            immediate=True,
-        )
-
-    def action_scroll_home(self) -> None:
-        self._jump_anchor = None
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self.scroll_home(animate=False)
-
-    def action_scroll_end(self) -> None:
-        self._jump_anchor = None
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        # The height is an estimate until the whole article is laid out: lay it all
-        # out first, or a long article's End stops short of the end.
-        self.lay_out_all()
-        self.scroll_end(animate=False)
-
     # -------------------------------------------------------- position report
     @property
     def top_anchor(self) -> str | None:
@@ -394,6 +424,9 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         layout = self._layout
         if layout is None:
             return None
+        if self._far_below(layout, anchor):
+            self._go_to(anchor)  # laying out up to it would freeze the screen: in steps
+            return None
         line = layout.anchor_line(anchor)
         if line is not None:
             layout.line(line + self.scrollable_content_region.height)
@@ -408,6 +441,7 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         if line is None:
             return False
         self._jump_anchor = anchor
+        self._going_to = None
         self.scroll_to(y=line, animate=animate, immediate=not animate, force=True)
         return True
 
@@ -418,6 +452,16 @@ class ArticleView(LinkSelection, ScrollView, can_focus=True):
         for highlight in highlights:
             grouped.setdefault(highlight.y, []).append(highlight)
         self._highlights = grouped
+        self._highlight_version += 1
+        self.refresh()
+
+    def add_highlights(self, highlights: list[Highlight]) -> None:
+        """Mark more spans, keeping those marked before (found in lines just laid out)."""
+        if not highlights:
+            return
+        grouped = self._highlights
+        for highlight in highlights:
+            grouped.setdefault(highlight.y, []).append(highlight)
         self._highlight_version += 1
         self.refresh()
 

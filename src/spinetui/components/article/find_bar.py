@@ -4,6 +4,10 @@ Matching is case-insensitive and within one line of the laid-out article (a phra
 broken across two lines by wrapping is not found), computed on each line's plain text
 and marked through `ArticleView.set_highlights`. Whatever the reader types is only
 ever compared as text: it is never a pattern and never markup.
+
+A long article is laid out in steps after its first screen (issue 16): find looks in
+what is laid out, and in each new part as it comes (`ArticleView.listen_laid_out`), so the
+screen never waits for the whole article; the count says "so far" until it is all in.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from spinetui.components.article.article_view import ArticleView, Highlight
 from spinetui.components.result_list import QueryBox
 from spinetui.i18n import _, ngettext
 from spinetui.keymap import FIND_KEYS, bindings
+from spinetui.render import DocumentLayout
 
 # Longer text cannot be on one line of an article anyway.
 MAX_FIND_CHARS = 200
@@ -44,13 +49,15 @@ def _fold(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
-def find_in_lines(lines: list[str], wanted: str) -> list[Match]:
-    """Every non-overlapping, case-insensitive occurrence of `wanted`, by cell position."""
+def find_in_lines(lines: list[str], wanted: str, first: int = 0) -> list[Match]:
+    """Every non-overlapping, case-insensitive occurrence of `wanted`, by cell position
+    (in ``lines[first:]``, numbered as in ``lines``)."""
     needle = _fold(wanted)
     if not needle.strip():
         return []
     matches: list[Match] = []
-    for y, line in enumerate(lines):
+    for y in range(first, len(lines)):
+        line = lines[y]
         haystack = _fold(line)
         start = haystack.find(needle)
         while start >= 0:
@@ -83,6 +90,9 @@ class FindBar(QueryBox, Horizontal):
         self._searched_document: object | None = None
         self._searched_layout: object | None = None
         self._lines: list[str] = []
+        # A match to come: the next one found in lines still to be laid out becomes the
+        # current one (none was below the top of the pane, or n went past the last).
+        self._waiting = False
 
     def compose(self) -> ComposeResult:
         # Translators: the label before the find bar's text box (find a word in the article).
@@ -97,6 +107,10 @@ class FindBar(QueryBox, Horizontal):
     def on_mount(self) -> None:
         # The layout (and so every match position) changes with the width of the pane.
         self.watch(self.view, "virtual_size", self._layout_may_have_changed, init=False)
+        self.view.listen_laid_out(self._more_laid_out)
+
+    def on_unmount(self) -> None:
+        self.view.stop_listening(self._more_laid_out)
 
     @property
     def input(self) -> Input:
@@ -125,17 +139,68 @@ class FindBar(QueryBox, Horizontal):
         never jumps back to the start of a long article.
         """
         view = self.view
-        layout = view.lay_out_all()
+        layout = view.lay_out_if_short()
         if layout is not self._searched_layout or view.document is not self._searched_document:
             self._searched_document = view.document
             self._searched_layout = layout
-            # Kept while the layout stays the same: each keystroke searches it again.
-            self._lines = [layout.plain(y) for y in range(layout.height)] if layout else []
+            self._lines = []
+        self._read_lines()
         self.matches = find_in_lines(self._lines, self.text)
         self.current = None
+        self._waiting = False
         if self.matches:
             self.current = self._first_in_view(1)
+            if self.current is not None and self.matches[self.current].y < self._top:
+                self.current = None  # none below the top yet: wait for the rest, or wrap
+        if self.current is None and self.text.strip():
+            self._waiting = scroll and self._more_to_come
+            if not self._waiting and self.matches:
+                self.current = 0  # none further down: go round to the first, as less does
         self._show(scroll=scroll)
+
+    @property
+    def _top(self) -> int:
+        return round(self.view.scroll_offset.y)
+
+    @property
+    def _more_to_come(self) -> bool:
+        """True while some of the article is still to be laid out (and searched)."""
+        layout = self._searched_layout
+        return layout is not None and not getattr(layout, "complete", True)
+
+    def _read_lines(self) -> None:
+        """The plain text of the lines laid out since last time (kept while the layout
+        stays the same: each keystroke searches them again)."""
+        layout = self._searched_layout
+        if isinstance(layout, DocumentLayout):
+            self._lines.extend(
+                layout.plain(y) for y in range(len(self._lines), layout.laid_out_lines)
+            )
+
+    def _more_laid_out(self) -> None:
+        """Look in the lines just laid out; the first match there may become current."""
+        if self.closed or not self.is_mounted or not self.text.strip() or self._is_stale():
+            return
+        first = len(self._lines)
+        self._read_lines()
+        found = find_in_lines(self._lines, self.text, first)
+        done = not self._more_to_come
+        if not found and not done:
+            return
+        self.matches.extend(found)
+        if self._waiting and found:
+            self._waiting = False
+            self.current = len(self.matches) - len(found)
+        elif self._waiting and done:
+            self._waiting = False
+            if self.matches:  # nothing further down: go round to the first, as less does
+                self.current = 0
+        else:
+            # Only more marks: added to those shown (a common word can have thousands).
+            self.view.add_highlights([Highlight(m.y, m.x0, m.x1, MATCH_STYLE) for m in found])
+            self._show_count()
+            return
+        self._show(scroll=True)
 
     def article_changed(self) -> None:
         """The reader opened another article: mark the same text in it, without
@@ -170,12 +235,21 @@ class FindBar(QueryBox, Horizontal):
             self.find(scroll=False)
             self.current = None  # so the step lands on the first match in view
         if not self.matches:
+            self._waiting = self._more_to_come
             self._show(scroll=False)
             return
         wrapped = False
         if self.current is None or not self.view.line_in_view(self.matches[self.current].y):
             # Like less: from what is on screen, not from a match scrolled away from.
             self.current = self._first_in_view(direction)
+            if direction > 0 and self.matches[self.current].y < self._top and self._more_to_come:
+                self.current, self._waiting = None, True  # the next one is still to come
+                self._show(scroll=False)
+                return
+        elif direction > 0 and self.current == len(self.matches) - 1 and self._more_to_come:
+            self._waiting = True  # the next one is in what is still to be laid out
+            self._show(scroll=False)
+            return
         else:
             moved = (self.current + direction) % len(self.matches)
             wrapped = moved < self.current if direction > 0 else moved > self.current
@@ -203,6 +277,7 @@ class FindBar(QueryBox, Horizontal):
     def close(self) -> None:
         """Clear the marks and remove the bar; the article keeps the focus."""
         self.closed = True
+        self.view.hurry = False
         self.view.set_highlights([])
         self.view.focus()
         self.remove()
@@ -216,19 +291,35 @@ class FindBar(QueryBox, Horizontal):
         self.view.set_highlights(highlights)
         if scroll and self.current is not None:
             self.view.scroll_line_into_view(self.matches[self.current].y)
+        self._show_count(wrapped=wrapped)
+
+    def _show_count(self, *, wrapped: bool = False) -> None:
+        self.view.hurry = self._waiting and not self.closed
         self.query_one("#find-count", Static).update(self.count_text(wrapped=wrapped))
-        self.input.set_class(bool(self.text.strip()) and not self.matches, "-no-match")
+        none = bool(self.text.strip()) and not self.matches and not self._more_to_come
+        self.input.set_class(none, "-no-match")
 
     def count_text(self, *, wrapped: bool = False) -> Text:
         if not self.text.strip():
             return Text("")
+        more = self._more_to_come
         if not self.matches:
+            if more:
+                # Translators: find in a long article still being prepared: nothing yet.
+                return Text(_("Looking…"))
             return Text(_("No matches"), style="bold")
         count = len(self.matches)
         if self.current is None:
+            if more:
+                # Translators: find in a long article still being prepared.
+                found = ngettext("{count} match so far", "{count} matches so far", count)
+                return Text(found.format(count=count))
             return Text(ngettext("{count} match", "{count} matches", count).format(count=count))
         number = self.current + 1
-        if not wrapped:
+        if more and not wrapped:
+            # Translators: "3 of 7" while a long article is still being searched.
+            position = _("{number} of {count} so far")
+        elif not wrapped:
             # Translators: which match of the word found is the current one: "3 of 7".
             position = _("{number} of {count}")
         elif self.current == 0:

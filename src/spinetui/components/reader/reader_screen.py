@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, cast
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -16,6 +14,7 @@ from textual.widgets import Static
 
 from spinetui.components.article.article_view import ArticleView, Highlight
 from spinetui.components.article.targets import show_target_popup
+from spinetui.components.article.word_marks import WordMarks
 from spinetui.components.footer import SpineFooter
 from spinetui.components.navigation import OpenBeside, OpenComparison
 from spinetui.components.reader.article_header import ArticleHeader
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
 
 # Words found by search, marked in the article like find's matches (exact colours, and
 # the current one bold and underlined too, so it stands out without colour).
-WORD_STYLE = Style(bgcolor="#ffe08a", color="black")
 CURRENT_WORD_STYLE = Style(bgcolor="#ff9d2e", color="black", bold=True, underline=True)
 
 # Below this many columns the contents pane starts hidden, leaving room to read.
@@ -67,6 +65,7 @@ class ReaderScreen(Screen[None]):
         # The words search marked in the open article, and the one n/N is at.
         self._word_marks: list[Highlight] = []
         self._word_mark: int | None = None
+        self._word_search: WordMarks | None = None
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader()
@@ -102,6 +101,7 @@ class ReaderScreen(Screen[None]):
         # The header says how far through the article the reader is.
         self.watch(view, "scroll_y", self._update_progress, init=False)
         self.watch(view, "virtual_size", self._update_progress, init=False)
+        view.listen_laid_out(self._more_word_marks)
         start = self._start_article or guide.home
         if start not in guide.articles:
             order = guide.reading_order()
@@ -333,23 +333,20 @@ class ReaderScreen(Screen[None]):
     def mark_words(self, words: tuple[str, ...]) -> None:
         """Mark the words searched for in the open article, as find does; n and N move
         between them. A word matches at the start of a longer one ("inject" marks
-        "injection"), whatever its case."""
+        "injection"), whatever its case. In a long article still being laid out, the
+        marks are added as each part is (``WordMarks``)."""
         view = self.article_view
-        layout = view.lay_out_all()
-        if layout is None or not words:
+        if view.document is None or not words:
             return
-        pattern = re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")\w*", re.IGNORECASE
-        )
-        marks = []
-        for y in range(layout.height):
-            line = layout.plain(y)
-            for match in pattern.finditer(line):
-                x0 = cell_len(line[: match.start()])
-                marks.append(Highlight(y, x0, x0 + cell_len(match.group()), WORD_STYLE))
-        self._word_marks = marks
+        self._word_search = WordMarks(view, words)
+        self._word_marks = self._word_search.marks
         self._word_mark = None
         self._show_word_marks()
+
+    def _more_word_marks(self) -> None:
+        search = self._word_search
+        if search is not None and search.marks is self._word_marks:
+            self.article_view.add_highlights(search.extend())
 
     def _show_word_marks(self) -> None:
         current = self._word_mark
