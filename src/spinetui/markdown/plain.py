@@ -131,6 +131,7 @@ def markdown_plain(markdown: str, *, sentences: bool = False) -> str:
             units.append(unit if bare and bare[-1] in ".!?:;…" else unit + ".")
     return "\n".join(units)
 
+
 # The first characters of the lines _units must look at twice: rules and setext
 # underlines, reference definitions, headings, list items. Any other line that has no
 # "|" is a line of a paragraph.
