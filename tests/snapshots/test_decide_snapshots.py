@@ -51,6 +51,9 @@ def test_what_matters_to_you_with_answers(snap_compare, size):
         await pilot.press("w")
         await pilot.pause()
         await pilot.press("3", "down", "2", "down", "1", "down", "down", "3")
+        # Moving down scrolls the list with an animation: the picture is taken once it
+        # has ended (mid-way, the scrollbar's thumb sat between two cells).
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         assert isinstance(pilot.app.screen, WhatMattersScreen)
 
