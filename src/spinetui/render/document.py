@@ -17,7 +17,6 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from spinetui.markdown.scan import heading_anchors as scan_heading_anchors
 from spinetui.markdown.slug import AnchorAllocator
 from spinetui.render.blocks import (
     BLOCKS,
@@ -382,6 +381,15 @@ class MarkdownDocument:
         tok = tokens[i]
         if tok.level >= MAX_NESTING - 1 and i + 1 < len(tokens) and tokens[i + 1].nesting == -1:
             self.emit(TooDeep.at(tok))
+
+
+def scan_heading_anchors(source: str) -> list[tuple[int, str, str, int]]:
+    """The fast scanner's headings. Imported on first use: a document given its headings
+    (every one the guide opens) never scans, so its patterns are not compiled before
+    the first paint."""
+    from spinetui.markdown.scan import heading_anchors
+
+    return heading_anchors(source)
 
 
 def _scanned_headings(raw: str, doc: MarkdownDocument) -> list[tuple[int, str, str, int]]:

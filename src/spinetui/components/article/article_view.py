@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from spinetui.components.article.article_links import LinkSelection
 from spinetui.components.article.paging import PageTurning
+from spinetui.components.frame_memo import FrameMemo
 from spinetui.components.strips import overlay_style
 from spinetui.i18n import _
 from spinetui.keymap import ARTICLE_KEYS, bindings
@@ -68,7 +69,7 @@ class Highlight:
     style: Style
 
 
-class ArticleView(LinkSelection, PageTurning, ScrollView, can_focus=True):
+class ArticleView(FrameMemo, LinkSelection, PageTurning, ScrollView, can_focus=True):
     """Shows one article; posts `TargetActivated` when a link or marked word is chosen."""
 
     BINDINGS = bindings(ARTICLE_KEYS)

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from spinetui.components.frame_memo import FrameMemo
 from spinetui.i18n import ngettext
 from spinetui.keymap import CONTENTS_KEYS, bindings
 from spinetui.model import Article, Guide
@@ -54,7 +55,7 @@ class _ContentsNode(TreeNode[ContentsEntry]):
         super()._expand(expand_all)
 
 
-class ContentsTree(Tree[ContentsEntry]):
+class ContentsTree(FrameMemo, Tree[ContentsEntry]):
     """Sections → articles → headings of the open article. Labels are plain Text."""
 
     BINDINGS = bindings(CONTENTS_KEYS)
