@@ -9,8 +9,8 @@ themes are not checked and so not offered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from rich.style import Style
 from textual.theme import Theme
@@ -19,8 +19,7 @@ from spinetui.config_path import DEFAULT_THEME, THEME_NAMES
 from spinetui.render.styles import RenderStyles
 
 
-@dataclass(frozen=True, slots=True)
-class Palette:
+class Palette(NamedTuple):
     name: str
     dark: bool
     background: str  # the article, lists and tables

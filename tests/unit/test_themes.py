@@ -53,7 +53,7 @@ def test_every_article_style_uses_a_checked_colour_and_never_dims(name):
     palette = PALETTES[name]
     checked = {*palette.text_colours.values(), palette.code}
     styles = render_styles(palette)
-    for field in styles.__dataclass_fields__:
+    for field in styles._fields:
         style = getattr(styles, field)
         if not isinstance(style, Style):
             continue  # e.g. the console's link marks: characters, not a style

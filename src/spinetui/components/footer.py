@@ -12,7 +12,7 @@ of the key tables (`N_()`-marked), so a change of language shows on the next ref
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -29,8 +29,7 @@ from spinetui.keymap import FOOTER_RANK, key_label
 GAP = 2  # cells between two keys
 
 
-@dataclass(frozen=True, slots=True)
-class FooterItem:
+class FooterItem(NamedTuple):
     key: str  # as shown
     description: str
     action: str

@@ -2,8 +2,8 @@
 
 Textual asks a line-API widget for each visible line in turn, and what the line
 drawing asks of the widget on every line (its Rich style, which walks every ancestor's
-colours; its component styles, which merge new style objects; its scrollable region)
-cannot change while one frame is drawn. On the first frame of the reader (~40 lines of
+colours; its component styles, which merge new style objects; its size and scrollable
+region) cannot change while one frame is drawn. On the first frame of the reader (~40 lines of
 contents and ~40 of article) working them out per line was about a fifth of the
 drawing. They are kept for the length of one ``render_lines`` call only, so a change of
 theme, focus, hover or size is seen by the next frame as before.
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.style import Style
     from textual.css.styles import RenderStyles
-    from textual.geometry import Region
+    from textual.geometry import Region, Size
     from textual.strip import Strip
     from textual.widget import Widget
 
@@ -56,6 +56,15 @@ class FrameMemo(_Base):
         if "region" not in memo:
             memo["region"] = super().scrollable_content_region
         return memo["region"]
+
+    @property
+    def size(self) -> Size:
+        memo = self._frame_memo
+        if memo is None:
+            return super().size
+        if "size" not in memo:
+            memo["size"] = super().size
+        return memo["size"]
 
     def get_component_styles(self, *names: str) -> RenderStyles:
         memo = self._frame_memo

@@ -14,7 +14,6 @@ The kiosk's idle reset goes back to the language the app started in
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -55,8 +54,8 @@ def _as_section(services: Services, width: int, location: Location) -> Location:
     layout = services.document_for(location.article_id).layout(width)
     heading = layout.heading_at(location.scroll_y)
     if heading is None:
-        return replace(location, scroll_y=0)  # before the first heading: the top
-    return replace(location, anchor=heading.anchor, scroll_y=0)
+        return location._replace(scroll_y=0)  # before the first heading: the top
+    return location._replace(anchor=heading.anchor, scroll_y=0)
 
 
 class LanguageSwitch:

@@ -4,8 +4,6 @@ and background pair Textual draws with it is at least 7:1 on the console
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich.terminal_theme import TerminalTheme
 from textual.theme import Theme
 
@@ -115,4 +113,4 @@ VGA_TERMINAL_THEME = TerminalTheme(
 # The console cannot underline (it shows underline as brown text), so links and marked
 # glossary words get characters around them as well as their colour: [a link] and
 # ‹a word› tell them apart from the text around them by shape.
-CONSOLE_RENDER_STYLES = replace(DEFAULT_STYLES, link_marks=("[", "]"), term_marks=("‹", "›"))
+CONSOLE_RENDER_STYLES = DEFAULT_STYLES._replace(link_marks=("[", "]"), term_marks=("‹", "›"))

@@ -7,16 +7,13 @@ tables without starting Textual.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from textual.binding import Binding, BindingType
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     keys: str  # Textual key names, comma separated
     action: str
     description: str  # short, for the footer
@@ -59,6 +56,6 @@ def area(prefix: str, *keys: Key) -> tuple[Key, ...]:
             name = key.name or key.action.removeprefix("app.")
             if not name.isidentifier():
                 raise ValueError(f"{key.action!r} needs a name= to make its binding id")
-            key = dataclasses.replace(key, id=f"{prefix}.{name}")
+            key = key._replace(id=f"{prefix}.{name}")
         named.append(key)
     return tuple(named)

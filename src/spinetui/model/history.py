@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     article_id: str
     anchor: str | None = None
     scroll_y: int = 0
@@ -48,7 +47,7 @@ class History:
     def remember_scroll(self, scroll_y: int) -> None:
         """Record where the reader is in the current article before leaving it."""
         if self.current is not None:
-            self._items[self._index] = replace(self.current, scroll_y=scroll_y, anchor=None)
+            self._items[self._index] = self.current._replace(scroll_y=scroll_y, anchor=None)
 
     def back(self) -> Location | None:
         if not self.can_go_back:

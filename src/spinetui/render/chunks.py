@@ -15,8 +15,7 @@ result is always markdown-it's own parse of the whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -33,8 +32,7 @@ CHUNK_CHARS = 8_000
 _CUT = re.compile(r"\n[ \t]*\n(?=#{1,6}(?:[ \t\n]|$))")
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
+class Chunk(NamedTuple):
     """Lines ``start <= line < end`` of the source: its text and a rough size."""
 
     start: int

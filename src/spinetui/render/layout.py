@@ -8,8 +8,7 @@ rest have estimated heights until they are laid out.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.segment import Segment
 
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
     from spinetui.render.document import MarkdownDocument
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """A clickable span: line ``y``, cells ``x0 <= x < x1``."""
 
     y: int

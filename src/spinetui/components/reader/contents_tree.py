@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -34,8 +34,7 @@ COLLAPSE_OVER = 60
 HEADINGS_AT_ONCE = 200
 
 
-@dataclass(frozen=True, slots=True)
-class ContentsEntry:
+class ContentsEntry(NamedTuple):
     article_id: str | None  # None for a section
     anchor: str | None = None
     more: bool = False  # the "… N more headings" line
