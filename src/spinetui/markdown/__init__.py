@@ -19,10 +19,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from spinetui.markdown.inline import inline_plain
     from spinetui.markdown.links import link_kind
     from spinetui.markdown.nesting import MAX_NESTING, TOO_DEEP, skip_too_deep
     from spinetui.markdown.parser import block_parser, heading_anchors
-    from spinetui.markdown.plain import inline_plain, markdown_plain
+    from spinetui.markdown.plain import markdown_plain
     from spinetui.markdown.scan import heading_text, scan_body, too_deep_lines
     from spinetui.markdown.slug import AnchorAllocator, slugify, split_explicit_anchor
     from spinetui.markdown.text import clean_inline, clean_source
@@ -48,7 +49,7 @@ _WHERE = {
     "heading_text": "scan",
     "scan_body": "scan",
     "too_deep_lines": "scan",
-    "inline_plain": "plain",
+    "inline_plain": "inline",
     "markdown_plain": "plain",
     "link_kind": "links",
 }

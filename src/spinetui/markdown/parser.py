@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from spinetui.markdown.inline import inline_plain
 from spinetui.markdown.nesting import MAX_NESTING, skip_too_deep
-from spinetui.markdown.plain import inline_plain
 from spinetui.markdown.slug import AnchorAllocator, slugify, split_explicit_anchor
 from spinetui.markdown.text import clean_source
 from spinetui.markdown.types import Heading

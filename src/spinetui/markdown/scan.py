@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
+from spinetui.markdown.inline import inline_plain
 from spinetui.markdown.nesting import MAX_NESTING, might_be_too_deep, too_deep_in
-from spinetui.markdown.plain import inline_plain
 from spinetui.markdown.slug import AnchorAllocator, slugify, split_explicit_anchor
 from spinetui.markdown.types import Link
 

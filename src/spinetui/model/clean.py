@@ -11,6 +11,7 @@ dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -18,18 +19,6 @@ from typing import Any
 _CONTROLS = [c for c in range(0x20) if c not in (0x09, 0x0A)] + [0x7F] + list(range(0x80, 0xA0))
 _DROP_CONTROLS = dict.fromkeys(_CONTROLS)
 _BOM = "\ufeff"
-
-# Escape sequences (ECMA-48), 7-bit (ESC ...) and 8-bit (C1) forms. String-type
-# sequences (OSC, DCS, SOS, PM, APC) are removed whole only when terminated, so an
-# unterminated one cannot swallow the rest of the text; its introducer is still dropped.
-_SEQUENCE = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, erase
-    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC: title, clipboard
-    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)"  # DCS SOS PM APC
-    r"|\x1b[ -/]*[0-~]"  # other escapes (ESC c, ESC 7, ESC ( B, ...)
-)
-_INTRODUCERS = re.compile(r"[\x1b\x90\x98\x9b-\x9f]")
-_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Invisible format characters. Direction overrides, embeddings and isolates
 # (U+202A-202E, U+2066-2069) and marks (U+200E/F, U+061C) reorder what is drawn after
@@ -47,11 +36,35 @@ _INVISIBLE = (
 # glyph in some terminals, three in others). With them gone every emoji is drawn on
 # its own, as wide as Textual measures it, so dividers and table borders stay put.
 _EMOJI_PARTS = "\ufe0f\U0001f3fb-\U0001f3ff"
-_DROP_FORMAT = re.compile(f"[{_INVISIBLE}{_EMOJI_PARTS}]")
 _EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
-_EMOJI_JOINER = re.compile(f"(?<=[{_EMOJI}])\u200d+|\u200d+(?=[{_EMOJI}])")
-_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
-_ANY_FORMAT = re.compile(f"[{_INVISIBLE}{_EMOJI_PARTS}\u200d\u2028\u2029]")
+
+
+class _Patterns:
+    """The patterns, compiled the first time a string needs them: most text is plain
+    ASCII and never does, and compiling them all took ~2 ms before the first paint."""
+
+    def __init__(self) -> None:
+        # Escape sequences (ECMA-48), 7-bit (ESC ...) and 8-bit (C1) forms. String-type
+        # sequences (OSC, DCS, SOS, PM, APC) are removed whole only when terminated, so
+        # an unterminated one cannot swallow the rest of the text; its introducer is
+        # still dropped.
+        self.sequence = re.compile(
+            r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, erase
+            r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC: title, clipboard
+            r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)"  # DCS SOS PM APC
+            r"|\x1b[ -/]*[0-~]"  # other escapes (ESC c, ESC 7, ESC ( B, ...)
+        )
+        self.introducers = re.compile(r"[\x1b\x90\x98\x9b-\x9f]")
+        self.any_control = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+        self.drop_format = re.compile(f"[{_INVISIBLE}{_EMOJI_PARTS}]")
+        self.emoji_joiner = re.compile(f"(?<=[{_EMOJI}])\u200d+|\u200d+(?=[{_EMOJI}])")
+        self.line_separators = re.compile("[\u2028\u2029]")
+        self.any_format = re.compile(f"[{_INVISIBLE}{_EMOJI_PARTS}\u200d\u2028\u2029]")
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    return _Patterns()
 
 
 def clean_text(s: str) -> str:
@@ -67,20 +80,21 @@ def clean_text(s: str) -> str:
         s = s[1:]
     if "\r" in s:
         s = s.replace("\r\n", "\n").replace("\r", "\n")
-    if s.isascii():
-        # No format character is ASCII, and ASCII with no control but tab and newline
-        # is printable once those are spaces: two C passes, several times faster than
-        # the two searches below (the usual case, and every article of a big guide).
-        if s.replace("\t", " ").replace("\n", " ").isprintable():
-            return s
-    elif _ANY_FORMAT.search(s):
-        s = _DROP_FORMAT.sub("", s)
-        s = _EMOJI_JOINER.sub("", s)
-        s = _LINE_SEPARATORS.sub(" ", s)
-    if not _ANY_CONTROL.search(s):
+    ascii_only = s.isascii()
+    # No format character is ASCII, and ASCII with no control but tab and newline is
+    # printable once those are spaces: two C passes, several times faster than the two
+    # searches below (the usual case, and every article of a big guide).
+    if ascii_only and s.replace("\t", " ").replace("\n", " ").isprintable():
+        return s
+    p = _patterns()
+    if not ascii_only and p.any_format.search(s):
+        s = p.drop_format.sub("", s)
+        s = p.emoji_joiner.sub("", s)
+        s = p.line_separators.sub(" ", s)
+    if not p.any_control.search(s):
         return s  # the usual case, and much faster than translate()
-    if _INTRODUCERS.search(s):
-        s = _SEQUENCE.sub("", s)
+    if p.introducers.search(s):
+        s = p.sequence.sub("", s)
     return s.translate(_DROP_CONTROLS)
 
 

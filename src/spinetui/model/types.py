@@ -6,6 +6,7 @@ Nothing here imports Textual; the UI reads these objects and never parses files.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,10 +27,13 @@ class Severity(str, Enum):  # noqa: UP042 - keep (str, Enum): changing str() of 
 # not UTF-8 (U+DC80-U+DCFF stand for bytes 0x80-0xFF).
 # Direction overrides, isolates and marks and other invisible format characters too
 # (see model/clean.py): in a file name they would reorder or hide part of the line.
-_UNPRINTABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u180e\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u206f\ufeff\ufff9-\ufffb]"
-)
+# Compiled on first use (the first problem made): not before the first paint.
+@functools.cache
+def _unprintable() -> re.Pattern[str]:
+    return re.compile(
+        "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u180e\u200b-\u200f\u2028-\u202e"
+        "\u2060-\u206f\ufeff\ufff9-\ufffb]"
+    )
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -43,7 +47,8 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _one_printable_line(text: str) -> str:
-    return _UNPRINTABLE.sub(_escape, text) if _UNPRINTABLE.search(text) else text
+    unprintable = _unprintable()
+    return unprintable.sub(_escape, text) if unprintable.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)

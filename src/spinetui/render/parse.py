@@ -5,12 +5,12 @@ Textual- and Rich-free Markdown package, so the loader, search and check use the
 same rules; ``document.py`` keeps importing them from here.
 """
 
+from spinetui.markdown.inline import inline_plain as _inline_plain
 from spinetui.markdown.links import link_kind
 from spinetui.markdown.nesting import MAX_NESTING, TOO_DEEP, skip_too_deep
 from spinetui.markdown.parser import block_parser, heading_anchors
 from spinetui.markdown.parser import scan_headings as _scan_headings
 from spinetui.markdown.parser import token_line as _line
-from spinetui.markdown.plain import inline_plain as _inline_plain
 from spinetui.markdown.types import Heading as RenderHeading
 
 __all__ = [
