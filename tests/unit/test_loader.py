@@ -735,17 +735,13 @@ def test_bundled_content_loads_without_crashing() -> None:
 
 def test_articles_by_section_is_each_sections_articles_in():
     """The contents and the reading order take every section's articles in one pass."""
-    import dataclasses
 
     from tests.conftest import BUNDLED
 
     guide = load_guide(BUNDLED)
     first = next(iter(guide.articles.values()))
     # Ties on order and title keep the folder's order, as articles_in's sort does.
-    twins = {
-        f"twin-{n}": dataclasses.replace(first, id=f"twin-{n}", order=1.0, title="Same")
-        for n in range(3)
-    }
+    twins = {f"twin-{n}": first._replace(id=f"twin-{n}", order=1.0, title="Same") for n in range(3)}
     guide.articles.update(twins)
     by_section = guide.articles_by_section()
     for section_id in {s.id for s in guide.sections} | set(by_section):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection
 
 from spinetui.model._entries import Context, Key, Kind
@@ -77,4 +76,4 @@ def check_articles(
             tid,
             field="article",
         ):
-            glossary[tid] = dataclasses.replace(term, article=None)
+            glossary[tid] = term._replace(article=None)

@@ -242,13 +242,19 @@ def _by_id(
 
 
 def _up(piece: _Placed) -> _Placed:
-    return dataclasses.replace(piece, path=f"../{piece.path}")
+    path = f"../{piece.path}"
+    # An Article is a named tuple, an Outcome a dataclass (see model/types.py).
+    return (
+        dataclasses.replace(piece, path=path)
+        if isinstance(piece, Outcome)
+        else piece._replace(path=path)
+    )
 
 
 def _keep_link(mine: _Linked, theirs: _Linked) -> _Linked:
     # The language loader drops a link to an article only English has.
     if mine.article is None and theirs.article is not None:
-        return dataclasses.replace(mine, article=theirs.article)
+        return mine._replace(article=theirs.article)
     return mine
 
 

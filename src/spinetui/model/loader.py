@@ -196,7 +196,7 @@ class _Loader:
         # Same keys, new values: the dict never changes size under a reader.
         guide.articles.update(
             {
-                d.id: dataclasses.replace(guide.articles[d.id], headings=d.headings)
+                d.id: guide.articles[d.id]._replace(headings=d.headings)
                 for d in drafts.values()
                 if d.headings and d.id in guide.articles
             }

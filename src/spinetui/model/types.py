@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 # One heading type for the loader and the renderer (render.RenderHeading is the same).
 from spinetui.i18n import _
@@ -75,8 +76,7 @@ class Problem:
         return f"{where}: {label}{self.message}"
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     id: str
     title: str
 
@@ -88,8 +88,7 @@ OTHER_SECTION = Section("_other", "Other")
 UNKNOWN_DATE = dt.date.min
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+class Article(NamedTuple):
     id: str
     title: str
     section: str
@@ -108,8 +107,7 @@ class Article:
         return frozenset(h.anchor for h in self.headings)
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     year: int | str
@@ -135,8 +133,7 @@ class Source:
         return " ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class GlossaryTerm:
+class GlossaryTerm(NamedTuple):
     id: str
     term: str
     definition: str
@@ -148,15 +145,13 @@ class GlossaryTerm:
         return (self.term, *self.aliases)
 
 
-@dataclass(frozen=True, slots=True)
-class Treatment:
+class Treatment(NamedTuple):
     id: str
     name: str
     article: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Attribute:
+class Attribute(NamedTuple):
     id: str
     label: str
     anchor: str | None = None
@@ -165,8 +160,7 @@ class Attribute:
 EVIDENCE_LEVELS = ("high", "moderate", "low", "very-low")
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     text: str
     sources: tuple[str, ...] = ()
     evidence: str | None = None  # one of EVIDENCE_LEVELS
@@ -180,6 +174,8 @@ OUTCOME_KINDS = ("benefit", "harm", "other")
 OUTCOME_DENOMINATORS = (100, 1_000, 10_000, 100_000, 1_000_000)
 
 
+# A dataclass, not a named tuple like the types above: its field `count` would hide
+# tuple.count.
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What happened to a number of people like the reader: the data behind an icon array.
