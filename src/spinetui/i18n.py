@@ -23,7 +23,6 @@ so text built on each draw switches when the reader switches language.
 
 from __future__ import annotations
 
-import gettext as _gettext
 import re
 import threading
 from collections.abc import Callable, Mapping
@@ -48,21 +47,34 @@ class Translator(Protocol):
     def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
 
 
+class _AsWritten:
+    """The text as written (English), as gettext's NullTranslations gives it: a reader
+    in English never needs the gettext module, so it is not imported for them."""
+
+    def gettext(self, message: str, /) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str:
+        return singular if n == 1 else plural
+
+
 _lock = threading.Lock()
 _cache: dict[str, Translator] = {}
-_current: Translator = _gettext.NullTranslations()
+_current: Translator = _AsWritten()
 _current_language = DEFAULT_LANGUAGE
 
 
 def translator(lang: str) -> Translator:
     """The catalog for ``lang`` (one of ``LANGUAGES``): English, or a language whose
-    catalog is missing, is the text as written (``NullTranslations``)."""
+    catalog is missing, is the text as written."""
     with _lock:
         found = _cache.get(lang)
         if found is None:
             if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES:
-                found = _gettext.NullTranslations()
+                found = _AsWritten()
             else:
+                import gettext as _gettext
+
                 found = _gettext.translation(
                     DOMAIN, localedir=str(LOCALE_DIR), languages=[lang], fallback=True
                 )
