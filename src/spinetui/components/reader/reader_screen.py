@@ -41,6 +41,10 @@ CONTENTS_MIN_WIDTH = 16
 
 class ReaderScreen(Screen[None]):
     BINDINGS = bindings(READER_KEYS)
+    # The article has the focus first (on_mount gives it there, or to the contents when
+    # there is no article). Textual's default would focus the contents as the screen is
+    # made, then move it: two needless restyles of the tree before the first paint.
+    AUTO_FOCUS = "#article"
 
     app: SpineApp
 
