@@ -85,3 +85,42 @@ async def test_a_kiosk_writes_no_theme_and_the_next_visitor_gets_the_configured_
         await pilot.pause()
         assert app.theme == "light"
     assert not settings.exists()
+
+
+def _backgrounds(lines: list) -> set[str]:
+    return {
+        segment.style.bgcolor.triplet.hex
+        for line in lines
+        for segment in line
+        if segment.style is not None
+        and segment.style.bgcolor is not None
+        and segment.style.bgcolor.triplet is not None
+    }
+
+
+async def test_the_frame_after_a_theme_change_is_drawn_in_the_new_theme():
+    """The contents and the article keep their styles for one frame only (FrameMemo,
+    components/frame_memo.py): whole frames drawn as Textual draws them, after each
+    change of theme, are in that theme's colours, and nothing is kept between frames."""
+    from textual.geometry import Region
+
+    from spinetui.components.reader.contents_tree import ContentsTree
+
+    app = make_app(start_article="third")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        tree = app.screen.query_one(ContentsTree)
+        for theme in ("light", "dark", "high-contrast", "light"):
+            app.theme = theme
+            await pilot.pause()
+            await pilot.pause()
+            mine = {_hex(c) for c in PALETTES[theme].backgrounds.values()}
+            others = {_hex(c) for p in PALETTES.values() for c in p.backgrounds.values()} - mine
+            for widget in (tree, view):
+                frame = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+                backgrounds = _backgrounds(frame)
+                where = (theme, type(widget).__name__)
+                assert backgrounds & mine, where
+                assert not backgrounds & others, where  # nothing left of the last theme
+                assert widget._frame_memo is None  # kept for that one frame only
