@@ -3,8 +3,8 @@
 Textual asks a line-API widget for each visible line in turn, and what the line
 drawing asks of the widget on every line (its Rich style, which walks every ancestor's
 colours; its component styles, which merge new style objects; its size and scrollable
-region) cannot change while one frame is drawn. On the first frame of the reader (~40 lines of
-contents and ~40 of article) working them out per line was about a fifth of the
+region) cannot change while one frame is drawn. On the reader's first frame (~40 lines
+of contents and ~40 of article) working them out per line was about a fifth of the
 drawing. They are kept for the length of one ``render_lines`` call only, so a change of
 theme, focus, hover or size is seen by the next frame as before.
 """
