@@ -11,6 +11,7 @@ theme, focus, hover or size is seen by the next frame as before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -39,37 +40,26 @@ class FrameMemo(_Base):
         finally:
             self._frame_memo = None
 
-    @property
-    def rich_style(self) -> Style:
+    def _kept(self, key: Any, work: Callable[[], Any]) -> Any:
+        """``work()``, asked once per frame while one is drawn (every time otherwise)."""
         memo = self._frame_memo
         if memo is None:
-            return super().rich_style
-        if "rich_style" not in memo:
-            memo["rich_style"] = super().rich_style
-        return memo["rich_style"]
+            return work()
+        if key not in memo:
+            memo[key] = work()
+        return memo[key]
+
+    @property
+    def rich_style(self) -> Style:
+        return self._kept("rich_style", lambda: super(FrameMemo, self).rich_style)
 
     @property
     def scrollable_content_region(self) -> Region:
-        memo = self._frame_memo
-        if memo is None:
-            return super().scrollable_content_region
-        if "region" not in memo:
-            memo["region"] = super().scrollable_content_region
-        return memo["region"]
+        return self._kept("region", lambda: super(FrameMemo, self).scrollable_content_region)
 
     @property
     def size(self) -> Size:
-        memo = self._frame_memo
-        if memo is None:
-            return super().size
-        if "size" not in memo:
-            memo["size"] = super().size
-        return memo["size"]
+        return self._kept("size", lambda: super(FrameMemo, self).size)
 
     def get_component_styles(self, *names: str) -> RenderStyles:
-        memo = self._frame_memo
-        if memo is None:
-            return super().get_component_styles(*names)
-        if names not in memo:
-            memo[names] = super().get_component_styles(*names)
-        return memo[names]
+        return self._kept(names, lambda: super(FrameMemo, self).get_component_styles(*names))
