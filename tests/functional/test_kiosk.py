@@ -502,6 +502,18 @@ async def test_starting_over_closes_every_screen_and_notification():
         assert app.clipboard == ""
 
 
+async def test_an_idle_clock_tick_while_the_app_shuts_down_is_quiet():
+    # Textual empties the screen stacks before it stops the app's timers, so the
+    # idle clock can tick once more with no screen at all. That tick used to raise
+    # ScreenStackError, which Textual then reported as the app's crash.
+    app = kiosk_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, AttractScreen)
+    assert app.screen_stack == []
+    await app.kiosk_session.tick()  # the screens are gone: nothing to do, no error
+
+
 async def test_the_real_idle_clock_starts_over_after_a_short_idle_time():
     app = kiosk_app(idle_seconds=0.2, notice_seconds=0.2)
     async with app.run_test(size=SIZE) as pilot:

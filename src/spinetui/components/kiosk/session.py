@@ -138,7 +138,9 @@ class KioskSession:
 
     async def tick(self) -> None:
         """Check the idle clock: show, update or close the notice, or start over."""
-        if self._starting_over:
+        if self._starting_over or not self.app.screen_stack:
+            # While the app shuts down, Textual empties the screen stacks before it
+            # stops the app's timers, so one last tick can come with no screen at all.
             return
         if isinstance(self.app.screen, AttractScreen):
             # Nobody is reading; nothing to start over.
