@@ -138,9 +138,10 @@ class KioskSession:
 
     async def tick(self) -> None:
         """Check the idle clock: show, update or close the notice, or start over."""
-        if self._starting_over or not self.app.screen_stack:
-            # While the app shuts down, Textual empties the screen stacks before it
-            # stops the app's timers, so one last tick can come with no screen at all.
+        if self._starting_over or not self.app.is_running:
+            # Textual marks the app as not running, then closes its screens, and only
+            # then stops the app's timers: a tick in between must neither open a
+            # screen on a closing app nor ask for one (there may be none left).
             return
         if isinstance(self.app.screen, AttractScreen):
             # Nobody is reading; nothing to start over.
