@@ -160,13 +160,13 @@ def test_emoji_sequences_do_not_shift_the_contents_divider(tmp_path):
         term.wait_for("More words")
         # The article can reach the terminal a frame before the contents do; wait for
         # the contents rows this test is about (the emoji headings) beside the divider.
-        screen = term.screen()
-        for _ in range(150):
-            rows = [line for line in screen.splitlines() if "▕" in line]
-            if any("Family" in r for r in rows) and any("Thumbs" in r for r in rows):
-                break
-            time.sleep(0.1)
-            screen = term.screen()
+        screen = term.wait_until(
+            lambda screen: all(
+                any(word in line and "▕" in line for line in screen.splitlines())
+                for word in ("Family", "Thumbs")
+            ),
+            "the contents' emoji rows were not drawn",
+        )
     columns = {
         terminal_width(line[: line.index("▕")]) for line in screen.splitlines() if "▕" in line
     }

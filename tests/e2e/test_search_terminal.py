@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tests.conftest import FIXTURES
@@ -13,14 +11,9 @@ pytestmark = pytest.mark.e2e
 
 
 def wait_until_gone(term: TmuxTerminal, text: str, timeout: float = 15.0) -> str:
-    deadline = time.monotonic() + timeout
-    screen = term.screen()
-    while text in screen:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{text!r} stayed on the screen. Last screen:\n{screen}")
-        time.sleep(0.1)
-        screen = term.screen()
-    return screen
+    return term.wait_until(
+        lambda screen: text not in screen, f"{text!r} stayed on the screen", timeout
+    )
 
 
 def test_search_for_a_word_and_open_the_result():

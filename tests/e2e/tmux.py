@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -85,15 +86,23 @@ class TmuxTerminal:
     def send(self, *keys: str) -> None:
         self._run("send-keys", "-t", "t", *keys)
 
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+    def wait_until(
+        self, condition: Callable[[str], bool], failure: str, timeout: float = 15.0
+    ) -> str:
+        """The first screen `condition` holds for; `failure` and the last screen if none."""
         deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
+        screen = self.screen()
+        while not condition(screen):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{failure}. Last screen:\n{screen}")
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} did not appear on the screen. Last screen:\n{screen}")
+            screen = self.screen()
+        return screen
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        return self.wait_until(
+            lambda screen: text in screen, f"{text!r} did not appear on the screen", timeout
+        )
 
     def is_running(self) -> bool:
         out = self._run("list-panes", "-t", "t", "-F", "#{pane_dead}")
