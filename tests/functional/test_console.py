@@ -25,7 +25,7 @@ from spinetui.console.glyphs import is_console_glyph
 from spinetui.console.theme import CONSOLE_THEME
 from spinetui.kiosk.policy import KioskPolicy
 from tests.conftest import FIXTURES
-from tests.functional.helpers import make_app
+from tests.functional.helpers import make_app, until
 
 GUIDE = FIXTURES / "compare-guide"
 
@@ -118,8 +118,13 @@ async def show_idle_notice(app, pilot) -> None:
     session.watch.touch()
     now[0] += session.policy.idle_seconds + 1
     await session.tick()
-    await pilot.pause()
-    assert isinstance(app.screen, StillReadingNotice)
+    await until(
+        pilot,
+        lambda: (
+            isinstance(app.screen, StillReadingNotice) and app.screen.query("#notice-countdown")
+        ),
+        "the idle notice did not come up with its countdown",
+    )
 
 
 def static_text(screen, selector: str) -> str:

@@ -21,7 +21,7 @@ from spinetui.components.kiosk.pin_prompt import PinPrompt
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.kiosk.pin import hash_pin
 from spinetui.kiosk.policy import ADMIN_EXIT_STATUS, KioskPolicy
-from tests.functional.helpers import make_app, visible_text
+from tests.functional.helpers import make_app, until, visible_text
 
 PIN = "2468"
 # A cheap scrypt cost keeps these tests quick; the format and the check are the same.
@@ -69,6 +69,9 @@ async def go_idle(app, pilot, clock: FakeClock, seconds: float) -> None:
     clock.advance(seconds)
     await app.kiosk_session.tick()
     await pilot.pause()
+    # A screen the tick opened (the notice, the start screen) may not have composed in
+    # that one pause on a loaded machine; the test is about to read it.
+    await until(pilot, lambda: app.screen.is_mounted, "the screen never finished mounting")
 
 
 async def tap(app, pilot, x: int = 5, y: int = 5) -> None:

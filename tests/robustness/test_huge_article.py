@@ -18,7 +18,7 @@ from spinetui.components.article.article_view import ArticleView
 from spinetui.render.layout import DocumentLayout
 from spinetui.services import Services
 from tests.fixtures.content_builder import article
-from tests.functional.helpers import visible_text
+from tests.functional.helpers import until, visible_text
 from tests.robustness.test_hostile_files import SIZE, guide_with
 
 
@@ -52,15 +52,6 @@ def gate(monkeypatch):
     monkeypatch.setattr(ArticleView, "_lay_out_step", logged)
     monkeypatch.setattr(article_view, "LAYOUT_STEP_BLOCKS", 40)
     return gate
-
-
-async def until(pilot, done, steps: int = 3000) -> None:
-    """Let the app run (its layout steps, keys) until ``done()``; fail if it never is."""
-    for _ in range(steps):
-        if done():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the reader never got there")
 
 
 async def press(pilot, gate: Gate, *keys: str) -> None:
