@@ -315,3 +315,15 @@ def test_the_personal_reader_writes_the_cache_file(folder):
     run_reader("--content", str(folder))
     assert the_file(folder).is_file()
     assert cached(folder)
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs Linux's /proc")
+def test_reading_the_cache_leaves_no_mapping_or_open_file_behind(folder):
+    # The file is mapped while it is read; the reader keeps running for hours.
+    load(folder)
+    path = str(the_file(folder))
+    for _ in range(3):
+        assert cached(folder)
+    assert path not in Path("/proc/self/maps").read_text()
+    open_files = [os.readlink(entry.path) for entry in os.scandir("/proc/self/fd")]
+    assert path not in open_files
