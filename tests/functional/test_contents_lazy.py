@@ -12,6 +12,7 @@ from rich.style import Style
 
 from spinetui.app import SpineApp
 from spinetui.components.article.article_view import ArticleView
+from spinetui.components.reader import contents_tree
 from spinetui.components.reader.contents_tree import HEADINGS_AT_ONCE, ContentsTree
 from spinetui.model.loader import load_guide_quickly
 from spinetui.services import Services
@@ -190,3 +191,60 @@ async def test_the_highlight_follows_the_reader_past_the_headings_shown(tmp_path
         app.screen.query_one(ArticleView).focus()
         await pilot.pause()
         assert tree.cursor_node.data.anchor == f"part-{far}"
+
+
+def _titles(node) -> list[str]:
+    return [str(c.label) for c in node.children]
+
+
+async def test_a_long_section_lists_its_articles_a_batch_at_a_time(long_guide: Path, monkeypatch):
+    # About 200 articles a section here; at 50 a batch, "… more articles" lines show.
+    monkeypatch.setattr(contents_tree, "ARTICLES_AT_ONCE", 50)
+    guide = load_guide_quickly(long_guide)
+    app = SpineApp(Services(guide))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(ContentsTree)
+        home = guide.articles[guide.home]
+        titles = [a.title for a in guide.articles_in(home.section)]
+        count = len(titles)
+        assert count > 150 and titles.index(home.title) < 50
+        section = tree.article_node(home.id).parent
+        assert _titles(section) == titles[:50] + [f"… {count - 50} more articles"]
+        # Down from the last article shown goes on to the next, as if all were there.
+        tree.focus()
+        tree.move_cursor(section.children[49])
+        await pilot.press("down")
+        assert str(tree.cursor_node.label) == titles[50]
+        assert tree.cursor_node.data.article_id == guide.articles_in(home.section)[50].id
+        assert _titles(section)[-1] == f"… {count - 100} more articles"
+        # Enter on "… more" adds the next batch in its place and opens nothing.
+        tree.move_cursor(section.children[-1])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.article_view.article_id == home.id
+        assert str(tree.cursor_node.label) == titles[100]  # the same line
+        assert _titles(section) == titles[:150] + [f"… {count - 150} more articles"]
+        # A tap on it adds the next; the line is on screen once the cursor is near it.
+        tree.move_cursor(section.children[-1])
+        await pilot.pause()
+        more = section.children[-1]
+        await pilot.click(ContentsTree, offset=(8, more.line - round(tree.scroll_offset.y)))
+        await pilot.pause()
+        assert app.screen.article_view.article_id == home.id
+        assert count == 201  # the generated guide's home section: one left, said singly
+        assert _titles(section) == titles[:200] + ["… 1 more article"]
+        tree.move_cursor(section.children[-2])
+        await pilot.press("down")  # from the line above it, Down adds the last
+        assert str(tree.cursor_node.label) == titles[200]
+        assert _titles(section) == titles
+        # An article far down a folded section is added with those above it.
+        other = next(s for s in guide.sections if s.id != home.section and guide.articles_in(s.id))
+        deep = guide.articles_in(other.id)[120]
+        app.screen.open_article(deep.id)
+        await pilot.pause()
+        node = tree.cursor_node
+        assert node.data.article_id == deep.id and node.label.style == "bold"
+        wanted = [a.title for a in guide.articles_in(other.id)]
+        assert _titles(node.parent)[:121] == wanted[:121]
+        assert _titles(node.parent)[-1] == f"… {len(wanted) - 121} more articles"

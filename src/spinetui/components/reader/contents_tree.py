@@ -1,10 +1,11 @@
 """The table of contents: sections, their articles, and the open article's headings.
 
 The tree fills itself as it is unfolded: a section's articles are added the first time
-it opens, and the open article's headings a few hundred at a time (a last line, "… N
-more headings", stands for the rest until the reader goes down to it). A guide of
-10,000 articles, or an article of 5,000 headings, would otherwise spend most of its
-start-up or opening time adding lines nobody has unfolded yet.
+it opens, and a long section's articles and the open article's headings a few hundred
+at a time (a last line, "… N more articles" or "… N more headings", stands for the rest
+until the reader goes down to it). A guide of 10,000 articles, or an article of 5,000
+headings, would otherwise spend most of its start-up or opening time adding lines
+nobody has unfolded yet.
 """
 
 from __future__ import annotations
@@ -33,11 +34,16 @@ COLLAPSE_OVER = 60
 #: The open article's headings are added this many at a time.
 HEADINGS_AT_ONCE = 200
 
+#: A section's articles are added this many at a time (or up to the one opened). The
+#: open article's section of a 10,000-article guide has about a thousand, and adding
+#: and measuring their lines was the largest part of drawing the contents at start-up.
+ARTICLES_AT_ONCE = 200
+
 
 class ContentsEntry(NamedTuple):
     article_id: str | None  # None for a section
     anchor: str | None = None
-    more: bool = False  # the "… N more headings" line
+    more: bool = False  # a "… N more headings" or "… N more articles" line
 
 
 class _ContentsNode(TreeNode[ContentsEntry]):
@@ -81,7 +87,11 @@ class ContentsTree(FrameMemo, Tree[ContentsEntry]):
         # Article nodes added so far (a collapsed section's are added when it opens).
         self._article_nodes: dict[str, TreeNode[ContentsEntry]] = {}
         self._section_of: dict[str, TreeNode[ContentsEntry]] = {}
-        self._unfilled: dict[int, list[Article]] = {}  # section node id → its articles
+        self._place_in_section: dict[str, int] = {}  # article id → its index there
+        self._section_articles: dict[int, list[Article]] = {}  # section node id → all
+        self._articles_shown: dict[int, int] = {}  # section node id → how many added
+        # A long section's "… N more articles" line (node id → the section it is in).
+        self._more_articles: dict[int, TreeNode[ContentsEntry]] = {}
         self._open_article: str | None = None
         # The open article's headings (label, anchor); the first `_shown` are in the tree.
         self._headings: list[tuple[str, str]] = []
@@ -152,21 +162,20 @@ class ContentsTree(FrameMemo, Tree[ContentsEntry]):
             node = self.root.add(
                 Text(section.title, style="bold"), data=ContentsEntry(None), expand=expand
             )
-            self._unfilled[id(node)] = articles
-            for article in articles:
-                self._section_of.setdefault(article.id, node)
+            self._section_articles[id(node)] = articles
+            for place, article in enumerate(articles):
+                if article.id not in self._section_of:
+                    self._section_of[article.id] = node
+                    self._place_in_section[article.id] = place
             if expand:
                 self._fill(node)
 
     def _fill(self, node: TreeNode[ContentsEntry]) -> None:
-        """Add a section's articles, or the open article's first headings, if not yet."""
-        articles = self._unfilled.pop(id(node), None)
-        if articles is not None:
-            with self._batch():
-                for article in articles:
-                    self._article_nodes[article.id] = node.add(
-                        Text(article.title), data=ContentsEntry(article.id), allow_expand=False
-                    )
+        """Add a section's first articles, or the open article's first headings, if not
+        yet (a node is filled as it is unfolded)."""
+        if id(node) in self._section_articles:
+            if id(node) not in self._articles_shown:
+                self._add_articles(node, 0)
         elif (
             node.data is not None
             and node.data.article_id == self._open_article
@@ -176,11 +185,60 @@ class ContentsTree(FrameMemo, Tree[ContentsEntry]):
         ):
             self._reveal(0)
 
+    def _add_articles(self, section: TreeNode[ContentsEntry], through: int) -> None:
+        """Add the section's articles up to number `through` (a batch at least)."""
+        articles = self._section_articles[id(section)]
+        start, total = self._articles_shown.get(id(section), 0), len(articles)
+        end = min(total, max(through + 1, start + ARTICLES_AT_ONCE))
+        if end <= start:
+            return
+        with self._batch():
+            more = self._more_articles_of(section)
+            for article in articles[start:end]:
+                entry = ContentsEntry(article.id)
+                if more is not None:
+                    # The "… more" line becomes the first article it stood for, so a
+                    # cursor on it stays on the same line and the same node.
+                    del self._more_articles[more._id]
+                    more.data = entry
+                    more.set_label(Text(article.title))
+                    self._article_nodes[article.id], more = more, None
+                else:
+                    self._article_nodes[article.id] = section.add_leaf(
+                        Text(article.title), data=entry
+                    )
+            self._articles_shown[id(section)] = end
+            if end < total:
+                line = section.add_leaf(
+                    Text(more_articles_label(total - end), style="italic"),
+                    data=ContentsEntry(None, more=True),
+                )
+                self._more_articles[line._id] = section
+
+    def _more_articles_of(self, section: TreeNode[ContentsEntry]) -> TreeNode[ContentsEntry] | None:
+        children = section._children
+        if children and children[-1]._id in self._more_articles:
+            return children[-1]
+        return None
+
+    def _show_more(self, node: TreeNode[ContentsEntry] | None) -> bool:
+        """If `node` is a "… more" line, add what it stands for (the next batch)."""
+        if node is None:
+            return False
+        if node is self._more:
+            self._reveal(self._shown)
+            return True
+        section = self._more_articles.get(node._id)
+        if section is None:
+            return False
+        self._add_articles(section, self._articles_shown[id(section)])
+        return True
+
     def article_node(self, article_id: str) -> TreeNode[ContentsEntry] | None:
-        """The article's node, its section's articles added first if they are not yet."""
+        """The article's node, its section's articles through it added first if not yet."""
         section = self._section_of.get(article_id)
-        if section is not None:
-            self._fill(section)
+        if section is not None and article_id not in self._article_nodes:
+            self._add_articles(section, self._place_in_section[article_id])
         return self._article_nodes.get(article_id)
 
     def _reveal(self, through: int) -> None:
@@ -265,8 +323,7 @@ class ContentsTree(FrameMemo, Tree[ContentsEntry]):
         node = self.cursor_node
         if node is None:
             return
-        if node is self._more:
-            self._reveal(self._shown)
+        if self._show_more(node):
             return
         self._fill(node)
         if not node.children:
@@ -277,12 +334,13 @@ class ContentsTree(FrameMemo, Tree[ContentsEntry]):
             self._move_to(node.children[0])
 
     def action_cursor_down(self) -> None:
-        """Down: onto the next line; the headings "… more" stands for are added first."""
-        if self._more is not None and self.cursor_line >= 0:
-            below = self.get_node_at_line(self.cursor_line + 1)
-            if below is self._more:
-                self._reveal(self._shown)
-                _ = self._tree_lines
+        """Down: onto the next line; what a "… more" line stands for is added first."""
+        if (
+            (self._more is not None or self._more_articles)
+            and self.cursor_line >= 0
+            and self._show_more(self.get_node_at_line(self.cursor_line + 1))
+        ):
+            _ = self._tree_lines
         super().action_cursor_down()
 
     # ---------------------------------------------------------- the reader
@@ -339,13 +397,19 @@ class ContentsTree(FrameMemo, Tree[ContentsEntry]):
     def on_tree_node_selected(self, event: Tree.NodeSelected[ContentsEntry]) -> None:
         event.stop()
         entry = event.node.data
-        if event.node is self._more:
-            self._reveal(self._shown)  # Enter, a click or a tap on "… more headings"
+        if self._show_more(event.node):
+            pass  # Enter, a click or a tap on "… more headings" or "… more articles"
         elif entry is not None and entry.article_id is not None:
             self.post_message(self.OpenRequested(entry.article_id, entry.anchor))
 
 
 def more_label(count: int) -> str:
     return ngettext("… {count} more heading", "… {count} more headings", count).format(
+        count=f"{count:,}"
+    )
+
+
+def more_articles_label(count: int) -> str:
+    return ngettext("… {count} more article", "… {count} more articles", count).format(
         count=f"{count:,}"
     )
