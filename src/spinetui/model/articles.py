@@ -21,7 +21,15 @@ from spinetui.model._scan import Link
 from spinetui.model._yaml import colon_repair
 
 # OTHER_SECTION: defined with the types, so the reader needs no loader import.
-from spinetui.model.types import OTHER_SECTION, UNKNOWN_DATE, Article, Heading, Section, Source
+from spinetui.model.types import (
+    OTHER_SECTION,
+    UNKNOWN_DATE,
+    Article,
+    ArticleText,
+    Heading,
+    Section,
+    Source,
+)
 
 FOLDER = "articles"
 ARTICLE_KINDS = ("treatment", "condition", "info")
@@ -230,10 +238,9 @@ def build_articles(
             summary=d.summary,
             reviewed=d.reviewed,
             sources=tuple(cx.cited(d.sources, sources, d.path)),
-            body=d.body,
+            text=ArticleText(d.body, d.headings),
             path=d.path,
             body_line=d.body_line,
-            headings=d.headings,
             kind=d.kind,
         )
     if any(a.section == OTHER_SECTION.id for a in articles.values()):

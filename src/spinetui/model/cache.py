@@ -19,16 +19,13 @@ Where: ``$XDG_CACHE_HOME/spinetui/`` or ``~/.cache/spinetui/`` (folder 0700, fil
 kiosk mode (and for `spinetui serve` sessions) the cache lives in this process's memory
 and no file is written or read: a kiosk leaves nothing behind.
 
-Format: plain data only, in :mod:`marshal` (tuples, strings, numbers; dates as
-ordinals), rebuilt into the model's dataclasses by the functions below. Nothing in the
-file is executed or names a class to construct, unlike pickle. Textual-free.
+Format: plain data only, in :mod:`marshal`, as ``spinetui.model.cache_format`` encodes
+and decodes the model. Textual-free.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import datetime as dt
 import marshal
 import mmap
 import os
@@ -41,8 +38,9 @@ from typing import Any
 
 from spinetui import __version__
 from spinetui.model import types as mt
+from spinetui.model.cache_format import decode, encode, fields_of
 
-FORMAT = 1
+FORMAT = 2  # 2: the articles' texts encoded apart (see model/cache_format.py)
 MAGIC = b"spinetui guide cache\n"
 #: A cache file larger than this is neither written nor read (10,000 articles of 3 KB
 #: take ~35 MB).
@@ -107,18 +105,11 @@ def _source_files(folder: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def _fields_of(cls: type) -> tuple[str, ...]:
-    """A model type's field names: dataclasses' fields, or a NamedTuple's (Heading)."""
-    if dataclasses.is_dataclass(cls):
-        return tuple(f.name for f in dataclasses.fields(cls))
-    return tuple(getattr(cls, "_fields", ()))
-
-
 # Every model type (the dataclasses and the Heading NamedTuple in model.types).
 _SCHEMA = tuple(
-    (cls.__name__, _fields_of(cls))
+    (cls.__name__, fields_of(cls))
     for cls in vars(mt).values()
-    if isinstance(cls, type) and _fields_of(cls)
+    if isinstance(cls, type) and fields_of(cls)
 )
 
 
@@ -134,132 +125,6 @@ def content_key(real_root: Path) -> tuple[Any, ...]:
     files = _folder_entries(real_root, "") + _folder_entries(real_root / "articles", "articles/")
     files.sort()
     return (str(real_root), tuple(files), _code_key())
-
-
-# ----------------------------------------------------------------------------- encoding
-# Each model type as a tuple of plain values, in its fields' order.
-
-
-def _date(value: dt.date | None) -> int | None:
-    return None if value is None else value.toordinal()
-
-
-def _undate(value: int | None) -> dt.date | None:
-    return None if value is None else dt.date.fromordinal(value)
-
-
-def _plain(obj: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
-    return tuple(getattr(obj, name) for name in names)
-
-
-def _names(cls: type) -> tuple[str, ...]:
-    if not dataclasses.is_dataclass(cls):
-        return _fields_of(cls)
-    return tuple(f.name for f in dataclasses.fields(cls) if f.init)
-
-
-_SECTION, _HEADING, _TERM = _names(mt.Section), _names(mt.Heading), _names(mt.GlossaryTerm)
-_TREATMENT, _ATTRIBUTE, _CELL, _OUTCOME = (
-    _names(mt.Treatment),
-    _names(mt.Attribute),
-    _names(mt.Cell),
-    _names(mt.Outcome),
-)
-
-
-def encode(guide: mt.Guide) -> tuple[Any, ...]:
-    comparison = guide.comparison
-    return (
-        str(guide.root),
-        guide.title,
-        guide.version,
-        _date(guide.reviewed),
-        tuple(_plain(s, _SECTION) for s in guide.sections),
-        tuple(
-            (
-                a.id,
-                a.title,
-                a.section,
-                a.order,
-                a.summary,
-                _date(a.reviewed),
-                a.sources,
-                a.body,
-                a.path,
-                a.body_line,
-                tuple(_plain(h, _HEADING) for h in a.headings),
-                a.kind,
-            )
-            for a in guide.articles.values()
-        ),
-        tuple(
-            (
-                s.id,
-                s.title,
-                s.year,
-                _date(s.checked),
-                s.authors,
-                s.organisation,
-                s.url,
-                s.note,
-                s.journal,
-            )
-            for s in guide.sources.values()
-        ),
-        tuple(_plain(t, _TERM) for t in guide.glossary.values()),
-        (
-            tuple(_plain(t, _TREATMENT) for t in comparison.treatments),
-            tuple(_plain(a, _ATTRIBUTE) for a in comparison.attributes),
-            tuple((key, _plain(c, _CELL)) for key, c in comparison.cells.items()),
-        ),
-        tuple(_plain(o, _OUTCOME) for o in guide.outcomes.values()),
-        tuple((p.file, p.line, p.message, p.severity.value, p.field) for p in guide.problems),
-        guide.home,
-    )
-
-
-def decode(data: tuple[Any, ...]) -> mt.Guide:
-    """The guide `encode` was given. Raises (TypeError, ValueError, ...) on bad data."""
-    (root, title, version, reviewed, sections, articles, sources, glossary) = data[:8]
-    (treatments, attributes, cells), outcomes, problems, home = data[8:]
-    articles_by_id = {}
-    for entry in articles:
-        (aid, a_title, section, order, summary, a_reviewed, a_sources, body, path) = entry[:9]
-        body_line, headings, kind = entry[9:]
-        articles_by_id[aid] = mt.Article(
-            aid,
-            a_title,
-            section,
-            order,
-            summary,
-            dt.date.fromordinal(a_reviewed),
-            a_sources,
-            body,
-            path,
-            body_line,
-            tuple([mt.Heading(*h) for h in headings]),
-            kind,
-        )
-    return mt.Guide(
-        root=Path(root),
-        title=title,
-        version=version,
-        reviewed=_undate(reviewed),
-        sections=tuple(mt.Section(*s) for s in sections),
-        articles=articles_by_id,
-        sources={
-            s[0]: mt.Source(s[0], s[1], s[2], dt.date.fromordinal(s[3]), *s[4:]) for s in sources
-        },
-        glossary={t[0]: mt.GlossaryTerm(*t) for t in glossary},
-        comparison=mt.ComparisonTable(
-            tuple(mt.Treatment(*t) for t in treatments),
-            tuple(mt.Attribute(*a) for a in attributes),
-            {tuple(key): mt.Cell(*c) for key, c in cells},
-        ),
-        outcomes={o[0]: mt.Outcome(*o) for o in outcomes},
-        problems=[mt.Problem(f, line, m, mt.Severity(s), fld) for f, line, m, s, fld in problems],
-        home=home,
-    )
 
 
 # ----------------------------------------------------------------------------- file

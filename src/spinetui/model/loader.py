@@ -41,6 +41,8 @@ from spinetui.model.stages import complete_guide, is_complete
 from spinetui.model.types import (
     OTHER_SECTION,
     UNKNOWN_DATE,
+    Article,
+    ArticleText,
     GlossaryTerm,
     Guide,
     Heading,
@@ -196,7 +198,7 @@ class _Loader:
         # Same keys, new values: the dict never changes size under a reader.
         guide.articles.update(
             {
-                d.id: guide.articles[d.id]._replace(headings=d.headings)
+                d.id: _with_headings(guide.articles[d.id], d.headings)
                 for d in drafts.values()
                 if d.headings and d.id in guide.articles
             }
@@ -275,3 +277,7 @@ def load_guide_quickly(root: Path, *, sources_file: str = sources_module.REL) ->
             problems=[problem],
         )
     return _Loader(resolved, sources_file).load()
+
+
+def _with_headings(article: Article, headings: tuple[Heading, ...]) -> Article:
+    return article._replace(text=ArticleText(article.body, headings))

@@ -88,6 +88,53 @@ OTHER_SECTION = Section("_other", "Other")
 UNKNOWN_DATE = dt.date.min
 
 
+class ArticleText:
+    """An article's body and headings: as the loader found them, or still encoded.
+
+    A guide from the cache leaves every article's text encoded until something reads
+    it (the open article, the search index, a check): decoding all of them was most of
+    reading the cache, and the first screen shows one. Equal when the texts are equal,
+    however each is held. Safe to read from two threads: either decodes the same value,
+    and it is kept in one assignment.
+    """
+
+    __slots__ = ("_later", "_value")
+
+    def __init__(self, body: str, headings: tuple[Heading, ...] = ()) -> None:
+        self._value: tuple[str, tuple[Heading, ...]] | None = (body, headings)
+        self._later: Callable[[], tuple[str, tuple[Heading, ...]]] | None = None
+
+    @classmethod
+    def later(cls, decode: Callable[[], tuple[str, tuple[Heading, ...]]]) -> ArticleText:
+        """The text `decode()` gives, worked out the first time it is asked for."""
+        text = cls.__new__(cls)
+        text._value, text._later = None, decode
+        return text
+
+    @property
+    def value(self) -> tuple[str, tuple[Heading, ...]]:
+        value = self._value
+        if value is None:
+            later = self._later
+            if later is None:  # another thread decoded it just now
+                return self._value  # type: ignore[return-value]
+            value = self._value = later()
+            self._later = None  # the encoded pieces can go once every text is decoded
+        return value
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ArticleText):
+            return NotImplemented
+        return self is other or self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __repr__(self) -> str:
+        body, headings = self.value
+        return f"ArticleText({body[:40]!r}…, {len(headings)} headings)"
+
+
 class Article(NamedTuple):
     id: str
     title: str
@@ -96,11 +143,18 @@ class Article(NamedTuple):
     summary: str
     reviewed: dt.date
     sources: tuple[str, ...]
-    body: str  # cleaned Markdown, front matter removed
+    text: ArticleText  # the body (cleaned Markdown, front matter removed) and headings
     path: str  # relative to the content folder
     body_line: int  # 1-based line in the file where the body starts
-    headings: tuple[Heading, ...] = ()
     kind: str = "info"
+
+    @property
+    def body(self) -> str:
+        return self.text.value[0]
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        return self.text.value[1]
 
     @property
     def anchors(self) -> frozenset[str]:
