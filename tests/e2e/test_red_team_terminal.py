@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -103,10 +104,12 @@ class PtyTerminal:
         self.stream.feed(data)
         return True
 
-    def wait_for(self, text: str, timeout: float = 15.0) -> None:
+    def wait_for(self, text: str, timeout: float = 15.0, *, gone: str | None = None) -> None:
+        """Wait until `text` is on the screen (and `gone`, if given, is not)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if text in "\n".join(self.screen.display):
+            shown = "\n".join(self.screen.display)
+            if text in shown and (gone is None or gone not in shown):
                 return
             if not self._read(0.1):
                 break
@@ -119,7 +122,12 @@ class PtyTerminal:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self._read(0.1):
             pass
-        self.process.wait(timeout=max(10.0, deadline - time.monotonic()))
+        try:
+            self.process.wait(timeout=max(10.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            raise AssertionError(
+                "the program did not end; its screen:\n" + "\n".join(self.screen.display)
+            ) from None
         return bytes(self.output)
 
     def close(self) -> None:
@@ -136,10 +144,12 @@ def test_a_kiosk_that_keeps_failing_shows_no_traceback(tmp_path):
     try:
         # Each failure starts over on the start screen; the sixth in a row gives up.
         for _ in range(6):
-            term.wait_for(START)
+            # Each screen in turn, the other gone: a key sent while the last one is
+            # still drawn would go to it (the start screen takes any key to start).
+            term.wait_for(START, gone="Reviewed")
             term.send(b"\r")
             # The reader's header (the start card may quote the article's first words).
-            term.wait_for("Reviewed")
+            term.wait_for("Reviewed", gone=START)
             term.send(b"c")
         output = term.read_to_the_end().decode("utf-8", "replace")
         assert term.process.returncode == 1
