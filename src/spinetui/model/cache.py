@@ -169,7 +169,9 @@ def read_plain(path: Path, key: tuple[Any, ...]) -> Any:
         # with no copy of the whole file first (~2 ms of a 1,000-article start, ~10 % of
         # its cache read; ten times that at 10,000). Nobody else can change the file
         # (private, above), and spinetui replaces it by renaming a new one into place,
-        # which leaves this mapping's file whole.
+        # which leaves this mapping's file whole. (A program of the same user cutting
+        # the file short in the few milliseconds it is read would end this process:
+        # a risk taken for a cache no other program has reason to touch.)
         mapped = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):
         return None

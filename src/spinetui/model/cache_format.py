@@ -139,7 +139,7 @@ def decode(data: tuple[Any, ...]) -> mt.Guide:
     for entry in articles:
         (aid, a_title, section, order, summary, a_reviewed, a_sources, path) = entry[:8]
         body_line, kind, start, stop = entry[8:]
-        if start != end or stop < start:
+        if start != end or type(stop) is not int or stop < start:
             raise ValueError("the articles' texts are not where the cache says")
         end = stop
         articles_by_id[aid] = mt.Article(

@@ -94,8 +94,9 @@ class ArticleText:
     A guide from the cache leaves every article's text encoded until something reads
     it (the open article, the search index, a check): decoding all of them was most of
     reading the cache, and the first screen shows one. Equal when the texts are equal,
-    however each is held. Safe to read from two threads: either decodes the same value,
-    and it is kept in one assignment.
+    however each is held. Safe to read from two threads under the GIL: both may decode
+    it (to equal values), and the value is stored before the decoder is dropped, so a
+    thread that finds no decoder finds the value.
     """
 
     __slots__ = ("_later", "_value")
