@@ -10,7 +10,7 @@ nobody has unfolded yet.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -90,8 +90,6 @@ class ContentsTree(FrameMemo, Tree[ContentsEntry]):
         self._place_in_section: dict[str, int] = {}  # article id → its index there
         self._section_articles: dict[int, list[Article]] = {}  # section node id → all
         self._articles_shown: dict[int, int] = {}  # section node id → how many added
-        # A long section's "… N more articles" line (node id → the section it is in).
-        self._more_articles: dict[int, TreeNode[ContentsEntry]] = {}
         self._open_article: str | None = None
         # The open article's headings (label, anchor); the first `_shown` are in the tree.
         self._headings: list[tuple[str, str]] = []
@@ -189,50 +187,60 @@ class ContentsTree(FrameMemo, Tree[ContentsEntry]):
         """Add the section's articles up to number `through` (a batch at least)."""
         articles = self._section_articles[id(section)]
         start, total = self._articles_shown.get(id(section), 0), len(articles)
-        end = min(total, max(through + 1, start + ARTICLES_AT_ONCE))
+        end = _batch_end(start, total, through, ARTICLES_AT_ONCE)
         if end <= start:
             return
-        with self._batch():
-            more = self._more_articles_of(section)
-            for article in articles[start:end]:
-                entry = ContentsEntry(article.id)
-                if more is not None:
-                    # The "… more" line becomes the first article it stood for, so a
-                    # cursor on it stays on the same line and the same node.
-                    del self._more_articles[more._id]
-                    more.data = entry
-                    more.set_label(Text(article.title))
-                    self._article_nodes[article.id], more = more, None
-                else:
-                    self._article_nodes[article.id] = section.add_leaf(
-                        Text(article.title), data=entry
-                    )
-            self._articles_shown[id(section)] = end
-            if end < total:
-                line = section.add_leaf(
-                    Text(more_articles_label(total - end), style="italic"),
-                    data=ContentsEntry(None, more=True),
-                )
-                self._more_articles[line._id] = section
+        shown = articles[start:end]
+        last = section._children[-1] if section._children else None
+        nodes, _ = self._add_lines(
+            section,
+            last if _is_more_articles(last) else None,
+            [(article.title, ContentsEntry(article.id)) for article in shown],
+            total - end,
+            ContentsEntry(None, more=True),
+            more_articles_label,
+        )
+        self._article_nodes.update(zip((article.id for article in shown), nodes, strict=True))
+        self._articles_shown[id(section)] = end
 
-    def _more_articles_of(self, section: TreeNode[ContentsEntry]) -> TreeNode[ContentsEntry] | None:
-        children = section._children
-        if children and children[-1]._id in self._more_articles:
-            return children[-1]
-        return None
+    def _add_lines(
+        self,
+        parent: TreeNode[ContentsEntry],
+        more: TreeNode[ContentsEntry] | None,
+        lines: list[tuple[str, ContentsEntry]],
+        rest: int,
+        rest_entry: ContentsEntry,
+        rest_label: Callable[[int], str],
+    ) -> tuple[list[TreeNode[ContentsEntry]], TreeNode[ContentsEntry] | None]:
+        """Add a batch of `lines` (label, entry) under `parent`, and a "… more" line for
+        the `rest` if there is one. Returns the batch's nodes and the new "… more" line.
+
+        The old "… more" line (`more`) becomes the first line it stood for, so a cursor
+        on it stays on the same line and the same node.
+        """
+        nodes = []
+        with self._batch():
+            for label, entry in lines:
+                if more is not None:
+                    more.data = entry
+                    more.set_label(Text(label))
+                    node, more = more, None
+                else:
+                    node = parent.add_leaf(Text(label), data=entry)
+                nodes.append(node)
+            if not rest:
+                return nodes, None
+            return nodes, parent.add_leaf(Text(rest_label(rest), style="italic"), data=rest_entry)
 
     def _show_more(self, node: TreeNode[ContentsEntry] | None) -> bool:
         """If `node` is a "… more" line, add what it stands for (the next batch)."""
-        if node is None:
-            return False
-        if node is self._more:
+        if node is not None and node is self._more:
             self._reveal(self._shown)
             return True
-        section = self._more_articles.get(node._id)
-        if section is None:
-            return False
-        self._add_articles(section, self._articles_shown[id(section)])
-        return True
+        if node is not None and _is_more_articles(node) and node.parent is not None:
+            self._add_articles(node.parent, self._articles_shown[id(node.parent)])
+            return True
+        return False
 
     def article_node(self, article_id: str) -> TreeNode[ContentsEntry] | None:
         """The article's node, its section's articles through it added first if not yet."""
@@ -246,27 +254,21 @@ class ContentsTree(FrameMemo, Tree[ContentsEntry]):
         article_id = self._open_article
         node = self._article_nodes.get(article_id) if article_id else None
         start, total = self._shown, len(self._headings)
-        end = min(total, max(through + 1, start + HEADINGS_AT_ONCE))
+        end = _batch_end(start, total, through, HEADINGS_AT_ONCE)
         if node is None or end <= start:
             return
-        with self._batch():
-            more, self._more = self._more, None
-            for label, anchor in self._headings[start:end]:
-                entry = ContentsEntry(article_id, anchor)
-                if more is not None:
-                    # The "… more" line becomes the first heading it stood for, so a
-                    # cursor on it stays on the same line and the same node.
-                    more.data = entry
-                    more.set_label(Text(label))
-                    more = None
-                else:
-                    node.add_leaf(Text(label), data=entry)
-            self._shown = end
-            if end < total:
-                self._more = node.add_leaf(
-                    Text(more_label(total - end), style="italic"),
-                    data=ContentsEntry(article_id, more=True),
-                )
+        _, self._more = self._add_lines(
+            node,
+            self._more,
+            [
+                (label, ContentsEntry(article_id, anchor))
+                for label, anchor in self._headings[start:end]
+            ],
+            total - end,
+            ContentsEntry(article_id, more=True),
+            more_label,
+        )
+        self._shown = end
 
     def _drop_headings(self, node: TreeNode[ContentsEntry]) -> None:
         # TreeNode.remove_children looks each child up in the list it is in: quadratic,
@@ -335,11 +337,7 @@ class ContentsTree(FrameMemo, Tree[ContentsEntry]):
 
     def action_cursor_down(self) -> None:
         """Down: onto the next line; what a "… more" line stands for is added first."""
-        if (
-            (self._more is not None or self._more_articles)
-            and self.cursor_line >= 0
-            and self._show_more(self.get_node_at_line(self.cursor_line + 1))
-        ):
+        if self.cursor_line >= 0 and self._show_more(self.get_node_at_line(self.cursor_line + 1)):
             _ = self._tree_lines
         super().action_cursor_down()
 
@@ -397,10 +395,20 @@ class ContentsTree(FrameMemo, Tree[ContentsEntry]):
     def on_tree_node_selected(self, event: Tree.NodeSelected[ContentsEntry]) -> None:
         event.stop()
         entry = event.node.data
-        if self._show_more(event.node):
-            pass  # Enter, a click or a tap on "… more headings" or "… more articles"
-        elif entry is not None and entry.article_id is not None:
+        # Enter, a click or a tap on a "… more" line adds what it stands for.
+        if not self._show_more(event.node) and entry is not None and entry.article_id is not None:
             self.post_message(self.OpenRequested(entry.article_id, entry.anchor))
+
+
+def _batch_end(start: int, total: int, through: int, at_once: int) -> int:
+    """Where a batch that starts at `start` ends: `at_once` lines, or through `through`."""
+    return min(total, max(through + 1, start + at_once))
+
+
+def _is_more_articles(node: TreeNode[ContentsEntry] | None) -> bool:
+    """A section's "… N more articles" line (its entry has no article; a heading's has)."""
+    data = node.data if node is not None else None
+    return data is not None and data.more and data.article_id is None
 
 
 def more_label(count: int) -> str:
