@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.screen import Screen
 
-from spinetui.components.article.article_view import ArticleView
 from spinetui.components.crash_guard import CrashGuard
 from spinetui.components.kiosk.guard import KioskGuard
 from spinetui.components.language_switch import LanguageSwitch
@@ -28,12 +27,13 @@ from spinetui.components.navigation import (
 )
 from spinetui.components.reader.reader_screen import ReaderScreen
 from spinetui.components.textual_fixes import apply as apply_textual_fixes
+from spinetui.components.theme_switch import ThemeSwitch
 from spinetui.components.user_keys import UserKeys
 from spinetui.config_path import DEFAULT_THEME
 from spinetui.i18n import _, ngettext
 from spinetui.keymap import GLOBAL_KEYS, bindings
 from spinetui.services import Services
-from spinetui.themes import PALETTES, next_theme, palette_for, render_styles, textual_theme
+from spinetui.themes import PALETTES, palette_for, render_styles, textual_theme
 
 apply_textual_fixes()
 
@@ -59,7 +59,7 @@ def _jump_to_provider() -> type[Provider]:
 TOOL_ACTIONS: dict[str, str] = {"what-matters": "what_matters", "sure": "sure_check"}
 
 
-class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
+class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, ThemeSwitch, App[None]):
     # styles/console.tcss is read by spinetui.console.setup.use_console, in console mode
     # only: its rules match nothing elsewhere, and parsing them was part of every start.
     CSS_PATH = ["styles/app.tcss"]
@@ -147,7 +147,13 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
             return self._pointer
         return self.is_web or os.environ.get("TERM", "") != "linux"
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The first screen, at the bottom of the stack: a reader.
+
+        Textual's own default is a blank screen, which would be composed, styled and
+        resumed under the reader for nothing before the first paint (~12 ms of a
+        ~400 ms start). Called once, when the app composes, before ``on_mount``.
+        """
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._console_wanted and not self.is_web:
             from spinetui.console.setup import use_console
@@ -159,7 +165,14 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
             self.services.restyle(self._styles_for_theme())
         # The config file's [keys], before the first screen draws its footer.
         self.apply_user_keys(self.settings_path, announce=not self.kiosk_mode)
-        self.push_screen(self._new_reader())
+        reader = self._new_reader()
+        # As push_screen would: switch_screen (the idle reset, a change of language)
+        # drops the screen's newest result callback, and Textual 8.2 gives a default
+        # screen none, so switching it away would fail (IndexError).
+        reader._push_result_callback(self, None)
+        return reader
+
+    def on_mount(self) -> None:
         if self.kiosk_mode:
             self.start_kiosk()  # its signals include SIGTERM
         else:
@@ -228,59 +241,21 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, App[None]):
         Otherwise the services keep only content: the guide, the parsed-document cache
         and the search index.
         """
-        while len(self.screen_stack) > 1:
-            await self.pop_screen()
-        self.clear_notifications()
-        # What-matters and SURE answers, ticked and typed questions (and so the QR
-        # code of them).
-        self.services.forget_visitor()
-        await self.back_to_default_language()  # the kiosk's language, not the visitor's
-        self._clipboard = ""  # text a visitor copied (Textual keeps it on the App)
-        if self.theme != self._start_theme:
-            self.theme = self._start_theme  # the config's theme, not the last visitor's
-        await self.push_screen(self._new_reader())
-
-    # --------------------------------------------------------------- themes
-    def _styles_for_theme(self) -> RenderStyles:
-        if self.console_mode:
-            from spinetui.console.theme import CONSOLE_RENDER_STYLES
-
-            return CONSOLE_RENDER_STYLES
-        return render_styles(palette_for(self.theme))
-
-    def action_next_theme(self) -> None:
-        if self.console_mode:
-            # Its colours are the console's 16, chosen for contrast there.
-            self.notify(_("The text console has one set of colours."), timeout=2)
-            return
-        self.theme = next_theme(self.theme)
-        self.notify(
-            _("Theme: {theme}. Press Ctrl+T for the next one.").format(theme=self.theme),
-            timeout=2,
-        )
-
-    def _theme_changed(self, theme: object) -> None:
-        """Redraw the open articles in the new colours, where the reader is in them,
-        and remember the choice (a personal reader only: a kiosk writes nothing)."""
-        if self.services.restyle(self._styles_for_theme()):
-            for screen in self.screen_stack:
-                for view in screen.query(ArticleView):
-                    if view.article_id in self.guide.articles:
-                        view.restyle(self.document_for(view.article_id))
-        for screen in self.screen_stack:
-            for widget in screen.query("ComparisonGrid, CellDetail"):
-                widget.restyle()  # type: ignore[attr-defined]
-        if not self.kiosk_mode and not self.console_mode and self.settings_path is not None:
-            try:
-                from spinetui.themes import save_theme
-
-                save_theme(self.settings_path, self.theme)
-            except OSError as error:
-                self.notify(
-                    _("The theme could not be remembered: {error}").format(error=error),
-                    severity="warning",
-                    markup=False,
-                )
+        # Nothing is painted until the fresh reader is in: the first reader, at the
+        # bottom of the stack, would show the last visitor's article in between.
+        with self.batch_update():
+            while len(self.screen_stack) > 1:
+                await self.pop_screen()
+            self.clear_notifications()
+            # What-matters and SURE answers, ticked and typed questions (and so the QR
+            # code of them).
+            self.services.forget_visitor()
+            await self.back_to_default_language()  # the kiosk's language, not the visitor's
+            self._clipboard = ""  # text a visitor copied (Textual keeps it on the App)
+            if self.theme != self._start_theme:
+                self.theme = self._start_theme  # the config's theme, not the last visitor's
+            # In the place of the first reader, which goes with what was read in it.
+            await self.switch_screen(self._new_reader())
 
     # -------------------------------------------------------------- screens
     # The screens below are imported when first opened, not at start-up

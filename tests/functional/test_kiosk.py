@@ -423,6 +423,28 @@ async def test_starting_over_forgets_history_and_scroll_position():
         assert view.article_id == "first"
 
 
+async def test_starting_over_never_paints_the_last_visitors_reader():
+    # The first reader is the bottom screen: once the screens over it are closed it
+    # would be the one shown, with the last visitor's article, until the fresh one is in.
+    app = kiosk_app()
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await start_reading(app, pilot)
+        await pilot.press("right_square_bracket", "question_mark")  # an article, then help
+        await pilot.pause()
+        painted: list[object] = []
+        display = app._display
+
+        def spy(screen, renderable) -> None:
+            if renderable is not None and not app._batch_count:  # what reaches the terminal
+                painted.append(screen)
+            display(screen, renderable)
+
+        app._display = spy
+        await visit_then_start_over(app, pilot)
+        assert painted, "nothing was painted at all"
+        assert reader not in painted
+
+
 async def test_starting_over_forgets_the_find_text():
     app = kiosk_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -498,9 +520,9 @@ async def test_starting_over_closes_every_screen_and_notification():
         app.copy_to_clipboard("text this visitor copied")
         await pilot.press("ctrl+k", "ctrl+x")
         await pilot.pause()
-        assert len(app.screen_stack) == 4  # default, reader, help, PIN prompt
+        assert len(app.screen_stack) == 3  # reader, help, PIN prompt
         await visit_then_start_over(app, pilot)
-        assert [type(s).__name__ for s in app.screen_stack] == ["Screen", "ReaderScreen"]
+        assert [type(s).__name__ for s in app.screen_stack] == ["ReaderScreen"]
         assert not app._notifications
         assert app.clipboard == ""
 
@@ -521,7 +543,7 @@ async def test_the_real_idle_clock_starts_over_after_a_short_idle_time():
     app = kiosk_app(idle_seconds=0.2, notice_seconds=0.2)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        first_reader = app.screen_stack[1]
+        first_reader = app.screen_stack[0]
         await pilot.press("space")
         # Wait (up to a generous limit) for the clock to run out on its own.
         for _ in range(400):

@@ -131,18 +131,20 @@ class LanguageSwitch:
         self, article_id: str | None, anchor: str | None, state: dict[str, Any]
     ) -> None:
         app: Any = self
-        while len(app.screen_stack) > 1:
-            await app.pop_screen()
-        if article_id not in self.services.guide.articles:
-            article_id = None
-        fresh: Screen[None] = app._new_reader(article_id)
-        await app.push_screen(fresh)
-        for name, value in state.items():
-            setattr(fresh, name, value)
-        if article_id is not None:
-            # Opened at the top by its on_mount; now where the reader was, without a
-            # second history entry.
-            fresh.open_article(article_id, anchor, record=False)  # type: ignore[attr-defined]
+        # One paint, of the fresh reader: not the first one again in between.
+        with app.batch_update():
+            while len(app.screen_stack) > 1:
+                await app.pop_screen()
+            if article_id not in self.services.guide.articles:
+                article_id = None
+            fresh: Screen[None] = app._new_reader(article_id)
+            await app.switch_screen(fresh)  # in the place of the first reader
+            for name, value in state.items():
+                setattr(fresh, name, value)
+            if article_id is not None:
+                # Opened at the top by its on_mount; now where the reader was, without a
+                # second history entry.
+                fresh.open_article(article_id, anchor, record=False)  # type: ignore[attr-defined]
 
     async def back_to_default_language(self) -> None:
         """For the next visitor: the language the app started in (no screen redrawn;
