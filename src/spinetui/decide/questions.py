@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from spinetui.i18n import _
 
@@ -42,18 +41,34 @@ def clean_question(text: str) -> str:
     return text
 
 
-@dataclass
 class Question:
-    text: str
-    own: bool = False  # typed by the reader (else ticked in an article)
-    ticked: bool = True  # an own question can be unticked and kept; an article's is dropped
+    """One question on the list (a plain class: see decide/state.py)."""
+
+    __slots__ = ("own", "text", "ticked")
+
+    def __init__(self, text: str, own: bool = False, ticked: bool = True) -> None:
+        self.text = text
+        self.own = own  # typed by the reader (else ticked in an article)
+        self.ticked = ticked  # an own question can be unticked and kept; an article's is dropped
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Question):
+            return NotImplemented
+        return (self.text, self.own, self.ticked) == (other.text, other.own, other.ticked)
+
+    __hash__ = None  # type: ignore[assignment]  # changes in place, as a dataclass would
+
+    def __repr__(self) -> str:
+        return f"Question(text={self.text!r}, own={self.own!r}, ticked={self.ticked!r})"
 
 
-@dataclass
 class QuestionList:
-    _items: dict[str, Question] = field(default_factory=dict)
-    #: Goes up on every change, so views that draw ticks know to redraw.
-    version: int = 0
+    __slots__ = ("_items", "version")
+
+    def __init__(self) -> None:
+        self._items: dict[str, Question] = {}
+        #: Goes up on every change, so views that draw ticks know to redraw.
+        self.version = 0
 
     # ----------------------------------------------------------- reading
     def is_ticked(self, key: str) -> bool:

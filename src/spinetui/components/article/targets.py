@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from rich.text import Text
 from textual.screen import Screen
 
-from spinetui.components.info_screen import InfoScreen
 from spinetui.components.navigation import OpenTool, ShowTerm
 from spinetui.i18n import _
 from spinetui.model import Source
@@ -29,6 +28,9 @@ def show_target_popup(screen: Screen, target: Target, sources: Mapping[str, Sour
     if target.kind == "tool":  # a decision tool: What matters to you, the SURE check
         screen.post_message(OpenTool(target.value))
         return
+    # Imported when a pop-up is first asked for, not at start-up.
+    from spinetui.components.info_screen import InfoScreen
+
     if target.kind == "source":
         source = sources.get(target.value.removeprefix("source:"))
         if source:

@@ -19,7 +19,6 @@ from spinetui.components.footer import SpineFooter
 from spinetui.components.navigation import OpenBeside, OpenComparison
 from spinetui.components.reader.article_header import ArticleHeader
 from spinetui.components.reader.contents_tree import ContentsTree
-from spinetui.components.reader.fallback_notice import FallbackNotice
 from spinetui.i18n import _
 from spinetui.keymap import READER_KEYS, bindings
 from spinetui.model.history import History, Location
@@ -77,6 +76,8 @@ class ReaderScreen(Screen[None]):
         # the "shown in English" line is for another language than English (whose
         # fallback_notice is ''), the empty-guide message for a guide with no articles.
         if self.services.fallback_notice:
+            from spinetui.components.reader.fallback_notice import FallbackNotice
+
             yield FallbackNotice()  # "shown in English": an article the language lacks
         with Horizontal(id="reader-body"):
             yield ContentsTree(self.services.guide, id="contents")
@@ -147,6 +148,8 @@ class ReaderScreen(Screen[None]):
             self.query_one(ArticleHeader).show(guide.title, article.title, article.reviewed)
             notice = self.services.fallback_notice
             if notice:  # reading another language than English (see compose)
+                from spinetui.components.reader.fallback_notice import FallbackNotice
+
                 falls_back = self.services.falls_back("article", article_id)
                 self.query_one(FallbackNotice).show_notice(notice if falls_back else "")
             self.contents.mark_open(
