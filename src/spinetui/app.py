@@ -381,20 +381,11 @@ class SpineApp(CrashGuard, KioskGuard, UserKeys, LanguageSwitch, ThemeSwitch, Ap
         """Close the screens above the reader and open the article there.
 
         The reader is the screen the visitor came from, so its history (and Back)
-        still works afterwards. If no reader is open (another screen is the base), a
-        fresh one is opened on top.
+        still works afterwards.
         """
         article_id, anchor = message.article_id, message.anchor
         reader = self._reader_on_top()
-        if reader is None:
-            fresh = self._new_reader()
-
-            def open_when_ready() -> None:
-                fresh.open_article(article_id, anchor)
-                fresh.article_view.focus()
-
-            self.push_screen(fresh)
-            fresh.call_after_refresh(open_when_ready)
+        if reader is None:  # no screens left: the app is closing (a reader is the first)
             return
         if reader.open_article(article_id, anchor):
             if message.from_comparison:

@@ -105,7 +105,7 @@ def _source_files(folder: str) -> list[tuple[str, int, int]]:
     return found
 
 
-# Every model type (the dataclasses and the Heading NamedTuple in model.types).
+# Every model type with fields in model.types (its dataclasses and named tuples).
 _SCHEMA = tuple(
     (cls.__name__, fields_of(cls))
     for cls in vars(mt).values()

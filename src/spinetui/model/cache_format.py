@@ -24,7 +24,7 @@ from spinetui.model import types as mt
 
 
 def fields_of(cls: type) -> tuple[str, ...]:
-    """A model type's field names: dataclasses' fields, or a NamedTuple's (Heading)."""
+    """A model type's field names: a dataclass's fields, or a named tuple's."""
     if dataclasses.is_dataclass(cls):
         return tuple(f.name for f in dataclasses.fields(cls))
     return tuple(getattr(cls, "_fields", ()))
